@@ -3,13 +3,12 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { loadSessionUser } from '@/lib/auth/active-user';
+import { PATHNAME_HEADER } from '@/lib/auth/pathname';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import { decodeSessionToken, readSessionCookie } from '@/lib/auth/session-token';
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-/** The request header proxy.ts sets to the page's path, for the sign-in callbackUrl. */
-export const PATHNAME_HEADER = 'x-casedesk-pathname';
 
 /**
  * The signed-in user for server components and server actions, or null. Reads the
