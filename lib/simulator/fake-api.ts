@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chatDtos, paymentDtos, type ChatDto, type InvoiceDto, type PaymentDto } from './dto';
+import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type Simulation } from './generate';
+
+/**
+ * A stand-in for Debitura's Collection Partner API (CONTRACT "The Collection Partner
+ * API"): case detail for the generated cases (and any registered ones), their chats and
+ * payments, and chat posts, recorded once per Idempotency-Key. Every route but the
+ * `/__simulator` control routes needs the `XApiKey` header.
+ */
+
+export type ChatPost = { caseId: string; message: string; userEmail: string; idempotencyKey: string | null; at: Date; response: ChatDto };
+
+export type FakeApiOptions = {
+  port?: number;
+  host?: string;
+  /** Serve the cases of this generation (the same options the events were generated with). */
+  seed?: number;
+  cases?: number;
+  test?: boolean | number;
+  until?: Date;
+  simulation?: Simulation;
+  /** Required value of XApiKey; without it any non-empty key is accepted. */
+  apiKey?: string;
+  /** Answer the first N chat posts with 503 (before recording anything). */
+  failFirstChatPosts?: number;
+  /** Answer the first N case-detail reads with 503. */
+  failFirstDetailGets?: number;
+  /** 404 for chat posts to case ids the API does not know. Off by default, so any case can be replied to. */
+  isStrict?: boolean;
+};
+
+export type FakeApi = {
+  url: string;
+  port: number;
+  chatPosts: ChatPost[];
+  /** Every detail read, by path, including failed ones. */
+  detailRequests: string[];
+  /** How many chat posts arrived, including failed and idempotent repeats. */
+  chatPostAttempts: () => number;
+  register: (detail: InvoiceDto) => void;
+  setFailures: (failures: { chatPosts?: number; detailGets?: number }) => void;
+  close: () => Promise<void>;
+};
+
+type Answer = { status: number; body: unknown };
+
+export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
+  const byReference = new Map<string, InvoiceDto>();
+  const byId = new Map<string, InvoiceDto>();
+  const chatsById = new Map<string, ChatDto[]>();
+  const paymentsById = new Map<string, PaymentDto[]>();
+  const register = (detail: InvoiceDto) => {
+    byReference.set(detail.reference.toUpperCase(), detail);
+    byId.set(detail.id.toLowerCase(), detail);
+  };
+  const simulation = options.simulation ?? (options.cases ? generateSimulation(simulationOptions(options)) : undefined);
+  for (const simCase of simulation?.cases ?? []) {
+    register(caseDetail(simCase));
+    chatsById.set(simCase.caseId, chatDtos(simCase));
+    paymentsById.set(simCase.caseId, paymentDtos(simCase));
+  }
+
+  const chatPosts: ChatPost[] = [];
+  const detailRequests: string[] = [];
+  const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
+  let chatFailures = options.failFirstChatPosts ?? 0;
+  let detailFailures = options.failFirstDetailGets ?? 0;
+  let chatAttempts = 0;
+  const unavailable: Answer = { status: 503, body: { message: 'Service temporarily unavailable (simulated)' } };
+
+  const postChat = (caseId: string, body: unknown, key: string | null): Answer => {
+    chatAttempts++;
+    if (chatFailures > 0) {
+      chatFailures--;
+      return unavailable;
+    }
+    const { message, userEmail } = (body ?? {}) as { message?: unknown; userEmail?: unknown };
+    if (typeof message !== 'string' || !message.trim() || typeof userEmail !== 'string' || !userEmail.includes('@')) {
+      return { status: 400, body: { message: 'message and userEmail are required' } };
+    }
+    if (options.isStrict && !byId.has(caseId)) return { status: 404, body: { message: `No case ${caseId}` } };
+    const fingerprint = JSON.stringify([caseId, message, userEmail]);
+    const scope = key ? `${caseId}:${key}` : null;
+    const earlier = scope ? idempotent.get(scope) : undefined;
+    if (earlier) {
+      return earlier.fingerprint === fingerprint ? earlier.answer : { status: 422, body: { message: 'Idempotency-Key reused with a different request' } };
+    }
+    const [first = '', last = ''] = userEmail.split('@')[0].split(/[._-]/);
+    const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+    const dto: ChatDto = {
+      id: randomUUID(),
+      dateCreated: isoSeconds(new Date()),
+      role: 'CollectionPartner',
+      roleLabel: 'Collection partner',
+      message,
+      isSeen: false,
+      user: { id: randomUUID(), firstName: capitalise(first), lastName: capitalise(last), email: userEmail },
+    };
+    chatPosts.push({ caseId, message, userEmail, idempotencyKey: key, at: new Date(), response: dto });
+    chatsById.set(caseId, [...(chatsById.get(caseId) ?? []), dto]);
+    const answer = { status: 200, body: dto };
+    if (scope) idempotent.set(scope, { fingerprint, answer });
+    return answer;
+  };
+
+  const readDetail = (path: string, detail: InvoiceDto | undefined): Answer => {
+    detailRequests.push(path);
+    if (detailFailures > 0) {
+      detailFailures--;
+      return unavailable;
+    }
+    return detail ? { status: 200, body: detail } : { status: 404, body: { message: 'Case not found' } };
+  };
+
+  const route = (method: string, path: string, body: unknown, headers: http.IncomingHttpHeaders): Answer => {
+    if (path === '/__simulator/cases' && method === 'POST') {
+      for (const detail of Array.isArray(body) ? body : [body]) register(detail as InvoiceDto);
+      return { status: 204, body: null };
+    }
+    if (path === '/__simulator/chats' && method === 'GET') return { status: 200, body: chatPosts };
+    const key = headers['xapikey'];
+    if (typeof key !== 'string' || !key || (options.apiKey && key !== options.apiKey)) {
+      return { status: 401, body: { message: 'Missing or invalid XApiKey header' } };
+    }
+    const byRef = /^\/cases\/case-reference\/([^/]+)$/.exec(path);
+    if (byRef && method === 'GET') return readDetail(path, byReference.get(decodeURIComponent(byRef[1]).toUpperCase()));
+    const match = /^\/cases\/([^/]+)(\/chats|\/payments)?$/.exec(path);
+    if (!match) return { status: 404, body: { message: 'Not found' } };
+    const caseId = decodeURIComponent(match[1]).toLowerCase();
+    if (!match[2] && method === 'GET') return readDetail(path, byId.get(caseId));
+    if (match[2] === '/chats' && method === 'POST') {
+      const idempotencyKey = headers['idempotency-key'];
+      return postChat(caseId, body, typeof idempotencyKey === 'string' ? idempotencyKey : null);
+    }
+    if (!byId.has(caseId) && !chatsById.has(caseId)) return { status: 404, body: { message: 'Case not found' } };
+    if (match[2] === '/chats' && method === 'GET') return { status: 200, body: chatsById.get(caseId) ?? [] };
+    if (match[2] === '/payments' && method === 'GET') return { status: 200, body: paymentsById.get(caseId) ?? [] };
+    return { status: 405, body: { message: 'Method not allowed' } };
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      let answer: Answer;
+      try {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+        answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://fake').pathname, body, req.headers);
+      } catch {
+        answer = { status: 400, body: { message: 'Body is not JSON' } };
+      }
+      const payload = answer.body === null ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status, payload ? { 'Content-Type': 'application/json; charset=utf-8' } : {});
+      res.end(payload);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    chatPosts,
+    detailRequests,
+    chatPostAttempts: () => chatAttempts,
+    register,
+    setFailures: (failures) => {
+      chatFailures = failures.chatPosts ?? chatFailures;
+      detailFailures = failures.detailGets ?? detailFailures;
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function simulationOptions(options: FakeApiOptions): GenerateOptions {
+  return { cases: options.cases ?? 0, seed: options.seed ?? 1, test: options.test, until: options.until };
+}
