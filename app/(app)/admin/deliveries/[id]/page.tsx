@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DeliveryStatus, ModeBadge } from '@/components/admin/delivery-status';
+import { ReprocessButton } from '@/components/admin/reprocess-buttons';
+import { linkClass } from '@/components/admin/styles';
+import { Time } from '@/components/admin/time';
+import { getDelivery } from '@/lib/admin/deliveries';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Delivery' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function DeliveryPage({ params }: Props) {
+  const user = await requirePermission('deliveries:read');
+  const { id } = await params;
+  const delivery = await getDelivery(safeDecode(id));
+  if (!delivery) notFound();
+  const facts: [string, React.ReactNode][] = [
+    ['Event type', <span key="t" className="font-mono">{delivery.type}</span>],
+    ['Status', <DeliveryStatus key="s" status={delivery.status} duplicateCount={delivery.duplicateCount} />],
+    ['Mode', <ModeBadge key="m" isTest={delivery.isTest} isReplay={delivery.isReplay} />],
+    [
+      'Case',
+      delivery.caseReference ? (
+        <Link key="c" href={`/cases/${encodeURIComponent(delivery.caseReference)}`} className={`font-mono ${linkClass}`}>
+          {delivery.caseReference}
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
+    ['Happened (event timestamp)', <Time key="o" date={delivery.occurredAt} />],
+    ['Received', <Time key="r" date={delivery.receivedAt} />],
+    ['Applied', <Time key="a" date={delivery.appliedAt} empty="not applied" />],
+    ['Last duplicate', <Time key="d" date={delivery.lastDuplicateAt} empty="none" />],
+    ['Apply attempts', delivery.attempts],
+    ['Verified by secret', delivery.secretId ? <span key="f" className="font-mono">{delivery.secretId}</span> : 'not recorded'],
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <Link href="/admin/deliveries" className={`text-sm ${linkClass}`}>
+          ← All deliveries
+        </Link>
+        <h1 className="text-2xl font-semibold break-all">
+          Event <span className="font-mono text-xl">{delivery.id}</span>
+        </h1>
+      </div>
+      <dl className="grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-slate-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {delivery.error ? (
+        <section aria-labelledby="error-heading" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-4">
+          <h2 id="error-heading" className="font-semibold text-red-800">
+            Why it failed
+          </h2>
+          <pre className="text-sm whitespace-pre-wrap text-red-900">{delivery.error}</pre>
+          {can(user, 'deliveries:reprocess') ? <ReprocessButton id={delivery.id} /> : null}
+        </section>
+      ) : null}
+      <section aria-labelledby="payload-heading" className="space-y-2">
+        <h2 id="payload-heading" className="text-lg font-semibold">
+          Payload
+        </h2>
+        {/* Rendered as text: React escapes it, so markup in a payload can never run. */}
+        <pre data-testid="raw-payload" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
+          {delivery.prettyBody}
+        </pre>
+      </section>
+      <section aria-labelledby="headers-heading" className="space-y-2">
+        <h2 id="headers-heading" className="text-lg font-semibold">
+          Stored headers
+        </h2>
+        <p className="text-sm text-slate-600">The signature header is never stored, and no secret is ever shown.</p>
+        <dl data-testid="stored-headers" className="grid gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 font-mono text-xs sm:grid-cols-[max-content_1fr]">
+          {delivery.headers.map(([name, value]) => (
+            <div key={name} className="contents">
+              <dt className="text-slate-600">{name}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+/** Route params may arrive still percent-encoded; an id with a stray % must not crash the page. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,53 @@
+import type { AuditRow } from '@/lib/admin/audit-log';
+import { cellClass, headCellClass, tableClass } from './styles';
+import { Time } from './time';
+
+function describeDetail(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail !== 'object') return String(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
+}
+
+/** Read-only by design: there is no edit or delete for an audit entry, here or anywhere. */
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  if (!rows.length) {
+    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No audit entries match these filters.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className={tableClass}>
+        <caption className="sr-only">Audit log, newest first</caption>
+        <thead className="border-b border-slate-200">
+          <tr>
+            <th scope="col" className={headCellClass}>When</th>
+            <th scope="col" className={headCellClass}>Who</th>
+            <th scope="col" className={headCellClass}>Action</th>
+            <th scope="col" className={headCellClass}>Target</th>
+            <th scope="col" className={headCellClass}>Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id.toString()} className="border-b border-slate-100" data-testid="audit-row" data-action={row.action}>
+              <td className={cellClass}>
+                <Time date={row.at} />
+              </td>
+              <td className={cellClass}>{row.actorEmail ?? <span className="text-slate-500">system</span>}</td>
+              <td className={`${cellClass} font-mono text-xs`}>{row.action}</td>
+              <td className={`${cellClass} text-xs`}>
+                {row.targetType ? (
+                  <>
+                    <span className="text-slate-600">{row.targetType}</span> <span className="font-mono break-all">{row.targetId}</span>
+                  </>
+                ) : null}
+              </td>
+              <td className={`${cellClass} max-w-md text-xs break-words text-slate-700`}>{describeDetail(row.detail)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

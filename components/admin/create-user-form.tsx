@@ -1,0 +1,60 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createUserAction } from '@/lib/admin/actions/users';
+import { IDLE } from '@/lib/admin/form-state';
+import { Field, FormMessage, SelectField } from './field';
+import { buttonClass } from './styles';
+
+const ROLE_OPTIONS = [
+  { value: 'collector', label: 'Collector: works assigned and unassigned cases' },
+  { value: 'manager', label: 'Manager: all cases, payments, reports, assignment' },
+  { value: 'admin', label: 'Admin: everything, plus deliveries, users and audit' },
+];
+
+export function CreateUserForm() {
+  const [state, formAction, isPending] = useActionState(createUserAction, IDLE);
+  const errors = state.fieldErrors ?? {};
+  // React resets the form after each submit; the defaults bring back what was typed after an error.
+  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  return (
+    <form
+      action={formAction}
+      aria-labelledby="create-user-heading"
+      aria-describedby="create-user-result"
+      className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
+    >
+      <h2 id="create-user-heading" className="text-lg font-semibold">
+        Add a user
+      </h2>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field idPrefix="new-user" name="email" label="Email" type="email" autoComplete="off" required defaultValue={values.email} error={errors.email} />
+        <Field idPrefix="new-user" name="name" label="Name" required maxLength={100} defaultValue={values.name} error={errors.name} />
+        <SelectField idPrefix="new-user" name="role" label="Role" defaultValue={values.role ?? 'collector'} error={errors.role}>
+          {ROLE_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          idPrefix="new-user"
+          name="password"
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          hint="At least 8 characters. Give it to the person privately; they can be given a new one here at any time."
+          error={errors.password}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={isPending} className={buttonClass}>
+          {isPending ? 'Adding…' : 'Add user'}
+        </button>
+        <FormMessage id="create-user-result" status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import type { DeliveryRow } from '@/lib/admin/deliveries';
+import { DeliveryStatus, ModeBadge } from './delivery-status';
+import { cellClass, headCellClass, linkClass, tableClass } from './styles';
+import { Time } from './time';
+
+export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reprocess?: (row: DeliveryRow) => React.ReactNode }) {
+  if (!rows.length) {
+    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No deliveries match these filters.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className={tableClass}>
+        <caption className="sr-only">Received webhooks, newest first</caption>
+        <thead className="border-b border-slate-200">
+          <tr>
+            <th scope="col" className={headCellClass}>Received</th>
+            <th scope="col" className={headCellClass}>Event</th>
+            <th scope="col" className={headCellClass}>Case</th>
+            <th scope="col" className={headCellClass}>Status</th>
+            <th scope="col" className={headCellClass}>Mode</th>
+            <th scope="col" className={headCellClass}>Event id</th>
+            {reprocess ? <th scope="col" className={headCellClass}><span className="sr-only">Actions</span></th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-100" data-testid="delivery-row" data-status={row.status}>
+              <td className={cellClass}>
+                <Time date={row.receivedAt} />
+              </td>
+              <td className={`${cellClass} font-mono text-xs`}>{row.type}</td>
+              <td className={cellClass}>
+                {row.caseReference ? (
+                  <Link href={`/cases/${encodeURIComponent(row.caseReference)}`} className={`font-mono ${linkClass}`}>
+                    {row.caseReference}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
+              </td>
+              <td className={cellClass}>
+                <DeliveryStatus status={row.status} duplicateCount={row.duplicateCount} />
+                {row.error ? <p className="mt-1 max-w-xs truncate text-xs text-red-700" title={row.error}>{row.error}</p> : null}
+              </td>
+              <td className={cellClass}>
+                <ModeBadge isTest={row.isTest} isReplay={row.isReplay} />
+              </td>
+              <td className={cellClass}>
+                <Link href={`/admin/deliveries/${encodeURIComponent(row.id)}`} className={`font-mono text-xs ${linkClass}`} aria-label={`Details of ${row.type} event ${row.id}`}>
+                  {row.id.length > 18 ? `${row.id.slice(0, 18)}…` : row.id}
+                </Link>
+              </td>
+              {reprocess ? <td className={cellClass}>{row.status === 'failed' ? reprocess(row) : null}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

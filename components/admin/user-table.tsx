@@ -1,0 +1,50 @@
+import type { UserSummary } from '@/lib/users/users';
+import { cellClass, headCellClass, tableClass } from './styles';
+import { Time } from './time';
+import { DisableButton, ResetPasswordForm, RoleForm } from './user-actions';
+
+export function UserTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className={tableClass}>
+        <caption className="sr-only">Users</caption>
+        <thead className="border-b border-slate-200">
+          <tr>
+            <th scope="col" className={headCellClass}>User</th>
+            <th scope="col" className={headCellClass}>Role</th>
+            <th scope="col" className={headCellClass}>Status</th>
+            <th scope="col" className={headCellClass}>Added</th>
+            <th scope="col" className={headCellClass}>Password</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((summary) => {
+            const user = { ...summary, isDisabled: summary.disabledAt !== null };
+            const isSelf = user.id === currentUserId;
+            return (
+              <tr key={user.id} className="border-b border-slate-100" data-testid="user-row">
+                <td className={cellClass}>
+                  <span className="block font-medium">{user.name}</span>
+                  <span className="block text-slate-600">{user.email}</span>
+                </td>
+                <td className={cellClass}>{isSelf ? <span>{user.role} (you)</span> : <RoleForm user={user} />}</td>
+                <td className={cellClass}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className={user.isDisabled ? 'font-medium text-red-700' : 'text-emerald-800'}>{user.isDisabled ? 'Disabled' : 'Active'}</span>
+                    {isSelf ? null : <DisableButton user={user} />}
+                  </div>
+                </td>
+                <td className={cellClass}>
+                  <Time date={user.createdAt} />
+                </td>
+                <td className={cellClass}>
+                  <ResetPasswordForm user={user} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
