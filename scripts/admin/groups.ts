@@ -4,3 +4,4 @@
  */
 export { default as users } from './users';
 export { default as tokens } from './tokens';
+export { default as events } from './events';

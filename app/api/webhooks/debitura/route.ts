@@ -1,0 +1,9 @@
+// Debitura's webhook deliveries. No session or token auth here: the HMAC signature is the
+// authentication (CONTRACT "Delivery"). See lib/webhooks/receive.ts for the steps.
+import { receiveDelivery } from '@/lib/webhooks/receive';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(request: Request) {
+  return receiveDelivery(request);
+}

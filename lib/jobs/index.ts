@@ -1,0 +1,13 @@
+import { caseDetailJob } from './case-detail';
+import { startJobs, type Job } from './runner';
+import { webhookApplierJob } from './webhook-applier';
+
+/** The background jobs every app instance runs (started from instrumentation.ts). One line per job. */
+export const JOBS: readonly Job[] = [
+  webhookApplierJob,
+  caseDetailJob,
+];
+
+export function startBackgroundJobs(): void {
+  startJobs(JOBS);
+}
