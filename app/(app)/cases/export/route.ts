@@ -1,0 +1,23 @@
+import { toErrorResponse, ValidationError } from '@/lib/api/errors';
+import { authenticateApiRequest } from '@/lib/auth/api-auth';
+import { parseCaseListQuery } from '@/lib/cases/filters';
+import { exportCasesCsv } from '@/lib/csv/cases-export';
+import { csvResponse } from '@/lib/csv/csv';
+
+/**
+ * GET /cases/export?<the /cases filters>: the filtered case list as CSV. Exports are a
+ * manager tool (`reports:read`); the list's own role visibility applies on top.
+ */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const user = await authenticateApiRequest(request, 'reports:read');
+    const parsed = parseCaseListQuery(new URL(request.url).searchParams);
+    if (!parsed.ok) throw new ValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 400);
+    const { csv, isTruncated } = await exportCasesCsv(user, { ...parsed.query, cursor: undefined });
+    const response = csvResponse(`cases-${parsed.query.isTest ? 'test' : 'live'}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+    if (isTruncated) response.headers.set('x-casedesk-truncated', 'true');
+    return response;
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
