@@ -1,20 +1,16 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { getPool } from '@/lib/database/pool';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
- * The one Prisma client. Built on the node-postgres driver adapter, so no Prisma engine
- * binary is needed. Cached on globalThis so dev hot-reloads don't open a pool each time.
+ * The one Prisma client. Built on the node-postgres driver adapter over the process's one
+ * pg pool, so no Prisma engine binary is needed. Cached on globalThis so dev hot-reloads don't open a pool each time.
  */
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide it.');
-  }
-  const adapter = new PrismaPg({
-    connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-  });
+  // One connection pool per process, shared with the webhook hot path (lib/database/pool.ts),
+  // so an instance holds DATABASE_POOL_SIZE connections, not twice that.
+  const adapter = new PrismaPg(getPool());
   return new PrismaClient({
     adapter,
     // Secrets never leave the database layer unless a query asks for them explicitly.
