@@ -22,32 +22,37 @@ export const RECIPIENT_LABELS: Record<string, string> = { Creditor: 'Creditor', 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-const text = z
-  .string()
-  .trim()
-  .transform((value) => value || undefined);
-const day = text.pipe(
+/** Optional text: trimmed, empty means absent, then checked by `inner`. */
+function optionalText<T extends z.ZodType<unknown, string>>(inner: T) {
+  return z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(inner.optional())
+    .optional();
+}
+
+const day = optionalText(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real day')
-    .optional(),
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real day'),
 );
 
 const schema = z.object({
   status: z.enum(RECONCILIATION_STATUSES).optional(),
   recipient: z.enum(RECIPIENTS).optional(),
-  currency: text.pipe(z.string().transform((value) => value.toUpperCase()).refine(isCurrencyCode, 'an ISO 4217 code like EUR').optional()),
+  currency: optionalText(z.string().transform((value) => value.toUpperCase()).refine(isCurrencyCode, 'an ISO 4217 code like EUR')),
   from: day,
   to: day,
   /** The case's assignee: `unassigned` or a user id. */
-  collector: text.pipe(z.union([z.literal('unassigned'), z.uuid()]).optional()),
+  collector: optionalText(z.union([z.literal('unassigned'), z.uuid()])),
   /** A case reference, exactly. */
-  case: text.pipe(z.string().max(60).optional()),
+  case: optionalText(z.string().max(60)),
   deleted: z.enum(['exclude', 'only']).optional(),
   isTest: z.enum(['true', 'false']).transform((value) => value === 'true').default(false),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: text.pipe(z.string().max(200).optional()),
+  cursor: optionalText(z.string().max(200)),
 });
 
 export type PaymentQuery = z.output<typeof schema>;
