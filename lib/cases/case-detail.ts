@@ -83,12 +83,16 @@ export async function getCaseDetail(viewer: Viewer, reference: string): Promise<
   if (!found) return null;
   if (!canViewCase(viewer, found.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
 
-  const [events, payments] = await Promise.all([
-    db.caseEvent.findMany({
-      where: { caseId: found.id },
-      orderBy: [{ at: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, eventId: true, type: true, at: true, fromState: true, toState: true, detail: true, actorId: true },
-    }),
+  const [timeline, payments] = await Promise.all([
+    // One round trip: each event with its raw webhook body and the name of who acted.
+    db.$queryRaw<TimelineRow[]>`
+      SELECT e.id, e.event_id, e.type, e.at, e.from_state, e.to_state, e.detail, w.raw_body,
+             COALESCE(u.name, u.email) AS actor_name
+      FROM case_events e
+      LEFT JOIN webhook_events w ON w.id = e.event_id
+      LEFT JOIN users u ON u.id = e.actor_id
+      WHERE e.case_id = ${found.id}::uuid
+      ORDER BY e.at, e.created_at, e.id`.then((rows) => rows.map(toTimelineEntry)),
     db.payment.findMany({
       where: { caseId: found.id },
       orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
@@ -106,22 +110,34 @@ export async function getCaseDetail(viewer: Viewer, reference: string): Promise<
     }),
   ]);
 
-  const eventIds = events.flatMap((event) => (event.eventId ? [event.eventId] : []));
-  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const [raws, actors] = await Promise.all([
-    eventIds.length ? db.webhookEvent.findMany({ where: { id: { in: eventIds } }, select: { id: true, rawBody: true } }) : [],
-    actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [],
-  ]);
-  const rawById = new Map(raws.map((raw) => [raw.id, raw.rawBody]));
-  const actorById = new Map(actors.map((actor) => [actor.id, actor.name ?? actor.email]));
-
-  const timeline: TimelineEntry[] = events.map(({ actorId, ...event }) => ({
-    ...event,
-    actorName: actorId ? (actorById.get(actorId) ?? null) : null,
-    rawBody: event.eventId ? (rawById.get(event.eventId) ?? null) : null,
-  }));
   const activeSince =
     timeline.findLast((event) => event.toState === 'Active')?.at ?? (found.state === 'Active' ? (found.stateAt ?? found.assignedAt) : null);
 
   return { ...found, timeline, payments, activeSince };
+}
+
+type TimelineRow = {
+  id: string;
+  event_id: string | null;
+  type: string;
+  at: Date;
+  from_state: string | null;
+  to_state: string | null;
+  detail: unknown;
+  raw_body: string | null;
+  actor_name: string | null;
+};
+
+function toTimelineEntry(row: TimelineRow): TimelineEntry {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    type: row.type,
+    at: row.at,
+    fromState: row.from_state,
+    toState: row.to_state,
+    detail: row.detail,
+    actorName: row.actor_name,
+    rawBody: row.raw_body,
+  };
 }

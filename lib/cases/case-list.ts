@@ -187,13 +187,31 @@ function toItem(row: Row): CaseListItem {
   };
 }
 
-export type StateCounts = { total: number; byState: Record<string, number> };
+export type StateCounts = {
+  total: number;
+  byState: Record<string, number>;
+  /** Counting stopped at COUNT_CAP: `total` means "at least", and per-state numbers are partial. */
+  isCapped: boolean;
+};
+
+/**
+ * A search or the unread filter must test every row to count it exactly, which for a common
+ * word costs a scan of the whole table; the list itself stops after one page. So under those
+ * filters counting stops at this many, and the tabs say "1,000+".
+ */
+export const COUNT_CAP = 1000;
 
 /** How many cases each state tab holds under the current filters (all but the state). */
 export async function countCasesByState(viewer: Viewer, query: Omit<CaseListQuery, 'sort' | 'dir' | 'limit' | 'cursor'>): Promise<StateCounts> {
   const where = Prisma.join(caseListConditions(viewer, query), ' AND ');
-  const rows = await db.$queryRaw<{ state: string | null; count: bigint }[]>`
-    SELECT c.state, count(*) AS count FROM cases c WHERE ${where} GROUP BY c.state`;
+  const isCappable = Boolean(query.q || query.unread);
+  const rows = isCappable
+    ? await db.$queryRaw<{ state: string | null; count: bigint }[]>`
+        SELECT s.state, count(*) AS count
+        FROM (SELECT c.state FROM cases c WHERE ${where} LIMIT ${COUNT_CAP}) s
+        GROUP BY s.state`
+    : await db.$queryRaw<{ state: string | null; count: bigint }[]>`
+        SELECT c.state, count(*) AS count FROM cases c WHERE ${where} GROUP BY c.state`;
   const byState: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {
@@ -201,5 +219,5 @@ export async function countCasesByState(viewer: Viewer, query: Omit<CaseListQuer
     byState[row.state ?? ''] = count;
     total += count;
   }
-  return { total, byState };
+  return { total, byState, isCapped: isCappable && total >= COUNT_CAP };
 }

@@ -31,31 +31,35 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 const booleanParam = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => value || undefined);
+/** Optional text: trimmed, empty means absent, then checked by `inner`. */
+function optionalText<T extends z.ZodType<unknown, string>>(inner: T) {
+  return z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(inner.optional())
+    .optional();
+}
 
 const schema = z.object({
   state: z.enum(LIFECYCLE_STATES).optional(),
-  closeCode: optionalText.pipe(z.string().max(60).optional()),
-  phase: optionalText.pipe(z.string().max(40).optional()),
-  currency: optionalText.pipe(
+  closeCode: optionalText(z.string().max(60)),
+  phase: optionalText(z.string().max(40)),
+  currency: optionalText(
     z
       .string()
       .transform((value) => value.toUpperCase())
-      .refine(isCurrencyCode, 'must be an ISO 4217 code like EUR')
-      .optional(),
+      .refine(isCurrencyCode, 'must be an ISO 4217 code like EUR'),
   ),
   /** `me`, `unassigned`, or a user id (managers and admins only). */
-  assignee: optionalText.pipe(z.union([z.literal('me'), z.literal('unassigned'), z.uuid()]).optional()),
+  assignee: optionalText(z.union([z.literal('me'), z.literal('unassigned'), z.uuid()])),
   isTest: booleanParam.default(false),
   unread: booleanParam.default(false),
-  q: optionalText.pipe(z.string().max(100, 'search text is at most 100 characters').optional()),
+  q: optionalText(z.string().max(100, 'search text is at most 100 characters')),
   sort: z.enum(CASE_SORTS).default('assigned'),
   dir: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: optionalText.pipe(z.string().max(500).optional()),
+  cursor: optionalText(z.string().max(500)),
 });
 
 export type CaseListQuery = Omit<z.output<typeof schema>, 'dir'> & { dir: SortDirection };

@@ -1,3 +1,4 @@
+import { chatSenderJob } from '@/lib/chat/job';
 import { caseDetailJob } from './case-detail';
 import { startJobs, type Job } from './runner';
 import { webhookApplierJob } from './webhook-applier';
@@ -6,6 +7,7 @@ import { webhookApplierJob } from './webhook-applier';
 export const JOBS: readonly Job[] = [
   webhookApplierJob,
   caseDetailJob,
+  chatSenderJob,
 ];
 
 export function startBackgroundJobs(): void {

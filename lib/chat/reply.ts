@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/api/errors';
+import { can } from '@/lib/auth/permissions';
+import { canViewCase, type Viewer } from '@/lib/cases/visibility';
+import { db } from '@/lib/db';
+import { CHAT_MESSAGE_SELECT, toMessageView, type ChatMessageView } from './message-view';
+
+/**
+ * Writing a reply: it is stored at once as `sending` with its own Idempotency-Key, so what
+ * the collector typed survives any failure or restart; the sender (sender.ts) then delivers
+ * it to Debitura, now and, if that fails, later with backoff.
+ */
+
+export const MAX_MESSAGE_LENGTH = 5_000;
+
+export const replySchema = z.object({
+  message: z
+    .string({ error: 'message must be text' })
+    .trim()
+    .min(1, 'Write a message first.')
+    .max(MAX_MESSAGE_LENGTH, `A message is at most ${MAX_MESSAGE_LENGTH} characters.`),
+});
+
+function requireReplyPermission(viewer: Viewer) {
+  if (!can(viewer, 'chat:reply')) throw new ForbiddenError('Your role cannot reply in case chats.');
+}
+
+export async function createReply(viewer: Viewer, reference: string, message: string): Promise<ChatMessageView> {
+  requireReplyPermission(viewer);
+  const found = await db.case.findUnique({ where: { reference }, select: { id: true, assigneeId: true } });
+  if (!found) throw new NotFoundError(`No case with the reference ${reference}.`);
+  if (!canViewCase(viewer, found.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
+  const author = await db.user.findUnique({ where: { id: viewer.id }, select: { name: true, email: true } });
+  if (!author) throw new ForbiddenError();
+
+  const row = await db.chatMessage.create({
+    data: {
+      caseId: found.id,
+      direction: 'outbound',
+      message,
+      authorName: author.name || author.email,
+      authorEmail: author.email,
+      authorRole: 'CollectionPartner',
+      at: new Date(),
+      status: 'sending',
+      userId: viewer.id,
+      idempotencyKey: randomUUID(),
+      nextAttemptAt: new Date(),
+    },
+    select: CHAT_MESSAGE_SELECT,
+  });
+  return toMessageView(row, viewer.id, null);
+}
+
+/**
+ * "Retry" on a reply that is failed (or still waiting for its next attempt): due now, with
+ * a fresh allowance of automatic attempts. The Idempotency-Key stays the same, so a reply
+ * that did reach Debitura is not posted twice.
+ */
+export async function retryReply(viewer: Viewer, messageId: string): Promise<ChatMessageView> {
+  requireReplyPermission(viewer);
+  if (!z.uuid().safeParse(messageId).success) throw new ValidationError('messageId must be a UUID.', 400);
+  const found = await db.chatMessage.findUnique({
+    where: { id: messageId },
+    select: { direction: true, status: true, case: { select: { assigneeId: true } } },
+  });
+  if (!found || found.direction !== 'outbound') throw new NotFoundError('No such reply.');
+  if (!canViewCase(viewer, found.case.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
+
+  await db.$executeRaw`
+    UPDATE chat_messages SET status = 'sending', attempts = 0, next_attempt_at = now()
+    WHERE id = ${messageId}::uuid AND status IN ('failed', 'sending')`;
+  const row = await db.chatMessage.findUniqueOrThrow({ where: { id: messageId }, select: CHAT_MESSAGE_SELECT });
+  return toMessageView(row, viewer.id, null);
+}
