@@ -43,7 +43,7 @@ export function createRandom(seed: number): Random {
 
   const next = () => nextUint() / 2 ** 32;
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex = (length: number) => Array.from({ length }, () => int(0, 15).toString(16)).join('');
+  const hex8 = () => nextUint().toString(16).padStart(8, '0');
   const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
   return {
@@ -67,7 +67,10 @@ export function createRandom(seed: number): Random {
       }
       return items;
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(0, 3)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const [a1, b1, c1, d1] = [hex8(), hex8(), hex8(), hex8()];
+      return `${a1}-${b1.slice(0, 4)}-4${b1.slice(5)}-${'89ab'[int(0, 3)]}${c1.slice(1, 4)}-${c1.slice(4)}${d1}`;
+    },
     code: (length) => Array.from({ length }, () => ALPHANUMERIC[int(0, ALPHANUMERIC.length - 1)]).join(''),
   };
 }

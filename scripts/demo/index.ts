@@ -38,6 +38,7 @@ async function createDemoUsers(env: NodeJS.ProcessEnv, state: DemoState, log: Lo
   process.env.DATABASE_URL ??= env.DATABASE_URL;
   const { createUser, findUserByEmail } = await import('@/lib/users/users');
   const { db } = await import('@/lib/db');
+  const { closePool } = await import('@/lib/database/pool');
   try {
     for (const user of state.users) {
       if (await findUserByEmail(user.email)) continue;
@@ -46,6 +47,7 @@ async function createDemoUsers(env: NodeJS.ProcessEnv, state: DemoState, log: Lo
     }
   } finally {
     await db.$disconnect();
+    await closePool();
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: measures the production build (it builds nothing; build first).
+ *   ingest  signed webhooks against `next start` on PostgreSQL at concurrency 1/16/64, with
+ *           two floors: the same server's GET /api/health and a bare node:http + pg server.
+ *   pages   the case list and case page queries over 100,000 cases / 1,000,000 events.
+ * Everything runs on its own embedded PostgreSQL in a temporary folder. See BENCHMARKS.md.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { assertBuilt, DIST_DIR, startDatabase } from './bench/env';
+import { benchIngest, type IngestReport } from './bench/ingest';
+import { benchPages, type PagesReport } from './bench/pages';
+import { describeMachine } from './bench/proc';
+import { ms, table } from './bench/stats';
+
+const USAGE = `usage: npm run bench -- [--only ingest|pages] [--duration S] [--warmup S]
+                        [--concurrency 1,16,64] [--cases N] [--runs N] [--json FILE]`;
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        only: { type: 'string' }, duration: { type: 'string', default: '6' }, warmup: { type: 'string', default: '1.5' },
+        concurrency: { type: 'string', default: '1,16,64' }, cases: { type: 'string', default: '100000' },
+        runs: { type: 'string', default: '30' }, json: { type: 'string' },
+      },
+    });
+    const concurrencies = values.concurrency.split(',').map(Number);
+    const numbers = [Number(values.duration), Number(values.warmup), Number(values.cases), Number(values.runs), ...concurrencies];
+    if (numbers.some((n) => !Number.isFinite(n) || n <= 0) || (values.only && !['ingest', 'pages'].includes(values.only))) throw new Error('bad value');
+    return { ...values, concurrencies, durationMs: Number(values.duration) * 1000, warmupMs: Number(values.warmup) * 1000 };
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+function printIngest(report: IngestReport) {
+  const rows = report.ingest.map((point, i) => {
+    const health = report.health[i];
+    const bare = report.bare[i];
+    return [
+      point.concurrency, point.perSecond.toFixed(0), ms(point.p50), ms(point.p99), health.perSecond.toFixed(0), ms(health.p99),
+      bare?.perSecond.toFixed(0) ?? '–', bare ? ms(bare.p99) : '–',
+      (point.perSecond / health.perSecond).toFixed(2), bare ? (point.perSecond / bare.perSecond).toFixed(2) : '–',
+      `${point.drainMs} ms`, point.errors,
+    ];
+  });
+  console.log('\n## Ingest (events/s; latency ms)\n');
+  console.log(table(['c', 'ingest/s', 'p50', 'p99', 'health/s', 'health p99', 'bare/s', 'bare p99', 'ingest÷health', 'ingest÷bare', 'backlog drained', 'errors'], rows));
+  console.log('\nCPU per request (ms; app process tree / PostgreSQL):\n');
+  console.log(table(['c', 'ingest app', 'ingest db', 'health app', 'bare app', 'bare db'], report.ingest.map((point, i) => [
+    point.concurrency, point.appCpuMsPerRequest, point.dbCpuMsPerRequest, report.health[i].appCpuMsPerRequest,
+    report.bare[i]?.appCpuMsPerRequest ?? '–', report.bare[i]?.dbCpuMsPerRequest ?? '–',
+  ])));
+  console.log(`\napp RSS (next start, process tree): peak ${report.peakRssMiB.toFixed(0)} MiB, at the end ${report.endRssMiB.toFixed(0)} MiB`);
+  console.log(`acknowledged ${report.acknowledged} events, stored ${report.stored}; statuses after draining: ${JSON.stringify(report.statuses)}`);
+  if (report.starved) console.log(`warning: ${report.starved} events were generated on the hot path (buffer ran dry)`);
+}
+
+function printPages(report: PagesReport) {
+  console.log(`\n## Pages (${report.cases.toLocaleString('en')} cases, ${(report.cases * 10).toLocaleString('en')} timeline events; fixture loaded in ${report.loadSeconds.toFixed(0)} s)\n`);
+  console.log(table(['query', 'median ms', 'p95 ms', 'rows'], report.timings.map((t) => [t.name, ms(t.median), ms(t.p95), t.rows])));
+}
+
+async function main() {
+  const opts = options();
+  if (opts.only !== 'pages') assertBuilt();
+  const started = Date.now();
+  console.log(`# npm run bench ${process.argv.slice(2).join(' ')}\n`);
+  console.log(`build: ${DIST_DIR}/`);
+  for (const line of describeMachine()) console.log(line);
+
+  log('starting an embedded PostgreSQL in a temporary folder');
+  const database = await startDatabase(log);
+  const results: { ingest?: IngestReport; pages?: PagesReport } = {};
+  try {
+    if (opts.only !== 'pages') {
+      results.ingest = await benchIngest(database, { concurrencies: opts.concurrencies, warmupMs: opts.warmupMs, durationMs: opts.durationMs, log });
+      printIngest(results.ingest);
+    }
+    if (opts.only !== 'ingest') {
+      results.pages = await benchPages(database, { cases: Number(opts.cases), runs: Number(opts.runs), log });
+      printPages(results.pages);
+    }
+  } finally {
+    await database.stop();
+  }
+  console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (opts.json) await writeFile(opts.json, JSON.stringify(results, null, 2));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
