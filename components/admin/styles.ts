@@ -1,12 +1,12 @@
-/** Shared class names for the admin pages' controls, so every button and field looks and focuses alike. */
-export const buttonClass =
-  'inline-flex items-center justify-center rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-60';
-export const secondaryButtonClass =
-  'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-60';
-export const dangerButtonClass =
-  'inline-flex items-center justify-center rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:opacity-60';
-export const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-slate-900 focus:outline-2 focus:outline-slate-900 aria-invalid:border-red-600';
+import { buttonClasses } from '@/components/ui/button';
+import { fieldClasses } from '@/components/ui/input';
+
+/** The admin pages' control styles, built on the shared UI primitives so they look like the rest of the app. */
+export const buttonClass = buttonClasses({ variant: 'primary' });
+export const secondaryButtonClass = buttonClasses({ variant: 'secondary', size: 'sm' });
+/** Outlined rather than filled: destructive row actions should not be the loudest thing in a table. */
+export const dangerButtonClass = buttonClasses({ variant: 'secondary', size: 'sm', className: 'border-red-300 text-red-700 hover:bg-red-50 focus-visible:outline-red-700' });
+export const inputClass = fieldClasses;
 export const labelClass = 'block text-sm font-medium text-slate-700';
 export const linkClass = 'text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800';
 export const tableClass = 'w-full text-left text-sm';

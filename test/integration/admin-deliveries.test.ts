@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/admin/audit-log';
+import { countChatOutbox, listChatOutbox } from '@/lib/admin/chat-outbox';
+import { retryChatFromForm } from '@/lib/admin/chat-retry';
 import { getDelivery, listDeliveries, visibleHeaders } from '@/lib/admin/deliveries';
 import { parseDeliveryFilters } from '@/lib/admin/params';
 import { listRejected, rejectionTimeline } from '@/lib/admin/rejections';
 import { reprocessFromForm } from '@/lib/admin/reprocess';
 import { secretUsage } from '@/lib/admin/secret-usage';
+import { createReply } from '@/lib/chat/reply';
 import { db } from '@/lib/db';
 import { closePool } from '@/lib/database/pool';
 import { createUser } from '@/lib/users/users';
@@ -26,7 +29,7 @@ const NEW_SECRET = randomBytes(32).toString('base64');
 const [OLD_PRINT, NEW_PRINT] = parseWebhookSecrets(`${OLD_SECRET},${NEW_SECRET}`).map((key) => key.fingerprint);
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let admin: { id: string; email: string };
+let admin: { id: string; email: string; role: string };
 
 type Envelope = { id: string; event: string; timestamp: string; data: Record<string, unknown> };
 
@@ -232,5 +235,48 @@ describe('reprocessing failed events', () => {
     missing.set('id', 'no-such-event');
     expect(await reprocessFromForm(missing, admin)).toMatchObject({ status: 'error', message: 'No stored event with that id.' });
     expect((await listAudit({ action: 'events.reprocessed' })).rows).toHaveLength(2);
+  });
+});
+
+describe('the chat outbox', () => {
+  it('lists failed replies as typed and retries one or all, keeping the idempotency key, audited', async () => {
+    const first = await createReply(admin, 'ADM-LIVE-1', '<b>Hello</b> & welcome');
+    const second = await createReply(admin, 'ADM-LIVE-1', 'Second reply');
+    const key = (await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } })).idempotencyKey;
+    // Both ran out of automatic attempts (Debitura kept refusing them).
+    await database.pool.query(
+      "UPDATE chat_messages SET status = 'failed', attempts = 12, next_attempt_at = NULL, last_error = 'HTTP 500' WHERE id = ANY($1::uuid[])",
+      [[first.id, second.id]],
+    );
+    expect(await countChatOutbox()).toEqual({ failed: 2, sending: 0 });
+    const failed = await listChatOutbox('failed');
+    expect(failed.map((row) => [row.message, row.caseReference, row.attempts, row.lastError, row.authorEmail])).toEqual([
+      ['Second reply', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+      ['<b>Hello</b> & welcome', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+    ]);
+
+    const one = new FormData();
+    one.set('id', first.id);
+    expect(await retryChatFromForm(one, admin)).toEqual({ state: { status: 'success', message: 'Sending again.' }, ids: [first.id] });
+    const retried = await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } });
+    expect(retried).toMatchObject({ status: 'sending', attempts: 0, idempotencyKey: key });
+    expect(await countChatOutbox()).toEqual({ failed: 1, sending: 1 });
+
+    const all = new FormData();
+    all.set('scope', 'failed');
+    expect((await retryChatFromForm(all, admin)).ids).toEqual([second.id]);
+    expect(await countChatOutbox()).toEqual({ failed: 0, sending: 2 });
+    expect((await retryChatFromForm(all, admin)).state.message).toBe('No failed replies.');
+
+    const audit = (await listAudit({ action: 'chat.reply_retried' })).rows;
+    expect(audit.map((row) => [row.actorEmail, row.targetId])).toEqual([
+      [admin.email, second.id],
+      [admin.email, first.id],
+    ]);
+
+    const bogus = new FormData();
+    bogus.set('id', 'not-a-uuid');
+    expect((await retryChatFromForm(bogus, admin)).state.status).toBe('error');
+    expect((await listAudit({ action: 'chat.reply_retried' })).rows).toHaveLength(2);
   });
 });
