@@ -133,9 +133,12 @@ function keptHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
+/**
+ * Where the delivery came from, as the proxy in front tells it: X-Real-IP (set by the proxy
+ * itself), else the first X-Forwarded-For hop (Next adds the socket address when there is none).
+ */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const address = forwarded || headers.get('x-real-ip')?.trim();
+  const address = headers.get('x-real-ip')?.trim() || headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return address ? address.slice(0, 100) : null;
 }
 

@@ -52,7 +52,7 @@ export default defineCommands([
           targetId: ids.length === 1 ? ids[0] : undefined,
           detail: { count: ids.length, applied: result.applied, failed: result.failed, ignored: result.ignored },
         });
-        if (result.failed) process.exitCode = 1;
+        if (result.failed) throw new CommandError(`${result.failed} event(s) still fail; fix the cause and reprocess again.`);
       }),
   },
   {
