@@ -46,7 +46,7 @@ export function generateSimulation(options: GenerateOptions): Simulation {
     while (references.has(reference)) reference = random.code(8);
     references.add(reference);
     const isTest = testShare >= 1 || (testShare > 0 && random.chance(testShare));
-    cases.push(planCase({ random, index, reference, creditor: random.pick(creditors), people, isTest, until }));
+    cases.push(planCase({ random, index, reference, creditor: random.weighted(creditors), people, isTest, until }));
   }
   const events = cases.flatMap((simCase) => simCase.steps.map((step) => toEnvelope(random, simCase, step)));
   // Stable sort: a case's own steps already have strictly increasing times.

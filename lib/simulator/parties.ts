@@ -71,9 +71,13 @@ function makeUser(random: Random, faker: Faker, domain: string): SimUser {
   return { id: random.uuid(), firstName, lastName, email: `${local === 'firm' ? random.code(6).toLowerCase() : local}@${domain}` };
 }
 
-export function makeCreditors(random: Random, count: number): SimCreditor[] {
-  return Array.from({ length: count }, () => {
-    const region = random.weighted(REGIONS);
+/**
+ * At least one creditor per region, so every currency occurs. Returned with pick weights
+ * that give each region its share of the cases however many creditors it got.
+ */
+export function makeCreditors(random: Random, count: number): (readonly [SimCreditor, number])[] {
+  const regions = [...REGIONS.map(([region]) => region), ...Array.from({ length: Math.max(0, count - REGIONS.length) }, () => random.weighted(REGIONS))];
+  const creditors = regions.map((region) => {
     const companyName = region.faker.company.name();
     const domain = `${slug(companyName)}.example`;
     return {
@@ -86,6 +90,9 @@ export function makeCreditors(random: Random, count: number): SimCreditor[] {
       staff: Array.from({ length: random.int(1, 2) }, () => makeUser(random, region.faker, domain)),
     };
   });
+  const weightOf = new Map(REGIONS);
+  const perRegion = (region: Region) => regions.filter((candidate) => candidate === region).length;
+  return creditors.map((creditor) => [creditor, weightOf.get(creditor.region)! / perRegion(creditor.region)] as const);
 }
 
 export function makeDebtor(random: Random, region: Region): SimDebtor {
