@@ -39,6 +39,8 @@ export type BankCsvParse =
   | { ok: false; headers: string[]; error: string };
 
 export const MAX_ROWS = 20_000;
+/** Under Next's 1 MB server action body limit, which the import goes through. */
+export const MAX_FILE_BYTES = 900 * 1024;
 export const MAX_REFERENCE_LENGTH = 500;
 
 /** The header row and the first rows, to choose the mapping from. */

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { parseBankCsv, type BankCsvLine, type BankCsvMapping } from './bank-csv';
+import { MAX_FILE_BYTES, parseBankCsv, type BankCsvLine, type BankCsvMapping } from './bank-csv';
 import { suggestMatches } from './matching';
 
 /**
@@ -16,8 +16,6 @@ export type ImportResult =
   | { status: 'imported'; importId: string; lineCount: number; duplicateLineCount: number; skippedRows: { rowNumber: number; error: string }[]; suggested: number }
   | { status: 'already-imported'; importId: string; importedAt: Date }
   | { status: 'invalid'; error: string };
-
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function fileHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -39,7 +37,7 @@ export function lineHashes(lines: BankCsvLine[]): string[] {
 }
 
 export async function importBankStatement(input: { actor: AuditActor; fileName: string | null; text: string; mapping: BankCsvMapping }): Promise<ImportResult> {
-  if (Buffer.byteLength(input.text, 'utf8') > MAX_FILE_BYTES) return { status: 'invalid', error: 'The file is larger than 2 MB: split the statement.' };
+  if (Buffer.byteLength(input.text, 'utf8') > MAX_FILE_BYTES) return { status: 'invalid', error: `The file is larger than ${MAX_FILE_BYTES / 1024} KB: split the statement.` };
   const parsed = parseBankCsv(input.text, input.mapping);
   if (!parsed.ok) return { status: 'invalid', error: parsed.error };
   const lines = parsed.rows.flatMap((row) => (row.line ? [row.line] : []));

@@ -1,0 +1,120 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/audit/audit';
+import { requirePermission } from '@/lib/auth/session';
+import { DATE_FORMATS } from '@/lib/payments/bank-csv';
+import { importBankStatement } from '@/lib/payments/import';
+import { rematchOpenLines } from '@/lib/payments/matching';
+import { confirmLineMatch, markReconciled, markUnreconciled, MAX_BULK, MAX_NOTE_LENGTH, ReconcileError, rejectLineMatch } from '@/lib/payments/reconcile';
+
+/**
+ * The reconciliation page's server actions. Each checks the permission again (an action is
+ * a public endpoint), validates its input with zod and answers with a message for the page.
+ */
+
+export type ActionState = { status: 'idle' | 'ok' | 'error'; message?: string };
+
+function failure(error: unknown): ActionState {
+  if (error instanceof ReconcileError) return { status: 'error', message: error.message };
+  if (error instanceof z.ZodError) return { status: 'error', message: error.issues.map((issue) => issue.message).join(' ') };
+  throw error;
+}
+
+const bulkSchema = z.object({
+  paymentIds: z.array(z.uuid()).min(1, 'Select at least one payment.').max(MAX_BULK, `Select at most ${MAX_BULK} payments.`),
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `The note is at most ${MAX_NOTE_LENGTH} characters.`),
+  intent: z.enum(['reconcile', 'unreconcile']),
+});
+
+export async function reconcilePaymentsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('payments:reconcile');
+  let state: ActionState;
+  try {
+    const input = bulkSchema.parse({ paymentIds: formData.getAll('paymentId'), note: formData.get('note') ?? '', intent: formData.get('intent') });
+    const apply = input.intent === 'reconcile' ? markReconciled : markUnreconciled;
+    const result = await apply({ actor: user, paymentIds: input.paymentIds, note: input.note || null });
+    const verb = input.intent === 'reconcile' ? 'Marked reconciled' : 'Reconciliation undone for';
+    const skipped = result.skipped.length
+      ? ` Skipped ${result.skipped.length}: ${[...new Set(result.skipped.map((entry) => entry.reason))].join(', ')}.`
+      : '';
+    state = { status: result.changed ? 'ok' : 'error', message: `${verb} ${result.changed} payment${result.changed === 1 ? '' : 's'}.${skipped}` };
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath('/payments');
+  return state;
+}
+
+const mappingSchema = z.object({
+  date: z.string().min(1).max(200),
+  amount: z.string().min(1).max(200),
+  currency: z.string().max(200),
+  fixedCurrency: z.string().max(3),
+  reference: z.string().min(1).max(200),
+  dateFormat: z.enum(DATE_FORMATS),
+  decimalSeparator: z.enum(['.', ',']),
+});
+
+const importSchema = z.object({
+  fileName: z.string().max(255).nullable(),
+  text: z.string().min(1, 'The file is empty.'),
+  mapping: mappingSchema,
+});
+
+export type ImportActionState = ActionState & { importId?: string };
+
+/** Imports the statement and opens its matches; the file text comes from the page, parsed again here. */
+export async function importStatementAction(input: z.input<typeof importSchema>): Promise<ImportActionState> {
+  const user = await requirePermission('payments:reconcile');
+  const parsed = importSchema.safeParse(input);
+  if (!parsed.success) return { status: 'error', message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+  const result = await importBankStatement({ actor: user, ...parsed.data });
+  if (result.status === 'invalid') return { status: 'error', message: result.error };
+  if (result.status === 'already-imported') {
+    return { status: 'error', importId: result.importId, message: `This file was already imported on ${result.importedAt.toISOString().slice(0, 10)}: nothing changed.` };
+  }
+  revalidatePath('/payments');
+  redirect(`/payments/imports/${result.importId}`);
+}
+
+const lineSchema = z.object({ lineId: z.uuid(), paymentId: z.uuid().optional(), importId: z.uuid() });
+
+export async function confirmMatchAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('payments:reconcile');
+  let importId: string;
+  try {
+    const input = lineSchema.parse({ lineId: formData.get('lineId'), paymentId: formData.get('paymentId') || undefined, importId: formData.get('importId') });
+    importId = input.importId;
+    await confirmLineMatch({ actor: user, lineId: input.lineId, paymentId: input.paymentId });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath('/payments');
+  // Back to the list of lines (closing the correction panel, if it was open).
+  redirect(`/payments/imports/${importId}`);
+}
+
+export async function rejectMatchAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('payments:reconcile');
+  let importId: string;
+  try {
+    const input = lineSchema.parse({ lineId: formData.get('lineId'), importId: formData.get('importId') });
+    importId = input.importId;
+    await rejectLineMatch({ actor: user, lineId: input.lineId });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath('/payments');
+  redirect(`/payments/imports/${importId}`);
+}
+
+export async function rematchAction(_previous: ActionState): Promise<ActionState> {
+  const user = await requirePermission('payments:reconcile');
+  const suggested = await rematchOpenLines();
+  await recordAudit({ actor: user, action: 'bank_lines.rematched', targetType: 'bank_line', detail: { suggested } });
+  revalidatePath('/payments');
+  return { status: 'ok', message: suggested ? `${suggested} new suggestion${suggested === 1 ? '' : 's'}.` : 'No new matches found.' };
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import type { ActionState } from '@/app/(app)/payments/actions';
+import { Button } from '@/components/ui/button';
+import { Textarea } from '@/components/ui/input';
+
+export const RECONCILE_FORM_ID = 'reconcile-payments';
+
+type Props = { action: (previous: ActionState, formData: FormData) => Promise<ActionState> };
+
+/**
+ * The bulk reconcile form. The row checkboxes live in the table and join this form through
+ * their `form` attribute, so the table stays a server component.
+ */
+export function ReconcileBar({ action }: Props) {
+  const [state, formAction, isPending] = useActionState(action, { status: 'idle' });
+  const noteId = useId();
+  const statusId = useId();
+  return (
+    <form id={RECONCILE_FORM_ID} action={formAction} aria-label="Reconcile the selected payments" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
+          Select all on this page
+        </label>
+        <div className="min-w-64 flex-1">
+          <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
+            Note <span className="font-normal text-slate-500">(required to resolve a payment that needs review)</span>
+          </label>
+          <Textarea id={noteId} name="note" rows={1} maxLength={1000} placeholder="e.g. Matched to the November statement" aria-describedby={statusId} />
+        </div>
+        <Button type="submit" name="intent" value="reconcile" disabled={isPending}>
+          {isPending ? 'Saving…' : 'Mark reconciled'}
+        </Button>
+        <Button type="submit" name="intent" value="unreconcile" variant="secondary" disabled={isPending}>
+          Undo reconciliation
+        </Button>
+      </div>
+      <p id={statusId} role="status" className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-green-800'}`}>
+        {state.message}
+      </p>
+    </form>
+  );
+}
+
+function toggleAll(checked: boolean) {
+  for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${RECONCILE_FORM_ID}"]`)) box.checked = checked;
+}
