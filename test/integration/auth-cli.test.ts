@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@/test/helpers/database';
 
-/** The admin CLI as an operator runs it: `npx tsx scripts/admin.ts ...` against a real PostgreSQL. */
+/**
+ * The admin CLI as an operator runs it (`npm run admin` = `tsx scripts/admin.ts`), against
+ * a real PostgreSQL. The local tsx binary is what `npx tsx` resolves to, minus npx's start-up.
+ */
 
 const root = path.resolve(import.meta.dirname, '../..');
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -12,7 +15,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function admin(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/admin.ts', ...args], {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/admin.ts', ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: database.url },
       stdio: ['pipe', 'pipe', 'pipe'],
