@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { EVENT_TYPES } from '@/lib/webhooks/normalize';
 import { decodeTimeCursor, encodeTimeCursor } from './cursor';
 import { dayRange, PAGE_SIZE, type DeliveryFilters } from './params';
 
@@ -68,10 +69,13 @@ export async function listDeliveries(filters: DeliveryFilters, pageSize = PAGE_S
   };
 }
 
-/** Every event type the inbox has seen, for the type filter. */
+/**
+ * The event types for the filter: the six Debitura sends, plus any unknown ones the inbox
+ * stored as ignored (found through the status index, not a scan of the whole inbox).
+ */
 export async function listDeliveryTypes(): Promise<string[]> {
-  const rows = await db.$queryRaw<{ type: string }[]>`SELECT DISTINCT type FROM webhook_events ORDER BY type LIMIT 200`;
-  return rows.map((row) => row.type);
+  const rows = await db.$queryRaw<{ type: string }[]>`SELECT DISTINCT type FROM webhook_events WHERE status = 'ignored' LIMIT 50`;
+  return [...new Set([...EVENT_TYPES, ...rows.map((row) => row.type)])].sort();
 }
 
 export type DeliveryDetail = DeliveryRow & {

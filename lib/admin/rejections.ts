@@ -36,8 +36,11 @@ export async function listRejected(filters: RejectedFilters, pageSize = PAGE_SIZ
   return { rows: page, nextCursor: rows.length > pageSize && last ? encodeIdCursor(last.id) : null };
 }
 
-export async function listRejectionReasons(): Promise<string[]> {
-  const rows = await db.$queryRaw<{ reason: string }[]>`SELECT DISTINCT reason FROM rejected_deliveries ORDER BY reason LIMIT 100`;
+/** Reasons seen in the last 30 days (through the received_at index: a flood of refusals stays cheap). */
+export async function listRejectionReasons(now = new Date()): Promise<string[]> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const rows = await db.$queryRaw<{ reason: string }[]>`
+    SELECT DISTINCT reason FROM rejected_deliveries WHERE received_at >= ${since} ORDER BY reason LIMIT 100`;
   return rows.map((row) => row.reason);
 }
 
