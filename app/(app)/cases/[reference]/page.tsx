@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { forbidden, notFound } from 'next/navigation';
+import { BalancePanel } from '@/components/cases/balance-panel';
+import { CaseHeader } from '@/components/cases/case-header';
+import { CaseTimeline } from '@/components/cases/case-timeline';
+import { CloseCodePanel } from '@/components/cases/close-code-panel';
+import { PartyCard } from '@/components/cases/party-card';
+import { PaymentTable } from '@/components/cases/payment-table';
+import { TestCaseBanner } from '@/components/cases/test-case-banner';
+import { ChatPanel } from '@/components/chat/chat-panel';
+import { ForbiddenError } from '@/lib/api/errors';
+import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getRequestLocale } from '@/lib/cases/format';
+import { getCaseDetail } from '@/lib/cases/queries';
+import { getChatThread } from '@/lib/chat/queries';
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: `Case ${safeDecode(reference)}` };
+}
+
+export default async function CasePage({ params }: Props) {
+  const viewer = await requirePermission('cases:read');
+  const reference = safeDecode((await params).reference);
+  const [detail, locale] = await Promise.all([load(() => getCaseDetail(viewer, reference)), getRequestLocale()]);
+  if (!detail) notFound();
+  // Rendering the thread counts as reading it: unread marks clear for this viewer.
+  const thread = await load(() => getChatThread(viewer, reference, { markRead: true }));
+  const unreadCount = thread.messages.filter((message) => message.isUnread).length;
+
+  return (
+    <div className="space-y-5">
+      <CaseHeader detail={detail} unreadCount={unreadCount} />
+      {detail.isTest ? <TestCaseBanner /> : null}
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-5">
+        <div className="space-y-5 lg:col-span-3">
+          <BalancePanel
+            currency={detail.currency}
+            originalMinor={detail.originalAmountMinor}
+            feesMinor={detail.addedFeesMinor}
+            paidMinor={detail.paidMinor}
+            outstandingMinor={detail.outstandingMinor}
+            fees={detail.fees}
+            locale={locale}
+          />
+          {detail.closeCode ? <CloseCodePanel closeCode={detail.closeCode} comment={detail.closeComment} closedAt={detail.closedAt} /> : null}
+          <PaymentTable payments={detail.payments} currency={detail.currency} locale={locale} />
+          <CaseTimeline entries={detail.timeline} locale={locale} />
+        </div>
+        <div className="space-y-5 lg:col-span-2">
+          <ChatPanel reference={detail.reference} initial={thread} canReply={can(viewer, 'chat:reply')} />
+          <PartyCard kind="debtor" name={detail.debtorName} party={detail.debtor} />
+          <PartyCard kind="creditor" name={detail.creditorName} party={detail.creditor} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A case assigned to another collector answers 403, like every other page a role may not see. */
+async function load<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

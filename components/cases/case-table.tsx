@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { LocalTime } from '@/components/ui/local-time';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import type { CaseListItem } from '@/lib/cases/case-list';
+import { formatMoney } from '@/lib/cases/format';
+import { StateBadge, TestBadge } from './state-badge';
+
+/** The list rows. Narrow screens keep reference, debtor, state and amount; the rest folds in. */
+export function CaseTable({ items, locale, showAssignee }: { items: CaseListItem[]; locale: string; showAssignee: boolean }) {
+  return (
+    <Table caption="Cases" data-testid="case-table">
+      <THead>
+        <TR>
+          <TH>Reference</TH>
+          <TH>Debtor</TH>
+          <TH className="hidden md:table-cell">Creditor</TH>
+          <TH>State</TH>
+          <TH className="text-right">Outstanding</TH>
+          <TH className="hidden lg:table-cell">Last activity</TH>
+          {showAssignee ? <TH className="hidden xl:table-cell">Assignee</TH> : null}
+          <TH>
+            <span className="sr-only">Unread chat</span>
+          </TH>
+        </TR>
+      </THead>
+      <TBody>
+        {items.map((item) => (
+          <TR key={item.id} className="hover:bg-slate-50" data-testid="case-row">
+            <TD className="whitespace-nowrap">
+              <Link
+                href={`/cases/${encodeURIComponent(item.reference)}`}
+                className="font-mono font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
+              >
+                {item.reference}
+              </Link>
+              {item.isTest ? (
+                <span className="ml-2">
+                  <TestBadge />
+                </span>
+              ) : null}
+              {item.creditorReference ? <div className="text-xs text-slate-500">{item.creditorReference}</div> : null}
+            </TD>
+            <TD>
+              <div className="max-w-56 truncate" title={item.debtorName ?? undefined}>
+                {item.debtorName ?? <span className="text-slate-400">Not known yet</span>}
+              </div>
+              <div className="max-w-56 truncate text-xs text-slate-500 md:hidden">{item.creditorName}</div>
+            </TD>
+            <TD className="hidden md:table-cell">
+              <div className="max-w-56 truncate" title={item.creditorName ?? undefined}>
+                {item.creditorName ?? <span className="text-slate-400">—</span>}
+              </div>
+            </TD>
+            <TD>
+              <StateBadge state={item.state} />
+            </TD>
+            <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(item.outstandingMinor, item.currency, locale)}</TD>
+            <TD className="hidden whitespace-nowrap text-slate-600 lg:table-cell">
+              {item.lastActivityAt ? <LocalTime value={item.lastActivityAt} /> : '—'}
+            </TD>
+            {showAssignee ? (
+              <TD className="hidden whitespace-nowrap text-slate-600 xl:table-cell">{item.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</TD>
+            ) : null}
+            <TD className="whitespace-nowrap">
+              {item.unreadCount > 0 ? (
+                <span className="inline-flex items-center gap-1 rounded-full bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="unread-marker">
+                  {item.unreadCount}
+                  <span className="sr-only"> unread chat {item.unreadCount === 1 ? 'message' : 'messages'}</span>
+                  <span aria-hidden="true">new</span>
+                </span>
+              ) : null}
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,50 @@
+import { Card } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { LocalTime } from '@/components/ui/local-time';
+import { formatMinor } from '@/lib/money/currency';
+import type { TimelineEntry } from '@/lib/cases/queries';
+import { describeTimelineEntry, prettyRawBody, type TimelineText } from '@/lib/cases/timeline';
+
+const DOT: Record<TimelineText['kind'], string> = {
+  state: 'bg-sky-500',
+  payment: 'bg-green-600',
+  chat: 'bg-slate-400',
+  close: 'bg-slate-900',
+  assignment: 'bg-violet-500',
+  other: 'bg-slate-300',
+};
+
+/** Every event in event-time order; the raw webhook body opens under each one. */
+export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; locale: string }) {
+  return (
+    <Card title={`Timeline (${entries.length})`} id="timeline-heading">
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-600">No events yet.</p>
+      ) : (
+        <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
+          {entries.map((entry) => {
+            const text = describeTimelineEntry(entry, (minor, currency) => formatMinor(BigInt(minor), currency, locale));
+            return (
+              <li key={entry.id} className="relative" data-testid="timeline-entry" data-type={entry.type}>
+                <span aria-hidden="true" className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-white', DOT[text.kind])} />
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  <p className="font-medium text-slate-900">{text.title}</p>
+                  <LocalTime value={entry.at} className="text-xs text-slate-500 tabular-nums" />
+                </div>
+                {text.note ? <p className="text-sm whitespace-pre-wrap text-slate-600">{text.note}</p> : null}
+                {entry.rawBody ? (
+                  <details className="mt-1 text-xs">
+                    <summary className="cursor-pointer text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900">
+                      Raw event <span className="font-mono">{entry.eventId}</span>
+                    </summary>
+                    <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-3 font-mono text-[11px] leading-relaxed text-slate-100">{prettyRawBody(entry.rawBody)}</pre>
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { ButtonLink } from '@/components/ui/button';
+import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
+
+/** Keyset pages: forward by cursor, back to the first page; the browser's Back goes one page back. */
+export function Pagination({ query, nextCursor, shown }: { query: CaseListQuery; nextCursor: string | null; shown: number }) {
+  const first = toSearchParams({ ...query, cursor: undefined });
+  const next = nextCursor ? toSearchParams({ ...query, cursor: nextCursor }) : null;
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+      <p>
+        {shown} {shown === 1 ? 'case' : 'cases'} on this page{query.cursor ? ' (not the first page)' : ''}
+      </p>
+      <div className="flex gap-2">
+        {query.cursor ? (
+          <ButtonLink href={`/cases${first.size ? `?${first}` : ''}`} size="sm">
+            First page
+          </ButtonLink>
+        ) : null}
+        {next ? (
+          <ButtonLink href={`/cases?${next}`} size="sm" rel="next">
+            Next page →
+          </ButtonLink>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { Card } from '@/components/ui/card';
+import type { ChatThread } from '@/lib/chat/message-view';
+import { useChatThread } from '@/lib/swr/use-chat-thread';
+import { ChatMessage } from './chat-message';
+import { ReplyForm } from './reply-form';
+
+/**
+ * The case chat: refreshed every 2 s (SWR), newest at the bottom. Messages that were unread
+ * when they first showed up stay marked "New" for the rest of this visit, even though
+ * showing them has marked them read on the server.
+ */
+export function ChatPanel({ reference, initial, canReply }: { reference: string; initial: ChatThread; canReply: boolean }) {
+  const { data, error, mutate } = useChatThread(reference, initial);
+  const messages = (data ?? initial).messages;
+
+  const [newIds, setNewIds] = useState(() => new Set(initial.messages.filter((message) => message.isUnread).map((message) => message.id)));
+  const [lastData, setLastData] = useState(data);
+  if (data !== lastData) {
+    // Derived during render (not in an effect), the React way to follow a changing input.
+    setLastData(data);
+    const arrived = (data?.messages ?? []).filter((message) => message.isUnread && !newIds.has(message.id));
+    if (arrived.length) setNewIds(new Set([...newIds, ...arrived.map((message) => message.id)]));
+  }
+
+  const listRef = useRef<HTMLOListElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [count]);
+
+  const refresh = () => void mutate();
+  const unread = newIds.size;
+  return (
+    <Card title={unread ? `Chat (${unread} new)` : 'Chat'} id="chat-heading">
+      <div id="chat" className="space-y-3">
+        {count === 0 ? (
+          <p className="text-sm text-slate-600">No messages yet. New messages from Debitura show up here by themselves.</p>
+        ) : (
+          <ol ref={listRef} className="max-h-[28rem] space-y-2 overflow-y-auto pr-1" aria-live="polite" aria-relevant="additions" data-testid="chat-thread">
+            {messages.map((message) => (
+              <ChatMessage key={message.id} message={message} isNew={newIds.has(message.id)} canReply={canReply} onChanged={refresh} />
+            ))}
+          </ol>
+        )}
+        {error ? (
+          <p role="alert" className="text-sm text-amber-800">
+            The chat could not be refreshed ({error.message}). It keeps trying; nothing you wrote is lost.
+          </p>
+        ) : null}
+        {canReply ? <ReplyForm reference={reference} onSaved={refresh} /> : <p className="text-sm text-slate-500">Your role can read this chat but not reply.</p>}
+      </div>
+    </Card>
+  );
+}
