@@ -111,7 +111,7 @@ export async function rejectMatchAction(_previous: ActionState, formData: FormDa
   redirect(`/payments/imports/${importId}`);
 }
 
-export async function rematchAction(_previous: ActionState): Promise<ActionState> {
+export async function rematchAction(): Promise<ActionState> {
   const user = await requirePermission('payments:reconcile');
   const suggested = await rematchOpenLines();
   await recordAudit({ actor: user, action: 'bank_lines.rematched', targetType: 'bank_line', detail: { suggested } });

@@ -1,0 +1,10 @@
+import type { SelectOption } from '@/components/ui/select';
+import type { Assignee } from '@/lib/assignment/queries';
+
+/** Collectors first by name; managers and admins who also take cases say so. */
+export function assigneeOptions(assignees: Assignee[], emptyLabel: string): SelectOption[] {
+  return [
+    { value: '', label: emptyLabel },
+    ...assignees.map((user) => ({ value: user.id, label: user.role === 'collector' ? user.name : `${user.name} (${user.role})` })),
+  ];
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { useActionState, useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+import { assignCasesAction, type AssignState } from '@/lib/assignment/actions';
+import type { Assignee } from '@/lib/assignment/queries';
+import { assigneeOptions } from './assignee-options';
+import { BULK_ASSIGN_FORM_ID } from './form-id';
+
+const selector = `input[type=checkbox][name=caseId][form="${BULK_ASSIGN_FORM_ID}"]`;
+
+/**
+ * Assign or unassign the cases ticked in the list, in one transaction (lib/assignment).
+ * The ticks are the rows' CaseCheckbox inputs, joined to this form by its id.
+ */
+export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
+  const [state, formAction, isPending] = useActionState<AssignState, FormData>(assignCasesAction, { status: 'idle' });
+  const [selected, setSelected] = useState(0);
+  const selectId = useId();
+  const statusId = useId();
+
+  function count() {
+    setSelected(document.querySelectorAll<HTMLInputElement>(`${selector}:checked`).length);
+  }
+
+  function toggleAll(checked: boolean) {
+    for (const box of document.querySelectorAll<HTMLInputElement>(selector)) box.checked = checked;
+    count();
+  }
+
+  return (
+    <form
+      id={BULK_ASSIGN_FORM_ID}
+      action={formAction}
+      onChange={count}
+      onReset={() => setSelected(0)}
+      aria-label="Assign the selected cases"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"
+      data-testid="bulk-assign"
+    >
+      <label className="flex items-center gap-2">
+        <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
+        Select all on this page
+      </label>
+      <span className="text-slate-600" aria-live="polite">
+        {selected} selected
+      </span>
+      <label htmlFor={selectId} className="font-medium">
+        Assign to
+      </label>
+      <Select id={selectId} name="assigneeId" options={assigneeOptions(assignees, 'Nobody (unassign)')} className="w-auto" aria-describedby={statusId} />
+      <Button type="submit" size="sm" disabled={isPending}>
+        {isPending ? 'Saving…' : 'Apply to selected'}
+      </Button>
+      <span id={statusId} role="status" className={state.status === 'error' ? 'text-red-700' : 'text-green-800'}>
+        {state.message}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { currencyExponent } from '@/lib/money/currency';
+import type { Cell, ReportTable } from './tables';
+
+/**
+ * What each report's chart plots, derived from its table so chart and numbers agree. Plain
+ * numbers (the chart library needs them); money is converted to major units here for
+ * plotting only, never for arithmetic. One money chart per currency: amounts in different
+ * currencies never share an axis.
+ */
+
+export type BarChartSpec = { kind: 'bar'; title: string; data: { name: string; value: number }[]; valueLabel: string; currency?: string };
+export type LineChartSpec = { kind: 'lines'; title: string; data: Record<string, string | number>[]; series: string[]; valueLabel: string };
+export type ChartSpec = BarChartSpec | LineChartSpec;
+
+function money(cell: Cell | undefined): number {
+  if (!cell || typeof cell !== 'object' || !('minor' in cell)) return 0;
+  return Number(cell.minor) / 10 ** currencyExponent(cell.currency);
+}
+
+const text = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : String(cell ?? ''));
+const count = (cell: Cell | undefined) => (typeof cell === 'number' ? cell : 0);
+
+function sumBy(rows: Record<string, Cell>[], key: string, value: string): { name: string; value: number }[] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(text(row[key]), (sums.get(text(row[key])) ?? 0) + count(row[value]));
+  return [...sums].map(([name, total]) => ({ name, value: total }));
+}
+
+export function chartsFor(table: ReportTable): ChartSpec[] {
+  const { rows } = table;
+  switch (table.key) {
+    case 'close-codes':
+      return [{ kind: 'bar', title: 'Closed cases per group', valueLabel: 'Cases', data: rows.filter((row) => row.code === 'All in group').map((row) => ({ name: text(row.group), value: count(row.cases) })) }];
+    case 'states':
+      return [{ kind: 'bar', title: 'Cases per state', valueLabel: 'Cases', data: rows.map((row) => ({ name: text(row.state), value: count(row.cases) })) }];
+    case 'ageing':
+      return [{ kind: 'bar', title: 'Open cases by days since assignment', valueLabel: 'Cases', data: sumBy(rows, 'bucket', 'cases') }];
+    case 'recovery': {
+      const series = [...new Set(rows.map((row) => text(row.currency)))].sort();
+      const byMonth = new Map<string, Record<string, string | number>>();
+      for (const row of rows) {
+        const month = text(row.month);
+        const point = byMonth.get(month) ?? { month };
+        const rate = row.rate && typeof row.rate === 'object' && 'percent' in row.rate ? row.rate.percent : null;
+        if (rate !== null) point[text(row.currency)] = Number(rate);
+        byMonth.set(month, point);
+      }
+      return [{ kind: 'lines', title: 'Recovery rate (%) by month of assignment', valueLabel: '%', series, data: [...byMonth.values()] }];
+    }
+    case 'collected': {
+      const currencies = [...new Set(rows.map((row) => text(row.currency)))].sort();
+      return currencies.map((currency) => ({
+        kind: 'bar',
+        title: `Collected in ${currency}`,
+        valueLabel: currency,
+        currency,
+        data: rows.filter((row) => row.currency === currency).map((row) => ({ name: text(row.month), value: money(row.collected) })),
+      }));
+    }
+  }
+}
