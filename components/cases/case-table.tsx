@@ -2,15 +2,22 @@ import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { CaseListItem } from '@/lib/cases/case-list';
+import { CaseCheckbox } from '@/components/assignment/case-checkbox';
 import { formatMoney } from '@/lib/cases/format';
 import { StateBadge, TestBadge } from './state-badge';
 
 /** The list rows. Narrow screens keep reference, debtor, state and amount; the rest folds in. */
-export function CaseTable({ items, locale, showAssignee }: { items: CaseListItem[]; locale: string; showAssignee: boolean }) {
+export function CaseTable({ items, locale, showAssignee, isSelectable = false }: { items: CaseListItem[]; locale: string; showAssignee: boolean; isSelectable?: boolean }) {
   return (
     <Table caption="Cases" data-testid="case-table">
       <THead>
         <TR>
+          {/* Bulk assignment (managers): see components/assignment/case-list-tools.tsx */}
+          {isSelectable ? (
+            <TH>
+              <span className="sr-only">Select</span>
+            </TH>
+          ) : null}
           <TH>Reference</TH>
           <TH>Debtor</TH>
           <TH className="hidden md:table-cell">Creditor</TH>
@@ -26,6 +33,11 @@ export function CaseTable({ items, locale, showAssignee }: { items: CaseListItem
       <TBody>
         {items.map((item) => (
           <TR key={item.id} className="hover:bg-slate-50" data-testid="case-row">
+            {isSelectable ? (
+              <TD>
+                <CaseCheckbox caseId={item.id} reference={item.reference} />
+              </TD>
+            ) : null}
             <TD className="whitespace-nowrap">
               <Link
                 href={`/cases/${encodeURIComponent(item.reference)}`}

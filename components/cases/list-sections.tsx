@@ -7,6 +7,7 @@ import { HttpError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
 import { countCasesByState, listCases, type Viewer } from '@/lib/cases/queries';
+import { CaseListTools } from '@/components/assignment/case-list-tools';
 import { CaseTable } from './case-table';
 import { Pagination } from './pagination';
 import { StateTabs } from './state-tabs';
@@ -37,7 +38,9 @@ export async function CaseListSection({ viewer, query, locale }: { viewer: Viewe
   if (!page.items.length) return <NoCases query={query} viewer={viewer} />;
   return (
     <div className="space-y-3">
-      <CaseTable items={page.items} locale={locale} showAssignee={can(viewer, 'cases:read-all')} />
+      {/* Managers: bulk assignment and CSV export (components/assignment). */}
+      <CaseListTools viewer={viewer} query={query} />
+      <CaseTable items={page.items} locale={locale} showAssignee={can(viewer, 'cases:read-all')} isSelectable={can(viewer, 'cases:assign')} />
       <Pagination query={query} nextCursor={page.nextCursor} shown={page.items.length} />
     </div>
   );

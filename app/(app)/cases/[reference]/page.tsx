@@ -8,6 +8,7 @@ import { PartyCard } from '@/components/cases/party-card';
 import { PaymentTable } from '@/components/cases/payment-table';
 import { TestCaseBanner } from '@/components/cases/test-case-banner';
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { CaseAssignPanel } from '@/components/assignment/case-assign-panel';
 import { ForbiddenError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -34,6 +35,8 @@ export default async function CasePage({ params }: Props) {
   return (
     <div className="space-y-5">
       <CaseHeader detail={detail} unreadCount={unreadCount} />
+      {/* Managers: change the assignee (components/assignment; nothing for collectors). */}
+      <CaseAssignPanel user={viewer} caseId={detail.id} assigneeId={detail.assignee?.id ?? null} />
       {detail.isTest ? <TestCaseBanner /> : null}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-5">
         <div className="space-y-5 lg:col-span-3">
