@@ -48,24 +48,27 @@ test('a wrong password shows an error and keeps the user on the sign-in page', a
   await expect(page.getByLabel('Email')).toHaveValue(E2E_USERS.manager.email);
 });
 
+/** Submits the form and waits for next-auth's answer, so an unchanged message cannot pass early. */
+async function submitCredentials(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  const answered = page.waitForResponse((response) => response.url().includes('/api/auth/callback/credentials'));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await answered;
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+}
+
 test('five failed sign-ins lock the email for 15 minutes, even for the right password', async ({ page }) => {
   const user = E2E_USERS.lockout;
   await page.goto('/login');
   for (let attempt = 1; attempt <= 4; attempt++) {
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(`wrong-${attempt}`);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitCredentials(page, user.email, `wrong-${attempt}`);
     await expect(page.locator('#login-error')).toHaveText('Wrong email or password.');
-    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
   }
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill('wrong-5');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitCredentials(page, user.email, 'wrong-5');
   await expect(page.locator('#login-error')).toHaveText('Too many failed attempts; try again in 15 minutes.');
 
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitCredentials(page, user.email, user.password);
   await expect(page.locator('#login-error')).toHaveText('Too many failed attempts; try again in 15 minutes.');
   await expect(page).toHaveURL(/\/login/);
 });
