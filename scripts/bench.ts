@@ -64,6 +64,8 @@ function printIngest(report: IngestReport) {
 function printPages(report: PagesReport) {
   console.log(`\n## Pages (${report.cases.toLocaleString('en')} cases, ${(report.cases * 10).toLocaleString('en')} timeline events; fixture loaded in ${report.loadSeconds.toFixed(0)} s)\n`);
   console.log(table(['query', 'median ms', 'p95 ms', 'rows'], report.timings.map((t) => [t.name, ms(t.median), ms(t.p95), t.rows])));
+  console.log('\nIndexes in each query\'s plan (EXPLAIN of the SQL the function sent):\n');
+  console.log(table(['query', 'plan uses'], report.timings.map((t) => [t.name, t.plan])));
 }
 
 async function main() {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createDatabase, type Database } from './env';
 import { loadPagesFixture } from './pages-fixture';
+import { installPlanRecorder } from './plans';
 import { summarize } from './stats';
 
 /**
@@ -10,7 +11,7 @@ import { summarize } from './stats';
  * would call them. Each query runs a few times to warm up, then N times.
  */
 
-export type QueryTiming = { name: string; runs: number; median: number; p95: number; rows: number };
+export type QueryTiming = { name: string; runs: number; median: number; p95: number; rows: number; plan: string };
 export type PagesReport = { cases: number; loadSeconds: number; timings: QueryTiming[] };
 
 export async function benchPages(database: Database, options: { cases: number; runs: number; log: (line: string) => void }): Promise<PagesReport> {
@@ -23,6 +24,7 @@ export async function benchPages(database: Database, options: { cases: number; r
 
   // lib/db reads DATABASE_URL at its first query: point it at the fixture before importing.
   process.env.DATABASE_URL = url;
+  const plans = installPlanRecorder(url);
   const { listCases, countCasesByState } = await import('@/lib/cases/case-list');
   const { getCaseDetail } = await import('@/lib/cases/case-detail');
   const { parseCaseListQuery } = await import('@/lib/cases/filters');
@@ -87,8 +89,9 @@ export async function benchPages(database: Database, options: { cases: number; r
       samples.push(performance.now() - started);
     }
     const stats = summarize(samples);
-    timings.push({ name, runs: options.runs, median: stats.median, p95: stats.p95, rows });
-    log(`  ${name}: median ${stats.median.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (${rows} rows)`);
+    const plan = plans ? await plans.explain(await plans.record(run)) : 'not recorded';
+    timings.push({ name, runs: options.runs, median: stats.median, p95: stats.p95, rows, plan });
+    log(`  ${name}: median ${stats.median.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (${rows} rows; ${plan})`);
   }
   await db.$disconnect();
   await closePool();
