@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { applyCaseEvents, describeError, type EventOutcome } from '@/lib/cases/apply/apply';
+import { applyInBulk, applyIsolated, describeError, type EventOutcome } from '@/lib/cases/apply/apply';
 import { toDomainEvent, type DomainEvent } from '@/lib/cases/apply/events';
 import { getPool, isTransientDatabaseError, withTransaction } from '@/lib/database/pool';
 import { parseEnvelope } from './envelope';
@@ -9,8 +9,10 @@ import { isKnownEventType } from './normalize';
  * Applies stored webhook events to the domain, from the inbox, after the acknowledgement.
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so every app instance can run this at once
  * without two of them taking the same event; cases are locked in reference order, so two
- * batches never deadlock. A batch is one transaction: applied, failed and ignored outcomes
+ * batches wait for each other rather than deadlock. A batch is one transaction: outcomes
  * commit together with the domain rows, and a crash loses nothing (the rows stay `received`).
+ * The batch is applied in bulk (a few statements for the lot); if that throws for any reason
+ * but a transient one, it is redone event by event in savepoints, and only the culprit fails.
  */
 
 export const BATCH_SIZE = 200;
@@ -67,12 +69,9 @@ async function applyBatch(pool: pg.Pool, claim: Claim, isolate: boolean): Promis
       events.push(prepared);
       byCase.set(prepared.reference, events);
     }
-    // Same lock order in every transaction on every instance: no deadlocks between batches.
-    for (const reference of [...byCase.keys()].sort()) {
-      const { outcomes, isDetailPending } = await applyCaseEvents(client, reference, byCase.get(reference)!, { isolate });
-      result.outcomes.push(...outcomes);
-      result.isDetailPending ||= isDetailPending;
-    }
+    const applied = await (isolate ? applyIsolated : applyInBulk)(client, byCase);
+    result.outcomes.push(...applied.outcomes);
+    result.isDetailPending = applied.isDetailPending;
     await recordOutcomes(client, result.outcomes);
     for (const outcome of result.outcomes) result[outcome.status] += 1;
     return result;
