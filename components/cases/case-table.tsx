@@ -19,10 +19,10 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
             </TH>
           ) : null}
           <TH>Reference</TH>
-          <TH>Debtor</TH>
+          <TH className="hidden sm:table-cell">Debtor</TH>
           <TH className="hidden md:table-cell">Creditor</TH>
           <TH>State</TH>
-          <TH className="text-right">Outstanding</TH>
+          <TH className="hidden text-right sm:table-cell">Outstanding</TH>
           <TH className="hidden lg:table-cell">Last activity</TH>
           {showAssignee ? <TH className="hidden xl:table-cell">Assignee</TH> : null}
           <TH>
@@ -51,8 +51,9 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
                 </span>
               ) : null}
               {item.creditorReference ? <div className="text-xs text-slate-500">{item.creditorReference}</div> : null}
+              <div className="mt-1 max-w-48 truncate sm:hidden">{item.debtorName ?? <span className="text-slate-400">Debtor not known yet</span>}</div>
             </TD>
-            <TD>
+            <TD className="hidden sm:table-cell">
               <div className="max-w-56 truncate" title={item.debtorName ?? undefined}>
                 {item.debtorName ?? <span className="text-slate-400">Not known yet</span>}
               </div>
@@ -65,8 +66,9 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
             </TD>
             <TD>
               <StateBadge state={item.state} />
+              <div className="mt-1 whitespace-nowrap tabular-nums sm:hidden">{formatMoney(item.outstandingMinor, item.currency, locale)}</div>
             </TD>
-            <TD className="text-right whitespace-nowrap tabular-nums">{formatMoney(item.outstandingMinor, item.currency, locale)}</TD>
+            <TD className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{formatMoney(item.outstandingMinor, item.currency, locale)}</TD>
             <TD className="hidden whitespace-nowrap text-slate-600 lg:table-cell">
               {item.lastActivityAt ? <LocalTime value={item.lastActivityAt} /> : '—'}
             </TD>

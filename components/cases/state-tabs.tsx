@@ -16,7 +16,7 @@ export function StateTabs({ query, counts, locale }: { query: CaseListQuery; cou
     ...[...PARTNER_STATES, ...extra].map((state) => ({ state, label: lifecycleLabel(state), count: format(counts.byState[state] ?? 0) })),
   ];
   return (
-    <nav aria-label="Filter by state" className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label="Filter by state" className="relative -mx-4 overflow-x-auto px-4">
       <ul className="flex min-w-max gap-1 border-b border-slate-200">
         {tabs.map((tab) => {
           const isCurrent = (query.state ?? undefined) === tab.state;

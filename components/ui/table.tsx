@@ -4,7 +4,7 @@ import { cn } from './cn';
 /** A table that scrolls sideways inside its frame on narrow screens instead of the page. */
 export function Table({ className, caption, children, ...props }: ComponentProps<'table'> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
