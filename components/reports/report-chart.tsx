@@ -27,18 +27,18 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
       <div className="h-64 w-full" aria-hidden="true" data-testid="report-chart">
         <ResponsiveContainer width="100%" height="100%">
           {spec.kind === 'bar' ? (
-            <BarChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <BarChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={spec.data.length > 6 ? -30 : 0} textAnchor={spec.data.length > 6 ? 'end' : 'middle'} height={spec.data.length > 6 ? 60 : 30} />
-              <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={72} allowDecimals={!!spec.currency} />
+              <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={72} allowDecimals={!!spec.currency} domain={[0, 'auto']} />
               <Tooltip formatter={(value) => [format(value), spec.valueLabel]} />
               <Bar dataKey="value" name={spec.valueLabel} fill={COLOURS[0]} radius={[3, 3, 0, 0]} isAnimationActive={false} />
             </BarChart>
           ) : (
-            <LineChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <LineChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-              <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={56} />
+              <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={56} domain={[0, 'auto']} />
               <Tooltip formatter={(value, name) => [format(value), name]} />
               <Legend />
               {spec.series.map((series, index) => (

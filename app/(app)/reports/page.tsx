@@ -48,14 +48,20 @@ export default async function ReportsPage({ searchParams }: Props) {
           }
         >
           <p className="mb-3 text-sm text-slate-600">{report.note}</p>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <div className="space-y-4">
-              {chartsFor(report).map((spec) => (
-                <ReportChart key={spec.title} spec={spec} />
-              ))}
+          {report.rows.length ? (
+            <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+              <div className="space-y-4">
+                {chartsFor(report).map((spec) => (
+                  <ReportChart key={spec.title} spec={spec} />
+                ))}
+              </div>
+              <ReportTable report={report} />
             </div>
-            <ReportTable report={report} />
-          </div>
+          ) : (
+            <p className="text-sm text-slate-600" data-testid={`report-empty-${report.key}`}>
+              Nothing in this range. Widen the dates, or switch between live and test cases.
+            </p>
+          )}
         </Card>
       ))}
     </div>
