@@ -74,7 +74,7 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
           onClick={() => void signIn('oidc', { callbackUrl })}
           className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
         >
-          Sign in with {ssoName === 'SSO' ? 'SSO' : `SSO (${ssoName})`}
+          {ssoName === 'SSO' ? 'Sign in with SSO' : `Sign in with SSO (${ssoName})`}
         </button>
       ) : null}
     </div>
