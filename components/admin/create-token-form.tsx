@@ -14,7 +14,7 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   return (
     <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
-      <form action={formAction} aria-labelledby="create-token-heading" aria-describedby="create-token-result" className="space-y-3">
+      <form action={formAction} noValidate aria-labelledby="create-token-heading" aria-describedby="create-token-result" className="space-y-3">
         <h2 id="create-token-heading" className="text-lg font-semibold">
           Create an API token
         </h2>

@@ -19,6 +19,7 @@ export function CreateUserForm() {
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   return (
     <form
+      noValidate
       action={formAction}
       aria-labelledby="create-user-heading"
       aria-describedby="create-user-result"
