@@ -14,7 +14,9 @@ import { describeMachine } from './bench/proc';
 import { ms, table } from './bench/stats';
 
 const USAGE = `usage: npm run bench -- [--only ingest|pages] [--duration S] [--warmup S]
-                        [--concurrency 1,16,64] [--cases N] [--runs N] [--json FILE]`;
+                        [--concurrency 1,16,64] [--cases N] [--runs N] [--variants] [--json FILE]
+
+  --variants also prices other designs of the webhook store at c=16/64 (about a minute more).`;
 
 function options() {
   try {
@@ -23,7 +25,7 @@ function options() {
       options: {
         only: { type: 'string' }, duration: { type: 'string', default: '6' }, warmup: { type: 'string', default: '1.5' },
         concurrency: { type: 'string', default: '1,16,64' }, cases: { type: 'string', default: '100000' },
-        runs: { type: 'string', default: '30' }, json: { type: 'string' },
+        runs: { type: 'string', default: '30' }, json: { type: 'string' }, variants: { type: 'boolean', default: false },
       },
     });
     const concurrencies = values.concurrency.split(',').map(Number);
@@ -58,6 +60,12 @@ function printIngest(report: IngestReport) {
   ])));
   console.log(`\napp RSS (next start, process tree): peak ${report.peakRssMiB.toFixed(0)} MiB, at the end ${report.endRssMiB.toFixed(0)} MiB`);
   console.log(`acknowledged ${report.acknowledged} events, stored ${report.stored}; statuses after draining: ${JSON.stringify(report.statuses)}`);
+  if (report.variants.length) {
+    console.log('\nOther designs of the store (events/s, p99 ms, app CPU ms per event):\n');
+    console.log(table(['variant', ...report.variants[0].points.map((p) => `c=${p.concurrency}`)], report.variants.map((variant) => [
+      variant.name, ...variant.points.map((p) => `${p.perSecond.toFixed(0)}/s, p99 ${ms(p.p99)}, ${p.appCpuMsPerRequest} ms CPU`),
+    ])));
+  }
   if (report.starved) console.log(`warning: ${report.starved} events were generated on the hot path (buffer ran dry)`);
 }
 
@@ -81,7 +89,7 @@ async function main() {
   const results: { ingest?: IngestReport; pages?: PagesReport } = {};
   try {
     if (opts.only !== 'pages') {
-      results.ingest = await benchIngest(database, { concurrencies: opts.concurrencies, warmupMs: opts.warmupMs, durationMs: opts.durationMs, log });
+      results.ingest = await benchIngest(database, { concurrencies: opts.concurrencies, warmupMs: opts.warmupMs, durationMs: opts.durationMs, variants: opts.variants, log });
       printIngest(results.ingest);
     }
     if (opts.only !== 'ingest') {

@@ -3,6 +3,10 @@
  * (lib/webhooks/signature.ts) and does one INSERT per event through `pg`, into a copy of
  * the inbox table with the same columns and indexes. No framework, no applier.
  * Run by scripts/bench.ts as a separate process: PORT, DATABASE_URL, SECRET in the env.
+ *
+ * MODE=prisma and MODE=prisma-tx (bench --variants) price two alternatives for the same
+ * store: one Prisma createMany(skipDuplicates) per event, and an interactive Prisma
+ * transaction of two statements (store, then mark applied), as applying inline would need.
  */
 import http from 'node:http';
 import pg from 'pg';
@@ -44,6 +48,7 @@ async function handle(body: Buffer, size: number, headers: http.IncomingHttpHead
   if (typeof envelope.id !== 'string' || typeof envelope.event !== 'string' || typeof envelope.timestamp !== 'string') {
     return [400, '{"error":"invalid_envelope"}'];
   }
+  if (MODE !== 'pg') return storeWithPrisma(envelope as Stored, text, headers);
   try {
     const result = await pool.query({
       name: 'bare-insert',
@@ -60,6 +65,37 @@ async function handle(body: Buffer, size: number, headers: http.IncomingHttpHead
       ],
     });
     return [200, result.rowCount ? '{"status":"accepted"}' : '{"status":"duplicate"}'];
+  } catch {
+    return [503, '{"error":"unavailable"}'];
+  }
+}
+
+type Stored = { id: string; event: string; timestamp: string; data?: Record<string, unknown> };
+const MODE = process.env.MODE ?? 'pg';
+const prisma = MODE === 'pg' ? null : import('@/lib/db').then((module) => module.db);
+
+async function storeWithPrisma(envelope: Stored, text: string, headers: http.IncomingHttpHeaders): Promise<[number, string]> {
+  const db = (await prisma)!;
+  const data = {
+    id: envelope.id,
+    type: envelope.event,
+    occurredAt: new Date(envelope.timestamp),
+    caseReference: (envelope.data?.reference ?? envelope.data?.Reference ?? null) as string | null,
+    rawBody: text,
+    headers: { 'x-debitura-event': (headers['x-debitura-event'] as string | undefined) ?? null },
+    isTest: headers['x-debitura-test'] === 'true',
+  };
+  try {
+    if (MODE === 'prisma-tx') {
+      const isNew = await db.$transaction(async (tx) => {
+        const { count } = await tx.webhookEvent.createMany({ data: [data], skipDuplicates: true });
+        if (count) await tx.webhookEvent.update({ where: { id: data.id }, data: { status: 'applied', appliedAt: new Date() } });
+        return count > 0;
+      });
+      return [200, isNew ? '{"status":"applied"}' : '{"status":"duplicate"}'];
+    }
+    const { count } = await db.webhookEvent.createMany({ data: [data], skipDuplicates: true });
+    return [200, count ? '{"status":"accepted"}' : '{"status":"duplicate"}'];
   } catch {
     return [503, '{"error":"unavailable"}'];
   }

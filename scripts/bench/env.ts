@@ -122,12 +122,12 @@ export async function startApp(databaseUrl: string, env: Record<string, string>)
   );
 }
 
-export async function startBareServer(databaseUrl: string): Promise<Server> {
+export async function startBareServer(databaseUrl: string, mode: 'pg' | 'prisma' | 'prisma-tx' = 'pg'): Promise<Server> {
   const port = await findFreePort();
   return spawnServer(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'scripts/bench/bare-server.ts')],
-    { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SECRET: WEBHOOK_SECRET },
+    { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SECRET: WEBHOOK_SECRET, MODE: mode },
     '/',
     port,
   );

@@ -19,6 +19,8 @@ export type IngestReport = {
   health: Point[];
   ingest: (Point & { drainMs: number })[];
   bare: Point[];
+  /** --variants: what other designs of the same store cost, measured the same way. */
+  variants: { name: string; points: Point[] }[];
   peakRssMiB: number;
   endRssMiB: number;
   statuses: Record<string, number>;
@@ -27,7 +29,9 @@ export type IngestReport = {
   starved: number;
 };
 
-export type IngestOptions = { concurrencies: number[]; warmupMs: number; durationMs: number; log: (line: string) => void };
+export type IngestOptions = { concurrencies: number[]; warmupMs: number; durationMs: number; variants: boolean; log: (line: string) => void };
+
+const VARIANT_CONCURRENCIES = [16, 64];
 
 const WEBHOOK = '/api/webhooks/debitura';
 
@@ -43,17 +47,24 @@ export async function benchIngest(database: Database, options: IngestOptions): P
   const app = await startApp(url, { DEBITURA_API_URL: api.url, DEBITURA_API_KEY: 'bench-key' });
   const rss = watchPeakRss(app.pid);
   const acknowledged = new Set<string>();
-  const measure = async (pids: () => number[], run: () => Promise<LoadResult>): Promise<Point> => {
+  // CPU is read at the window's edges, so warm-up requests are not charged to the measured ones.
+  const measure = async (pids: () => number[], run: (onWindow: (edge: 'start' | 'end') => void) => Promise<LoadResult>): Promise<Point> => {
     const appPids = pids();
     const dbPids = processTree(database.postmasterPid);
-    const [appBefore, dbBefore] = [cpuSeconds(appPids), cpuSeconds(dbPids)];
-    const result = await run();
+    const cpu = { app: 0, db: 0 };
+    const result = await run((edge) => {
+      const sign = edge === 'start' ? -1 : 1;
+      cpu.app += sign * cpuSeconds(appPids);
+      cpu.db += sign * cpuSeconds(dbPids);
+    });
     const perRequest = (seconds: number) => Math.round((seconds * 1000 * 1000) / Math.max(1, result.requests)) / 1000;
-    return { ...result, appCpuMsPerRequest: perRequest(cpuSeconds(appPids) - appBefore), dbCpuMsPerRequest: perRequest(cpuSeconds(dbPids) - dbBefore) };
+    return { ...result, appCpuMsPerRequest: perRequest(cpu.app), dbCpuMsPerRequest: perRequest(cpu.db) };
   };
-  const load = (baseUrl: string, concurrency: number, next: () => ReturnType<typeof source.next>, warmupMs = options.warmupMs) =>
+  const load = (
+    baseUrl: string, concurrency: number, next: () => ReturnType<typeof source.next>, warmupMs = options.warmupMs, onWindow?: (edge: 'start' | 'end') => void,
+  ) =>
     runLoad({
-      baseUrl, concurrency, warmupMs, durationMs: options.durationMs, next,
+      baseUrl, concurrency, warmupMs, durationMs: options.durationMs, next, onWindow,
       onAnswer: (request, status) => {
         if (status === 200 && request.body) acknowledged.add(idOf(request.body));
       },
@@ -68,14 +79,14 @@ export async function benchIngest(database: Database, options: IngestOptions): P
     await load(app.url, 8, () => source.next(WEBHOOK), 0);
     await waitForDrain(sql, 120_000);
 
-    const report: IngestReport = { health: [], ingest: [], bare: [], peakRssMiB: 0, endRssMiB: 0, statuses: {}, acknowledged: 0, stored: 0, starved: 0 };
+    const report: IngestReport = { health: [], ingest: [], bare: [], variants: [], peakRssMiB: 0, endRssMiB: 0, statuses: {}, acknowledged: 0, stored: 0, starved: 0 };
     for (const concurrency of options.concurrencies) {
-      const healthPoint = await measure(() => processTree(app.pid), () => load(app.url, concurrency, health));
+      const healthPoint = await measure(() => processTree(app.pid), (onWindow) => load(app.url, concurrency, health, options.warmupMs, onWindow));
       report.health.push(healthPoint);
       log(`health  c=${concurrency}: ${healthPoint.perSecond.toFixed(0)}/s p50 ${healthPoint.p50.toFixed(1)} ms p99 ${healthPoint.p99.toFixed(1)} ms`);
 
       source.prepare(Math.ceil(expected * 1.3));
-      const point = await measure(() => processTree(app.pid), () => load(app.url, concurrency, () => source.next(WEBHOOK)));
+      const point = await measure(() => processTree(app.pid), (onWindow) => load(app.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow));
       const drainMs = await waitForDrain(sql, 180_000);
       report.ingest.push({ ...point, drainMs });
       expected = Math.max(expected, point.perSecond * ((options.warmupMs + options.durationMs) / 1000));
@@ -98,13 +109,34 @@ export async function benchIngest(database: Database, options: IngestOptions): P
       await load(bare.url, 8, () => source.next(WEBHOOK), 0);
       for (const concurrency of options.concurrencies) {
         source.prepare(Math.ceil(expected * 2));
-        const point = await measure(() => processTree(bare.pid), () => load(bare.url, concurrency, () => source.next(WEBHOOK)));
+        const point = await measure(() => processTree(bare.pid), (onWindow) => load(bare.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow));
         report.bare.push(point);
         expected = Math.max(expected, point.perSecond * ((options.warmupMs + options.durationMs) / 1000));
         log(`bare    c=${concurrency}: ${point.perSecond.toFixed(0)}/s p50 ${point.p50.toFixed(1)} ms p99 ${point.p99.toFixed(1)} ms`);
       }
     } finally {
       await bare.stop();
+    }
+    if (options.variants) {
+      const measureServer = async (name: string, start: () => Promise<{ url: string; pid: number; stop: () => Promise<void> }>) => {
+        const server = await start();
+        try {
+          await load(server.url, 8, () => source.next(WEBHOOK), 0);
+          const points: Point[] = [];
+          for (const concurrency of VARIANT_CONCURRENCIES) {
+            source.prepare(Math.ceil(expected * 2));
+            points.push(await measure(() => processTree(server.pid), (onWindow) => load(server.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow)));
+            log(`${name} c=${concurrency}: ${points.at(-1)!.perSecond.toFixed(0)}/s p99 ${points.at(-1)!.p99.toFixed(1)} ms`);
+          }
+          report.variants.push({ name, points });
+        } finally {
+          await server.stop();
+        }
+      };
+      await measureServer('bare, one Prisma createMany per event', () => startBareServer(url, 'prisma'));
+      await measureServer('bare, interactive Prisma transaction (store + mark applied)', () => startBareServer(url, 'prisma-tx'));
+      await measureServer('next start with the applier off (CASEDESK_JOBS=off)', () =>
+        startApp(url, { DEBITURA_API_URL: api.url, DEBITURA_API_KEY: 'bench-key', CASEDESK_JOBS: 'off' }));
     }
     report.starved = source.starved();
     return report;
