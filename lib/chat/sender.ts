@@ -11,7 +11,7 @@ import { MAX_AUTO_ATTEMPTS, replyRetryDelayMs } from './backoff';
  * Idempotency-Key: if Debitura got a post whose answer was lost, the retry is recognised.
  */
 
-const LEASE_SECONDS = 60;
+const LEASE_SECONDS = 30;
 const BATCH = 10;
 
 type Claimed = {
