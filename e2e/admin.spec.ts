@@ -206,6 +206,8 @@ test('the audit log lists those actions with who and when, filterable', async ({
     await expect(row.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   }
   await expect(page.getByTestId('audit-row').filter({ hasText: 'user.created' }).first()).toContainText(NEW_USER.email);
+  // A token's owner is named by email, not only by id.
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'token.created' }).first()).toContainText(NEW_USER.email);
 
   await page.getByLabel('Action', { exact: true }).selectOption('token.created');
   await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -218,4 +220,17 @@ test('the audit log lists those actions with who and when, filterable', async ({
   // Read-only: nothing on the page edits or deletes an entry.
   await expect(page.getByRole('button', { name: /delete|edit|remove/i })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('admin-audit.png'), fullPage: true });
+});
+
+test('the admin pages fit a phone screen: tables scroll inside their frames, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, E2E_USERS.admin);
+  for (const path of ['/admin', '/admin/deliveries', '/admin/rejected', '/admin/chat-outbox', '/admin/users', '/admin/tokens', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/admin/deliveries');
+  await page.screenshot({ path: test.info().outputPath('admin-deliveries-phone.png'), fullPage: true });
 });

@@ -40,6 +40,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                 {row.targetType ? (
                   <>
                     <span className="text-slate-600">{row.targetType}</span> <span className="font-mono break-all">{row.targetId}</span>
+                    {row.subjectEmail ? <span className="block text-slate-700">user {row.subjectEmail}</span> : null}
                   </>
                 ) : null}
               </td>

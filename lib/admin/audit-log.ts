@@ -17,6 +17,8 @@ export type AuditRow = {
   targetType: string | null;
   targetId: string | null;
   detail: unknown;
+  /** The email of the user the entry is about (a user target, or `userId` in the detail), when known. */
+  subjectEmail: string | null;
 };
 
 export function auditWhere(filters: AuditFilters): Prisma.AuditLogWhereInput {
@@ -40,7 +42,26 @@ export async function listAudit(filters: AuditFilters, pageSize = PAGE_SIZE): Pr
   });
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeIdCursor(last.id) : null };
+  const emails = await emailsOf(page.map(subjectUserId).filter((id): id is string => id !== null));
+  return {
+    rows: page.map((row) => ({ ...row, subjectEmail: emails.get(subjectUserId(row) ?? '') ?? null })),
+    nextCursor: rows.length > pageSize && last ? encodeIdCursor(last.id) : null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Entries name users by id (a token's owner, a changed user): the page shows who that is. */
+function subjectUserId(row: { targetType: string | null; targetId: string | null; detail: unknown }): string | null {
+  const fromDetail = row.detail && typeof row.detail === 'object' ? (row.detail as Record<string, unknown>).userId : undefined;
+  const id = row.targetType === 'user' ? row.targetId : typeof fromDetail === 'string' ? fromDetail : null;
+  return id && UUID.test(id) ? id : null;
+}
+
+async function emailsOf(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, email: true } });
+  return new Map(users.map((user) => [user.id, user.email]));
 }
 
 /**

@@ -121,9 +121,9 @@ describe('API tokens', () => {
     expect((await listAllTokens())[0].revokedAt).toBeInstanceOf(Date);
 
     const audit = (await listAudit({ actor: admin.email })).rows.filter((row) => row.action.startsWith('token.'));
-    expect(audit.map((row) => [row.action, row.targetId])).toEqual([
-      ['token.revoked', listed.id],
-      ['token.created', listed.id],
+    expect(audit.map((row) => [row.action, row.targetId, row.subjectEmail])).toEqual([
+      ['token.revoked', listed.id, 'carla@agency.test'],
+      ['token.created', listed.id, 'carla@agency.test'],
     ]);
   });
 
