@@ -43,14 +43,18 @@ export function rssMiB(pids: readonly number[]): number {
   return kib / 1024;
 }
 
-/** User + system CPU seconds, summed over the pids. */
+/**
+ * User + system CPU seconds, summed over the pids, including each one's reaped children
+ * (cutime, cstime): a helper process that exits mid-run (esbuild under tsx, a PostgreSQL
+ * backend) moves its time to its parent instead of vanishing from the sum.
+ */
 export function cpuSeconds(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     const stat = read(`/proc/${pid}/stat`);
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]); // utime, stime, cutime, cstime
   }
   return ticks / TICKS_PER_SECOND;
 }
