@@ -28,7 +28,9 @@ export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; lo
               <li key={entry.id} className="relative" data-testid="timeline-entry" data-type={entry.type}>
                 <span aria-hidden="true" className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-white', DOT[text.kind])} />
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <p className="font-medium text-slate-900">{text.title}</p>
+                  <p className="font-medium text-slate-900" data-testid="timeline-title">
+                    {text.title}
+                  </p>
                   <LocalTime value={entry.at} className="text-xs text-slate-500 tabular-nums" />
                 </div>
                 {text.note ? <p className="text-sm whitespace-pre-wrap text-slate-600">{text.note}</p> : null}

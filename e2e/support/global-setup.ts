@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '@/lib/database/embedded';
 import { migrate } from '@/lib/database/migrate';
+import { startCaseFixtures, type CaseFixtures } from './seed';
 import { E2E_AUTH_SECRET, E2E_USERS, E2E_WEBHOOK_SECRET } from './users';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,8 @@ export default async function globalSetup() {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'casedesk-e2e-'));
   const database = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), persistent: false });
   let server: ChildProcess | undefined;
+  // Cases workspace: fake Collection Partner API + simulator stream (see seed.ts).
+  let cases: CaseFixtures | undefined;
 
   const teardown = async () => {
     if (server && server.exitCode === null && server.signalCode === null) {
@@ -29,6 +32,7 @@ export default async function globalSetup() {
       server.kill('SIGTERM');
       await exited;
     }
+    await cases?.stop();
     await database.stop().catch(() => {});
     await rm(tempDir, { recursive: true, force: true });
   };
@@ -43,6 +47,7 @@ export default async function globalSetup() {
 
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
+    cases = await startCaseFixtures();
     server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: root,
       env: {
@@ -52,6 +57,7 @@ export default async function globalSetup() {
         AUTH_SECRET: E2E_AUTH_SECRET,
         NEXTAUTH_URL: url,
         DEBITURA_WEBHOOK_SECRETS: E2E_WEBHOOK_SECRET,
+        ...cases.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -59,6 +65,7 @@ export default async function globalSetup() {
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));
     await waitForHealth(url, server, () => output);
+    await cases.seed(url, E2E_WEBHOOK_SECRET);
     process.env.E2E_BASE_URL = url;
     process.env.E2E_DATABASE_URL = database.url;
   } catch (error) {
