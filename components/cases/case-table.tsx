@@ -66,9 +66,13 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
             </TD>
             <TD>
               <StateBadge state={item.state} />
-              <div className="mt-1 whitespace-nowrap tabular-nums sm:hidden">{formatMoney(item.outstandingMinor, item.currency, locale)}</div>
+              <div className="mt-1 whitespace-nowrap tabular-nums sm:hidden">
+                <Outstanding minor={item.outstandingMinor} currency={item.currency} locale={locale} />
+              </div>
             </TD>
-            <TD className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{formatMoney(item.outstandingMinor, item.currency, locale)}</TD>
+            <TD className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">
+              <Outstanding minor={item.outstandingMinor} currency={item.currency} locale={locale} />
+            </TD>
             <TD className="hidden whitespace-nowrap text-slate-600 lg:table-cell">
               {item.lastActivityAt ? <LocalTime value={item.lastActivityAt} /> : '—'}
             </TD>
@@ -89,4 +93,16 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
       </TBody>
     </Table>
   );
+}
+
+/** What is still owed; a negative balance is shown as what was paid too much, not as a minus. */
+function Outstanding({ minor, currency, locale }: { minor: bigint | null; currency: string | null; locale: string }) {
+  if (minor !== null && minor < 0n) {
+    return (
+      <span className="text-violet-800" title="Paid more than was due">
+        {formatMoney(-minor, currency, locale)} overpaid
+      </span>
+    );
+  }
+  return <>{formatMoney(minor, currency, locale)}</>;
 }

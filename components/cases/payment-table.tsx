@@ -5,8 +5,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatMoney } from '@/lib/cases/format';
 import type { PaymentEntry } from '@/lib/cases/queries';
-
-const RECIPIENTS: Record<string, string> = { Creditor: 'Creditor', CollectionPartner: 'Agency', Platform: 'Debitura' };
+import { recipientLabel } from '@/lib/cases/timeline';
 
 /** Payments against the case; deleted ones stay listed, struck through, for the record. */
 export function PaymentTable({ payments, currency, locale }: { payments: PaymentEntry[]; currency: string | null; locale: string }) {
@@ -40,7 +39,7 @@ export function PaymentTable({ payments, currency, locale }: { payments: Payment
                     {payment.isDeleted ? <span className="sr-only">Deleted: </span> : null}
                     {formatMoney(payment.amountMinor, payment.currency ?? currency, locale)}
                   </TD>
-                  <TD className={cn(payment.isDeleted && 'line-through')}>{payment.recipient ? (RECIPIENTS[payment.recipient] ?? payment.recipient) : '—'}</TD>
+                  <TD className={cn(payment.isDeleted && 'line-through')}>{recipientLabel(payment.recipient) ?? '—'}</TD>
                   <TD className={cn('hidden sm:table-cell', payment.isDeleted && 'line-through')}>{payment.method ?? '—'}</TD>
                 </TR>
               ))}

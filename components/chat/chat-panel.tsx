@@ -40,7 +40,16 @@ export function ChatPanel({ reference, initial, canReply }: { reference: string;
         {count === 0 ? (
           <p className="text-sm text-slate-600">No messages yet. New messages from Debitura show up here by themselves.</p>
         ) : (
-          <ol ref={listRef} className="max-h-[28rem] space-y-2 overflow-y-auto p-1" aria-live="polite" aria-relevant="additions" data-testid="chat-thread">
+          <ol
+            ref={listRef}
+            // Focusable so the thread can be scrolled by keyboard.
+            tabIndex={0}
+            aria-label="Chat messages, oldest first"
+            className="max-h-[28rem] space-y-2 overflow-y-auto p-1 focus-visible:outline-2 focus-visible:outline-slate-900"
+            aria-live="polite"
+            aria-relevant="additions"
+            data-testid="chat-thread"
+          >
             {messages.map((message) => (
               <ChatMessage key={message.id} message={message} isNew={newIds.has(message.id)} canReply={canReply} onChanged={refresh} />
             ))}

@@ -10,6 +10,13 @@ export type TimelineText = { title: string; note: string | null; kind: 'state' |
 type Entry = { type: string; fromState: string | null; toState: string | null; detail: unknown; actorName: string | null };
 type FormatAmount = (minor: number, currency: string) => string;
 
+/** Who received a payment, in the agency's words. */
+export const RECIPIENT_LABELS: Record<string, string> = { Creditor: 'Creditor', CollectionPartner: 'Agency', Platform: 'Debitura' };
+
+export function recipientLabel(recipient: string | null | undefined): string | null {
+  return recipient ? (RECIPIENT_LABELS[recipient] ?? recipient) : null;
+}
+
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const person = (value: unknown): string | null => str(obj(value).name);
@@ -27,7 +34,8 @@ export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount):
     }
     case 'payment.created': {
       const amount = typeof detail.amountMinor === 'number' && str(detail.currency) ? formatAmount(detail.amountMinor, String(detail.currency)) : null;
-      const extra = [str(detail.recipient) && `to ${detail.recipient}`, str(detail.method) && `by ${detail.method}`].filter(Boolean).join(', ');
+      const recipient = recipientLabel(str(detail.recipient));
+      const extra = [recipient && `to ${recipient}`, str(detail.method) && `by ${detail.method}`].filter(Boolean).join(', ');
       return { kind: 'payment', title: `Payment${amount ? ` of ${amount}` : ''} recorded`, note: extra || null };
     }
     case 'payment.deleted':
