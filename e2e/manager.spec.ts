@@ -10,7 +10,8 @@ import { E2E_USERS, E2E_WEBHOOK_SECRET, type E2eUser } from './support/users';
  * deletes a reconciled payment, the reports and the team page; and the 403 a collector gets
  * on each. Data goes in as signed webhooks. The steps build on each other: serial.
  */
-test.describe.configure({ mode: 'serial' });
+// Multi-step flows on a two-core machine that other suites share: generous per-test time.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const RUN = randomBytes(3).toString('hex').toUpperCase();
 const CASE_EUR = `E2E-MGR-${RUN}-E`;
@@ -192,9 +193,10 @@ test('reports show charts beside their numbers, filter by URL, and export CSV', 
     await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible();
   }
   // recharts draws SVG for the data it got.
-  await expect(page.getByTestId('report-chart').first().locator('svg.recharts-surface').last()).toBeVisible();
+  const recovery = page.getByRole('region', { name: 'Recovery rate by month of assignment' });
+  await expect(recovery.getByTestId('report-chart').locator('svg.recharts-surface').last()).toBeVisible();
   // One line per currency (DKK and EUR at least), never one mixed line.
-  expect(await page.getByTestId('report-chart').first().locator('.recharts-line').count()).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => recovery.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('report-table-collected')).toContainText('DKK');
   await expect(page.getByTestId('report-table-ageing')).toContainText('31–60');
 

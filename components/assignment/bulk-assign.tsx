@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { assignCasesAction, type AssignState } from '@/lib/assignment/actions';
@@ -24,6 +24,16 @@ export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
     setSelected(document.querySelectorAll<HTMLInputElement>(`${selector}:checked`).length);
   }
 
+  // The row checkboxes sit outside the <form> element (they join it by attribute), so their
+  // change events bubble to the document, not to the form.
+  useEffect(() => {
+    const onChange = (event: Event) => {
+      if (event.target instanceof HTMLInputElement && event.target.matches(selector)) count();
+    };
+    document.addEventListener('change', onChange);
+    return () => document.removeEventListener('change', onChange);
+  }, []);
+
   function toggleAll(checked: boolean) {
     for (const box of document.querySelectorAll<HTMLInputElement>(selector)) box.checked = checked;
     count();
@@ -33,7 +43,6 @@ export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
     <form
       id={BULK_ASSIGN_FORM_ID}
       action={formAction}
-      onChange={count}
       onReset={() => setSelected(0)}
       aria-label="Assign the selected cases"
       className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"

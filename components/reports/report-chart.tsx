@@ -20,6 +20,8 @@ function formatter(spec: ChartSpec): (value: unknown) => string {
  */
 export function ReportChart({ spec }: { spec: ChartSpec }) {
   const format = formatter(spec);
+  // Long or many category names are slanted so they do not overlap.
+  const isCrowded = spec.kind === 'bar' && (spec.data.length > 6 || spec.data.some((point) => point.name.length > 12));
   if (!spec.data.length) return <p className="py-8 text-center text-sm text-slate-500">Nothing to chart in this range.</p>;
   return (
     <figure className="space-y-1">
@@ -29,7 +31,7 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
           {spec.kind === 'bar' ? (
             <BarChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={spec.data.length > 6 ? -30 : 0} textAnchor={spec.data.length > 6 ? 'end' : 'middle'} height={spec.data.length > 6 ? 60 : 30} />
+              <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={isCrowded ? -30 : 0} textAnchor={isCrowded ? 'end' : 'middle'} height={isCrowded ? 80 : 30} />
               <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={72} allowDecimals={!!spec.currency} domain={[0, 'auto']} />
               <Tooltip formatter={(value) => [format(value), spec.valueLabel]} />
               <Bar dataKey="value" name={spec.valueLabel} fill={COLOURS[0]} radius={[3, 3, 0, 0]} isAnimationActive={false} />
