@@ -1,5 +1,5 @@
 import type { AuditRow } from '@/lib/admin/audit-log';
-import { cellClass, headCellClass, tableClass } from './styles';
+import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 function describeDetail(detail: unknown): string {
@@ -16,7 +16,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
     return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No audit entries match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">Audit log, newest first</caption>
         <thead className="border-b border-slate-200">

@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { retryChatAction } from '@/lib/admin/actions/chat';
 import type { OutboxRow } from '@/lib/admin/chat-outbox';
 import { ActionButton } from './action-button';
-import { cellClass, headCellClass, linkClass, tableClass } from './styles';
+import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function ChatOutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; canRetry: boolean; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200">

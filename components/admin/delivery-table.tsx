@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { DeliveryRow } from '@/lib/admin/deliveries';
 import { DeliveryStatus, ModeBadge } from './delivery-status';
-import { cellClass, headCellClass, linkClass, tableClass } from './styles';
+import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reprocess?: (row: DeliveryRow) => React.ReactNode }) {
@@ -9,7 +9,7 @@ export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reproc
     return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No deliveries match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">Received webhooks, newest first</caption>
         <thead className="border-b border-slate-200">

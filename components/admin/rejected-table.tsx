@@ -1,5 +1,5 @@
 import type { RejectedRow } from '@/lib/admin/rejections';
-import { cellClass, headCellClass, tableClass } from './styles';
+import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
@@ -7,7 +7,7 @@ export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
     return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No rejected deliveries match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">Rejected deliveries, newest first</caption>
         <thead className="border-b border-slate-200">

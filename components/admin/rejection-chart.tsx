@@ -1,5 +1,5 @@
 import type { RejectionTimeline } from '@/lib/admin/rejections';
-import { headCellClass, tableClass } from './styles';
+import { headCellClass, tableClass, tableFrameClass } from './styles';
 
 /**
  * Accepted versus rejected deliveries per hour or day, as a table with bars: readable by
@@ -23,7 +23,7 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
           <span key={reason} className="inline-flex items-center gap-1"><span className={`inline-block size-3 rounded-sm ${colour(reason)}`} /> {reason}</span>
         ))}
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <div className={tableFrameClass}>
         <table className={tableClass} data-testid="rejection-timeline">
           <caption className="sr-only">Accepted and rejected deliveries per {timeline.range === '24h' ? 'hour, last 24 hours' : 'day, last 14 days'} (UTC)</caption>
           <thead className="border-b border-slate-200">

@@ -1,10 +1,10 @@
 import { USAGE_WINDOW_DAYS, type SecretUsage } from '@/lib/admin/secret-usage';
-import { cellClass, headCellClass, tableClass } from './styles';
+import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function SecretUsageTable({ usage }: { usage: SecretUsage[] }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass} data-testid="secret-usage">
         <caption className="sr-only">Deliveries verified per webhook secret fingerprint</caption>
         <thead className="border-b border-slate-200">

@@ -12,3 +12,8 @@ export const linkClass = 'text-sky-800 underline-offset-2 hover:underline focus-
 export const tableClass = 'w-full text-left text-sm';
 export const headCellClass = 'px-3 py-2 font-medium whitespace-nowrap text-slate-600';
 export const cellClass = 'px-3 py-2 align-top';
+/**
+ * A table's scrolling frame. `relative` matters: screen-reader-only text is absolutely
+ * positioned, and without a positioned frame it escapes the scroll box and widens the page.
+ */
+export const tableFrameClass = 'relative overflow-x-auto rounded-md border border-slate-200 bg-white';

@@ -1,13 +1,13 @@
 import { revokeTokenAction } from '@/lib/admin/actions/users';
 import type { TokenRow } from '@/lib/admin/token-admin';
 import { ActionButton } from './action-button';
-import { cellClass, headCellClass, tableClass } from './styles';
+import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
   if (!tokens.length) return <p className="text-sm text-slate-600">No API tokens yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">API tokens of all users</caption>
         <thead className="border-b border-slate-200">

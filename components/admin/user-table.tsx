@@ -1,11 +1,11 @@
 import type { UserSummary } from '@/lib/users/users';
-import { cellClass, headCellClass, tableClass } from './styles';
+import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 import { DisableButton, ResetPasswordForm, RoleForm } from './user-actions';
 
 export function UserTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">Users</caption>
         <thead className="border-b border-slate-200">
