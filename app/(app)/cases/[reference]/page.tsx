@@ -9,7 +9,7 @@ import { PaymentTable } from '@/components/cases/payment-table';
 import { TestCaseBanner } from '@/components/cases/test-case-banner';
 import { ChatPanel } from '@/components/chat/chat-panel';
 import { CaseAssignPanel } from '@/components/assignment/case-assign-panel';
-import { ForbiddenError } from '@/lib/api/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getRequestLocale } from '@/lib/cases/format';
@@ -26,10 +26,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CasePage({ params }: Props) {
   const viewer = await requirePermission('cases:read');
   const reference = safeDecode((await params).reference);
-  const [detail, locale] = await Promise.all([load(() => getCaseDetail(viewer, reference)), getRequestLocale()]);
-  if (!detail) notFound();
-  // Rendering the thread counts as reading it: unread marks clear for this viewer.
-  const thread = await load(() => getChatThread(viewer, reference, { markRead: true }));
+  // In parallel: the case (timeline, payments) and its chat. Rendering the thread counts as
+  // reading it, so this viewer's unread marks clear.
+  const [detail, thread, locale] = await Promise.all([
+    load(() => getCaseDetail(viewer, reference)),
+    load(() => getChatThread(viewer, reference, { markRead: true })),
+    getRequestLocale(),
+  ]);
+  if (!detail || !thread) notFound();
   const unreadCount = thread.messages.filter((message) => message.isUnread).length;
 
   return (
@@ -63,12 +67,16 @@ export default async function CasePage({ params }: Props) {
   );
 }
 
-/** A case assigned to another collector answers 403, like every other page a role may not see. */
-async function load<T>(read: () => Promise<T>): Promise<T> {
+/**
+ * A case assigned to another collector answers 403, like every other page a role may not
+ * see; an unknown reference is null (404).
+ */
+async function load<T>(read: () => Promise<T>): Promise<T | null> {
   try {
     return await read();
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
+    if (error instanceof NotFoundError) return null;
     throw error;
   }
 }
