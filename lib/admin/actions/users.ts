@@ -14,8 +14,8 @@ import { changeRoleFromForm, createUserFromForm, resetPasswordFromForm, setDisab
 
 type Operation = (formData: FormData, actor: { id: string; email: string }) => Promise<FormState>;
 
-async function run(operation: Operation, formData: FormData, path: string): Promise<FormState> {
-  const actor = await requirePermission('users:manage');
+async function run(operation: Operation, formData: FormData, path: string, permission: 'users:manage' | 'tokens:manage-all' = 'users:manage'): Promise<FormState> {
+  const actor = await requirePermission(permission);
   const state = await operation(formData, actor);
   if (state.status === 'success') revalidatePath(path);
   return state;
@@ -38,9 +38,9 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
 }
 
 export async function createTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return run(createTokenFromForm, formData, '/admin/tokens');
+  return run(createTokenFromForm, formData, '/admin/tokens', 'tokens:manage-all');
 }
 
 export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return run(revokeTokenFromForm, formData, '/admin/tokens');
+  return run(revokeTokenFromForm, formData, '/admin/tokens', 'tokens:manage-all');
 }

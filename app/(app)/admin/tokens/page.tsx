@@ -8,7 +8,7 @@ import { listUsers } from '@/lib/users/users';
 export const metadata: Metadata = { title: 'API tokens' };
 
 export default async function TokensPage() {
-  await requirePermission('users:manage');
+  await requirePermission('tokens:manage-all');
   const [tokens, users] = await Promise.all([listAllTokens(), listUsers()]);
   const activeUsers = users.filter((user) => !user.disabledAt).map(({ id, email, name }) => ({ id, email, name }));
   return (
