@@ -249,7 +249,9 @@ test('a manager assigns cases in bulk from the list and one on its page; the tim
 
   await page.goto('/team');
   const collectorRow = page.getByTestId('team-table').locator(`tr[data-collector="${E2E_USERS.collector.email}"]`);
-  await expect(collectorRow).toContainText('EUR');
+  // The EUR case (2,000.00 claimed, 321.09 standing after the deletion) is now Cora's; other
+  // specs may give her more, so only the currency's presence is certain.
+  await expect(collectorRow).toContainText('€');
 
   // A collector sees no assignment tools.
   const context = await page.context().browser()!.newContext();
