@@ -7,7 +7,7 @@ import { RECIPIENT_LABELS, RECIPIENTS, RECONCILIATION_STATUSES, STATUS_LABELS, t
 /** The /payments filters: a plain GET form, so every view is a URL that can be bookmarked. */
 export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; assignees: Assignee[] }) {
   return (
-    <form method="get" action="/payments" aria-label="Filter payments" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 lg:grid-cols-8">
+    <form method="get" action="/payments" aria-label="Filter payments" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
       <Field label="Status" htmlFor="filter-status">
         <Select
           id="filter-status"

@@ -18,7 +18,7 @@ function formatter(spec: ChartSpec): (value: unknown) => string {
  * One report chart. Decorative for screen readers (the table beside it holds the same
  * numbers), so it is hidden from them and described by its title.
  */
-export function ReportChart({ spec }: { spec: ChartSpec }) {
+export function ReportChart({ spec, isCompact = false }: { spec: ChartSpec; isCompact?: boolean }) {
   const format = formatter(spec);
   // Long or many category names are slanted so they do not overlap.
   const isCrowded = spec.kind === 'bar' && (spec.data.length > 6 || spec.data.some((point) => point.name.length > 12));
@@ -26,7 +26,7 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
   return (
     <figure className="space-y-1">
       <figcaption className="text-xs font-medium text-slate-600">{spec.title}</figcaption>
-      <div className="h-64 w-full" aria-hidden="true" data-testid="report-chart">
+      <div className={`${isCompact ? 'h-40' : 'h-64'} w-full`} aria-hidden="true" data-testid="report-chart">
         <ResponsiveContainer width="100%" height="100%">
           {spec.kind === 'bar' ? (
             <BarChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>

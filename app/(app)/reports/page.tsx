@@ -51,8 +51,9 @@ export default async function ReportsPage({ searchParams }: Props) {
           {report.rows.length ? (
             <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
               <div className="space-y-4">
-                {chartsFor(report).map((spec) => (
-                  <ReportChart key={spec.title} spec={spec} />
+                {chartsFor(report).map((spec, _index, charts) => (
+                  // Several currencies: small multiples, one per currency.
+                  <ReportChart key={spec.title} spec={spec} isCompact={charts.length > 2} />
                 ))}
               </div>
               <ReportTable report={report} />
