@@ -70,5 +70,6 @@ export async function assignCases(input: { actor: AuditActor; caseIds: string[];
       );
     }
     return { changed: changing.length, unchanged: cases.length - changing.length, notFound: caseIds.filter((id) => !found.has(id)) };
-  });
+    // A timeline row and an audit entry per case: more than Prisma's default 5 s for 500 cases on a busy machine.
+  }, { maxWait: 10_000, timeout: 60_000 });
 }

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_FILE_BYTES, parseBankCsv, type BankCsvLine, type BankCsvMapping } from './bank-csv';
 import { suggestMatches } from './matching';
+import { BULK_TRANSACTION } from './reconcile';
 
 /**
  * Importing a bank statement. Idempotent twice over, by the database: the file's SHA-256 is
@@ -86,7 +87,8 @@ export async function importBankStatement(input: { actor: AuditActor; fileName: 
       tx,
     );
     return { lineCount: lineIds.length, duplicateLineCount, suggested };
-  });
+    // Prisma's default of 5 s is too short for a statement of 20,000 lines on a busy machine.
+  }, BULK_TRANSACTION);
 
   if (!result) {
     const existing = await db.bankStatementImport.findUniqueOrThrow({ where: { fileHash: hash }, select: { id: true, importedAt: true } });

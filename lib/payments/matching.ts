@@ -88,14 +88,15 @@ async function findCandidates(client: Client, lineIds: string[]): Promise<Candid
 export async function suggestMatches(lineIds: string[], client: Client = db): Promise<number> {
   const open = await client.$queryRaw<{ id: string }[]>`
     SELECT id FROM bank_lines WHERE id = ANY(${lineIds}::uuid[]) AND match_status = 'unmatched'`;
-  const matches = pickMatches(await findCandidates(client, open.map((row) => row.id)));
-  for (const [lineId, { paymentId, score }] of matches) {
-    // Guarded by status: a line a manager handled meanwhile keeps the manager's decision.
-    await client.$executeRaw`
-      UPDATE bank_lines SET matched_payment_id = ${paymentId}::uuid, match_status = 'suggested', match_score = ${score}
-      WHERE id = ${lineId}::uuid AND match_status = 'unmatched'`;
-  }
-  return matches.size;
+  const matches = [...pickMatches(await findCandidates(client, open.map((row) => row.id)))];
+  if (!matches.length) return 0;
+  // One statement for all of them; guarded by status, so a line a manager handled meanwhile
+  // keeps the manager's decision.
+  return client.$executeRaw`
+    UPDATE bank_lines bl SET matched_payment_id = m.payment_id, match_status = 'suggested', match_score = m.score
+    FROM unnest(${matches.map(([lineId]) => lineId)}::uuid[], ${matches.map(([, match]) => match.paymentId)}::uuid[],
+                ${matches.map(([, match]) => match.score)}::int[]) AS m(line_id, payment_id, score)
+    WHERE bl.id = m.line_id AND bl.match_status = 'unmatched'`;
 }
 
 /** Runs the matcher again over every line still without a match. */

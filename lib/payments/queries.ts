@@ -82,14 +82,33 @@ type Row = {
 /**
  * One page, newest payment first, by keyset on (date, id); payments without a date (a
  * deletion that arrived before its creation) come last. A bad cursor starts from the top.
+ *
+ * The page's ids are found first (the (date, id) index serves the order and the seek), and
+ * only those rows are then joined to their reconciler, collector and bank line. The dateless
+ * tail is read only when the dated payments run out.
  */
 export async function listPayments(query: PaymentQuery): Promise<{ items: PaymentRow[]; nextCursor: string | null }> {
   const cursor = decodeCursor(query.cursor);
-  const after = !cursor
-    ? Prisma.empty
-    : cursor.date === null
-      ? Prisma.sql`AND p.date IS NULL AND p.id < ${cursor.id}::uuid`
-      : Prisma.sql`AND ((p.date, p.id) < (${cursor.date}::timestamptz, ${cursor.id}::uuid) OR p.date IS NULL)`;
+  const take = query.limit + 1;
+  const where = paymentConditions(query);
+  let ids: { id: string; segment: number }[] = [];
+  if (cursor?.date !== null) {
+    const after = cursor ? Prisma.sql`AND (p.date, p.id) < (${cursor.date}::timestamptz, ${cursor.id}::uuid)` : Prisma.empty;
+    ids = await db.$queryRaw<{ id: string; segment: number }[]>`
+      SELECT p.id, 0 AS segment FROM payments p JOIN cases c ON c.id = p.case_id
+      WHERE ${where} AND p.date IS NOT NULL ${after}
+      ORDER BY p.date DESC, p.id DESC LIMIT ${take}`;
+  }
+  if (ids.length < take) {
+    const after = cursor?.date === null ? Prisma.sql`AND p.id < ${cursor.id}::uuid` : Prisma.empty;
+    const tail = await db.$queryRaw<{ id: string; segment: number }[]>`
+      SELECT p.id, 1 AS segment FROM payments p JOIN cases c ON c.id = p.case_id
+      WHERE ${where} AND p.date IS NULL ${after}
+      ORDER BY p.id DESC LIMIT ${take - ids.length}`;
+    ids = ids.concat(tail);
+  }
+  if (!ids.length) return { items: [], nextCursor: null };
+
   const rows = await db.$queryRaw<Row[]>`
     SELECT p.id, p.debitura_payment_id, p.amount_minor, p.currency, p.date, p.recipient, p.method, p.is_deleted, p.deleted_at,
            p.reconciliation_status, p.reconciled_at, r.name AS reconciled_by_name, p.reconcile_note,
@@ -103,11 +122,11 @@ export async function listPayments(query: PaymentQuery): Promise<{ items: Paymen
       SELECT date, reference, match_status FROM bank_lines
       WHERE matched_payment_id = p.id AND match_status IN ('confirmed', 'needs_review')
       ORDER BY confirmed_at DESC NULLS LAST LIMIT 1) bl ON true
-    WHERE ${paymentConditions(query)} ${after}
-    ORDER BY p.date DESC NULLS LAST, p.id DESC
-    LIMIT ${query.limit + 1}`;
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
+    WHERE p.id = ANY(${ids.map((row) => row.id)}::uuid[])`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ids.flatMap((row) => byId.get(row.id) ?? []);
+  const hasMore = ordered.length > query.limit;
+  const page = hasMore ? ordered.slice(0, query.limit) : ordered;
   const last = page.at(-1);
   return {
     items: page.map(toPaymentRow),
@@ -184,24 +203,24 @@ export const CASE_BALANCE_LIMIT = 100;
  * first, then partial payments; the flag counts cover every such case, the rows the first 100.
  */
 export async function caseBalances(filter: PaymentFilter): Promise<{ rows: CaseBalance[]; total: number; overpaid: number; partial: number }> {
-  const where = paymentConditions(filter);
-  const [rows, [counts]] = await Promise.all([
-    db.$queryRaw<{ id: string; reference: string; currency: string | null; original_amount_minor: bigint | null; added_fees_minor: bigint | null; paid_minor: bigint; outstanding_minor: bigint | null }[]>`
-      SELECT c.id, c.reference, c.currency, c.original_amount_minor, c.added_fees_minor, c.paid_minor, c.outstanding_minor
-      FROM cases c
-      WHERE EXISTS (SELECT 1 FROM payments p WHERE p.case_id = c.id AND ${where})
-      ORDER BY (c.outstanding_minor < 0) DESC NULLS LAST, (c.paid_minor > 0 AND c.outstanding_minor > 0) DESC NULLS LAST, c.reference
-      LIMIT ${CASE_BALANCE_LIMIT}`,
-    db.$queryRaw<{ total: bigint; overpaid: bigint; partial: bigint }[]>`
-      SELECT count(*) AS total, count(*) FILTER (WHERE c.outstanding_minor < 0) AS overpaid,
-             count(*) FILTER (WHERE c.paid_minor > 0 AND c.outstanding_minor > 0) AS partial
-      FROM cases c
-      WHERE EXISTS (SELECT 1 FROM payments p WHERE p.case_id = c.id AND ${where})`,
-  ]);
+  // One pass: the cases with a payment in the filter, the flag counts over all of them as
+  // window aggregates, and the first rows.
+  const rows = await db.$queryRaw<
+    { id: string; reference: string; currency: string | null; original_amount_minor: bigint | null; added_fees_minor: bigint | null; paid_minor: bigint; outstanding_minor: bigint | null; total: bigint; overpaid: bigint; partial: bigint }[]
+  >`
+    WITH matched AS (SELECT DISTINCT p.case_id FROM payments p JOIN cases c ON c.id = p.case_id WHERE ${paymentConditions(filter)})
+    SELECT c.id, c.reference, c.currency, c.original_amount_minor, c.added_fees_minor, c.paid_minor, c.outstanding_minor,
+           count(*) OVER () AS total,
+           count(*) FILTER (WHERE c.outstanding_minor < 0) OVER () AS overpaid,
+           count(*) FILTER (WHERE c.paid_minor > 0 AND c.outstanding_minor > 0) OVER () AS partial
+    FROM cases c JOIN matched m ON m.case_id = c.id
+    ORDER BY (c.outstanding_minor < 0) DESC NULLS LAST, (c.paid_minor > 0 AND c.outstanding_minor > 0) DESC NULLS LAST, c.reference
+    LIMIT ${CASE_BALANCE_LIMIT}`;
+  const first = rows[0];
   return {
-    total: Number(counts.total),
-    overpaid: Number(counts.overpaid),
-    partial: Number(counts.partial),
+    total: Number(first?.total ?? 0),
+    overpaid: Number(first?.overpaid ?? 0),
+    partial: Number(first?.partial ?? 0),
     rows: rows.map((row) => ({
       caseId: row.id,
       reference: row.reference,

@@ -23,6 +23,9 @@ export class ReconcileError extends Error {
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_BULK = 1000;
 
+/** Interactive transaction limits for work over many rows (Prisma's default timeout is 5 s). */
+export const BULK_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
+
 type Tx = Prisma.TransactionClient;
 
 type LockedLine = { id: string; row_number: number; currency: string; amount_minor: bigint; matched_payment_id: string | null; match_status: string; match_score: number | null };
@@ -183,7 +186,7 @@ export async function markReconciled(input: { actor: AuditActor; paymentIds: str
       );
     }
     return { changed: eligible.length, skipped };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** Undoes a reconciliation (a mistake): back to matched if a bank line is confirmed, else unreconciled. */
@@ -214,5 +217,5 @@ export async function markUnreconciled(input: { actor: AuditActor; paymentIds: s
       changed: changed.length,
       skipped: input.paymentIds.filter((id) => !changedIds.has(id)).map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
     };
-  });
+  }, BULK_TRANSACTION);
 }

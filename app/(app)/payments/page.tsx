@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CaseBalances, CurrencyTotals } from '@/components/payments/payment-summaries';
+import { Suspense } from 'react';
+import { BalancesPanel, PanelSkeleton, TotalsPanel } from '@/components/payments/payment-panels';
 import { PaymentFilters } from '@/components/payments/payment-filters';
 import { PaymentTable } from '@/components/payments/payment-table';
 import { ReconcileBar } from '@/components/payments/reconcile-bar';
@@ -13,7 +14,7 @@ import { listAssignees } from '@/lib/assignment/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { paymentSearchParams, parsePaymentQuery } from '@/lib/payments/filters';
 import { listImports } from '@/lib/payments/import-queries';
-import { caseBalances, listPayments, paymentTotals } from '@/lib/payments/queries';
+import { listPayments } from '@/lib/payments/queries';
 import { reconcilePaymentsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Payments' };
@@ -24,14 +25,9 @@ export default async function PaymentsPage({ searchParams }: Props) {
   await requirePermission('payments:reconcile');
   const { query, ignored } = parsePaymentQuery(await searchParams);
   const filter = { ...query, limit: undefined, cursor: undefined };
-  const [page, totals, balances, assignees, imports] = await Promise.all([
-    listPayments(query),
-    paymentTotals(filter),
-    caseBalances(filter),
-    listAssignees(),
-    listImports(5),
-  ]);
+  const [page, assignees, imports] = await Promise.all([listPayments(query), listAssignees(), listImports(5)]);
   const filterParams = paymentSearchParams(filter);
+  const panelKey = filterParams.toString() || 'all';
   const exportHref = `/payments/export${filterParams.size ? `?${filterParams}` : ''}`;
   const nextHref = page.nextCursor ? `/payments?${paymentSearchParams({ ...query, cursor: page.nextCursor })}` : null;
 
@@ -56,7 +52,9 @@ export default async function PaymentsPage({ searchParams }: Props) {
       <PaymentFilters filter={filter} assignees={assignees} />
 
       <Card title="Totals per currency" id="totals-heading">
-        {totals.length ? <CurrencyTotals totals={totals} /> : <p className="text-sm text-slate-600">No payments in this view.</p>}
+        <Suspense key={panelKey} fallback={<PanelSkeleton />}>
+          <TotalsPanel filter={filter} />
+        </Suspense>
       </Card>
 
       <section aria-labelledby="payments-heading" className="space-y-3">
@@ -80,7 +78,9 @@ export default async function PaymentsPage({ searchParams }: Props) {
       </section>
 
       <Card title="Paid versus outstanding per case" id="balances-heading">
-        {balances.total ? <CaseBalances balances={balances} /> : <p className="text-sm text-slate-600">No cases with payments in this view.</p>}
+        <Suspense key={panelKey} fallback={<PanelSkeleton />}>
+          <BalancesPanel filter={filter} />
+        </Suspense>
       </Card>
 
       <Card title="Bank statements" id="imports-heading" actions={<Link href="/payments/import" className="text-sm underline">Import another</Link>}>
