@@ -58,7 +58,7 @@ function paymentRow(page: Page, paymentId: string) {
 
 test('a collector gets 403 on every manager page and export', async ({ page }) => {
   await signIn(page, E2E_USERS.collector);
-  for (const path of ['/payments', '/payments/import', '/reports', '/team']) {
+  for (const path of ['/payments', '/payments/import', `/payments/imports/${randomUUID()}`, '/reports', '/team']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
