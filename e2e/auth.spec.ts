@@ -11,9 +11,9 @@ async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>, cal
 }
 
 const navExpectations = {
-  collector: { shown: ['Cases'], hidden: ['Payments', 'Reports', 'Admin'] },
-  manager: { shown: ['Cases', 'Payments', 'Reports'], hidden: ['Admin'] },
-  admin: { shown: ['Cases', 'Payments', 'Reports', 'Admin'], hidden: [] },
+  collector: { shown: ['Cases'], hidden: ['Payments', 'Reports', 'Team', 'Admin'] },
+  manager: { shown: ['Cases', 'Payments', 'Reports', 'Team'], hidden: ['Admin'] },
+  admin: { shown: ['Cases', 'Payments', 'Reports', 'Team', 'Admin'], hidden: [] },
 } as const;
 
 for (const role of ['collector', 'manager', 'admin'] as const) {

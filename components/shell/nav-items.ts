@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/cases', label: 'Cases', permission: 'cases:read' },
   { href: '/payments', label: 'Payments', permission: 'payments:reconcile' },
   { href: '/reports', label: 'Reports', permission: 'reports:read' },
+  { href: '/team', label: 'Team', permission: 'cases:assign' },
   { href: '/admin', label: 'Admin', permission: 'users:manage' },
 ];
 
