@@ -4,6 +4,8 @@
  * keys and API names.
  */
 
+import { CLOSE_CODES as CLOSE_CODE_INFO } from '@/lib/cases/close-codes';
+
 export const EVENT_TYPES = [
   'case.assigned',
   'case.updated',
@@ -27,26 +29,7 @@ export const LIFECYCLES = [
   'Merged',
 ] as const;
 
-export const CLOSE_CODES = [
-  'Paid',
-  'PartiallyPaid',
-  'DebtorInsolventBankrupt',
-  'DebtorUntraceable',
-  'DisputedLegalActionDeclinedByClient',
-  'WithdrawnByClient',
-  'PreLegalExhaustedNoPayment',
-  'StatuteOfLimitationsExpired',
-  'SettlementRejectedByClient',
-  'UnresponsiveClient',
-  'UneconomicalToPursue',
-  'Other',
-  // System-only codes, which Debitura shows in display form ("Case never started – Internal").
-  'CaseNeverStarted',
-  'CaseNeverStartedInternal',
-  'InvalidCaseData',
-  'NoQuotesReceived',
-  'QuotesExpiredNotAccepted',
-] as const;
+// Close codes come from the one table in lib/cases/close-codes.ts (API names and display labels).
 
 export const ENGAGEMENT_PHASES = ['PreLegal', 'Legal', 'Enforcement'] as const;
 export const PAYMENT_RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'] as const;
@@ -72,7 +55,14 @@ const LIFECYCLE_TABLE = enumTable(LIFECYCLES, {
   'Pending contract': 'PendingContractSigning',
   'Leads quote given': 'LeadsQuoteGiven',
 });
-const CLOSE_CODE_TABLE = enumTable(CLOSE_CODES, { 'Debtor bankrupt': 'DebtorInsolventBankrupt', 'Debtor insolvent': 'DebtorInsolventBankrupt' });
+const CLOSE_CODE_TABLE = enumTable(
+  CLOSE_CODE_INFO.map((info) => info.code),
+  {
+    ...Object.fromEntries(CLOSE_CODE_INFO.map((info) => [info.label, info.code])),
+    'Debtor bankrupt': 'DebtorInsolventBankrupt',
+    'Debtor insolvent': 'DebtorInsolventBankrupt',
+  },
+);
 const PHASE_TABLE = enumTable(ENGAGEMENT_PHASES, { Prelegal: 'PreLegal' });
 const RECIPIENT_TABLE = enumTable(PAYMENT_RECIPIENTS, { Partner: 'CollectionPartner', Agency: 'CollectionPartner' });
 
