@@ -5,6 +5,7 @@
  */
 
 import { CLOSE_CODES as CLOSE_CODE_INFO } from '@/lib/cases/close-codes';
+import { LIFECYCLE_STATES } from '@/lib/cases/lifecycle';
 
 export const EVENT_TYPES = [
   'case.assigned',
@@ -16,21 +17,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const LIFECYCLES = [
-  'PendingContractSigning',
-  'PendingVerificationInternal',
-  'PendingVerification',
-  'NeedsAdditionalDetails',
-  'Leads',
-  'LeadsQuoteGiven',
-  'Active',
-  'Paused',
-  'Closed',
-  'Merged',
-] as const;
-
-// Close codes come from the one table in lib/cases/close-codes.ts (API names and display labels).
-
+// Lifecycle states and close codes come from their one tables in lib/cases/.
 export const ENGAGEMENT_PHASES = ['PreLegal', 'Legal', 'Enforcement'] as const;
 export const PAYMENT_RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'] as const;
 
@@ -49,7 +36,7 @@ function enumTable(names: readonly string[], aliases: Record<string, string> = {
 }
 
 const EVENT_TABLE = enumTable(EVENT_TYPES);
-const LIFECYCLE_TABLE = enumTable(LIFECYCLES, {
+const LIFECYCLE_TABLE = enumTable(LIFECYCLE_STATES, {
   'More Info Required': 'NeedsAdditionalDetails',
   'More information required': 'NeedsAdditionalDetails',
   'Pending contract': 'PendingContractSigning',
