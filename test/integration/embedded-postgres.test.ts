@@ -12,7 +12,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('the embedded PostgreSQL', () => {
   it('recovers from a run killed with SIGKILL and keeps the data', async () => {
     const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'casedesk-embedded-')), 'pg');
-    const holder = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/fixtures/hold-embedded-postgres.ts', dataDir], {
+    // node itself (not the tsx wrapper, which would leave its child running when killed).
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hold-embedded-postgres.ts', dataDir], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
