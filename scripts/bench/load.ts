@@ -69,10 +69,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureFrom = started + options.warmupMs;
   const stopAt = measureFrom + options.durationMs;
 
-  const timers = [
-    setTimeout(() => options.onWindow?.('start'), options.warmupMs),
-    setTimeout(() => options.onWindow?.('end'), options.warmupMs + options.durationMs),
-  ];
+  const edges = new Set<'start' | 'end'>();
+  const edge = (which: 'start' | 'end') => {
+    if (edges.has(which)) return;
+    edges.add(which);
+    options.onWindow?.(which);
+  };
+  const timers = [setTimeout(() => edge('start'), options.warmupMs), setTimeout(() => edge('end'), options.warmupMs + options.durationMs)];
   const worker = async () => {
     while (performance.now() < stopAt) {
       const request = options.next();
@@ -94,7 +97,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  // The workers can all stop a moment before the closing timer fires: close the window now.
   timers.forEach(clearTimeout);
+  edge('start');
+  edge('end');
   agent.destroy();
   const seconds = options.durationMs / 1000;
   const stats = summarize(latencies);
