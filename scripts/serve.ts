@@ -27,7 +27,8 @@ let next: ReturnType<typeof spawn> | undefined;
 let stopping = false;
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  // No telemetry: these machines have no route to it, and an agency's data stays in-house.
+  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, PORT: String(port) };
   if (!env.DATABASE_URL) {
     log('DATABASE_URL is not set: starting the embedded PostgreSQL in .data/pg');
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log });
