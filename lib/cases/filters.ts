@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '@/lib/validation/search-params';
 import { isCurrencyCode } from '@/lib/money/currency';
 import { LIFECYCLE_STATES } from './lifecycle';
 
@@ -31,15 +32,6 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 const booleanParam = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-/** Optional text: trimmed, empty means absent, then checked by `inner`. */
-function optionalText<T extends z.ZodType<unknown, string>>(inner: T) {
-  return z
-    .string()
-    .trim()
-    .transform((value) => value || undefined)
-    .pipe(inner.optional())
-    .optional();
-}
 
 const schema = z.object({
   state: z.enum(LIFECYCLE_STATES).optional(),

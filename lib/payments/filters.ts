@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '@/lib/validation/search-params';
 import { isCurrencyCode } from '@/lib/money/currency';
 
 /**
@@ -22,15 +23,6 @@ export const RECIPIENT_LABELS: Record<string, string> = { Creditor: 'Creditor', 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** Optional text: trimmed, empty means absent, then checked by `inner`. */
-function optionalText<T extends z.ZodType<unknown, string>>(inner: T) {
-  return z
-    .string()
-    .trim()
-    .transform((value) => value || undefined)
-    .pipe(inner.optional())
-    .optional();
-}
 
 const day = optionalText(
   z

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { PaymentEntry } from '@/lib/cases/case-detail';
 import type { PaymentFilter, PaymentQuery } from './filters';
 
 /**
@@ -8,16 +9,8 @@ import type { PaymentFilter, PaymentQuery } from './filters';
  * integration tests call these directly.
  */
 
-export type PaymentRow = {
-  id: string;
-  debituraPaymentId: string;
-  amountMinor: bigint | null;
-  currency: string | null;
-  date: Date | null;
-  recipient: string | null;
-  method: string | null;
-  isDeleted: boolean;
-  deletedAt: Date | null;
+/** A payment as the case page shows it, plus its reconciliation and case. */
+export type PaymentRow = PaymentEntry & {
   status: string;
   reconciledAt: Date | null;
   reconciledByName: string | null;
