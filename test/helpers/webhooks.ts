@@ -54,6 +54,21 @@ export async function sendWebhook(appUrl: string, payload: unknown, options: Sen
   return { status: response.status, body: parsed, text };
 }
 
+/**
+ * sendWebhook, sent again (up to 3 attempts) if the connection drops: Debitura retries too,
+ * and the event id makes a repeat harmless. (A reused keep-alive socket can close under a
+ * loaded machine.) Tests that expect connection failures use sendWebhook itself.
+ */
+export async function sendWebhookRetrying(appUrl: string, payload: unknown, options: SendOptions = {}): Promise<Delivery> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendWebhook(appUrl, payload, options);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, label = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -7,7 +7,7 @@ import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
-import { envelope, sendWebhook, TEST_WEBHOOK_SECRET, type Envelope, waitFor, waitForInboxDrained } from '@/test/helpers/webhooks';
+import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, type Envelope, waitFor, waitForInboxDrained } from '@/test/helpers/webhooks';
 
 /**
  * Replies in the case chat over `POST /api/v1/cases/{reference}/chat` on a real `next start`,
@@ -28,18 +28,8 @@ let tokens: { carl: string; dora: string; manager: string };
 
 const appEnv = (apiKey = API_KEY) => ({ DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET, DEBITURA_API_URL: fakeApi.url, DEBITURA_API_KEY: apiKey });
 
-/**
- * A signed delivery, sent again if the connection drops: Debitura retries too, and the event
- * id makes a repeat harmless. (A reused keep-alive socket can close under a loaded machine.)
- */
-async function deliverSigned(body: Envelope, headers: Record<string, string> = {}) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sendWebhook(app.url, body, { headers });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+function deliverSigned(body: Envelope, headers: Record<string, string> = {}) {
+  return sendWebhookRetrying(app.url, body, { headers });
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
-import { envelope, sendWebhook, TEST_WEBHOOK_SECRET, type Envelope, waitForInboxDrained } from '@/test/helpers/webhooks';
+import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, type Envelope, waitForInboxDrained } from '@/test/helpers/webhooks';
 
 /**
  * The case list over `GET /api/v1/cases` on a real `next start` and PostgreSQL, with cases
@@ -84,18 +84,8 @@ async function deliver(body: ReturnType<typeof envelope>, isTest = false) {
   expect(response.status, `${body.event} ${JSON.stringify(body.data)}`).toBe(200);
 }
 
-/**
- * A signed delivery, sent again if the connection drops: Debitura retries too, and the event
- * id makes a repeat harmless. (A reused keep-alive socket can close under a loaded machine.)
- */
-async function deliverSigned(body: Envelope, headers: Record<string, string> = {}) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sendWebhook(app.url, body, { headers });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+function deliverSigned(body: Envelope, headers: Record<string, string> = {}) {
+  return sendWebhookRetrying(app.url, body, { headers });
 }
 
 beforeAll(async () => {
