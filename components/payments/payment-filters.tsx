@@ -1,5 +1,6 @@
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
+import { LiveTestSelect } from '@/components/ui/live-test-select';
 import { Select } from '@/components/ui/select';
 import type { Assignee } from '@/lib/assignment/queries';
 import { RECIPIENT_LABELS, RECIPIENTS, RECONCILIATION_STATUSES, STATUS_LABELS, type PaymentFilter } from '@/lib/payments/filters';
@@ -58,15 +59,7 @@ export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; a
         />
       </Field>
       <Field label="Cases" htmlFor="filter-test">
-        <Select
-          id="filter-test"
-          name="isTest"
-          defaultValue={filter.isTest ? 'true' : 'false'}
-          options={[
-            { value: 'false', label: 'Live' },
-            { value: 'true', label: 'Test' },
-          ]}
-        />
+        <LiveTestSelect id="filter-test" isTest={filter.isTest} />
       </Field>
       {filter.case ? <input type="hidden" name="case" value={filter.case} /> : null}
       <div className="col-span-full flex flex-wrap gap-2">

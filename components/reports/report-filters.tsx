@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { LiveTestSelect } from '@/components/ui/live-test-select';
 import type { ReportFilter } from '@/lib/reports/filters';
 
 /** Date range and live/test, as a GET form: the URL holds the view. */
@@ -14,15 +14,7 @@ export function ReportFilters({ filter }: { filter: ReportFilter }) {
         <Input id="report-to" name="to" type="date" defaultValue={filter.to} />
       </Field>
       <Field label="Cases" htmlFor="report-test">
-        <Select
-          id="report-test"
-          name="isTest"
-          defaultValue={filter.isTest ? 'true' : 'false'}
-          options={[
-            { value: 'false', label: 'Live' },
-            { value: 'true', label: 'Test' },
-          ]}
-        />
+        <LiveTestSelect id="report-test" isTest={filter.isTest} />
       </Field>
       <Button type="submit">Show</Button>
     </form>

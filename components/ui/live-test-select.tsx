@@ -1,0 +1,16 @@
+import { Select } from './select';
+
+/** The live/test filter every list and report offers: test cases are kept apart, live by default. */
+export function LiveTestSelect({ id, isTest }: { id: string; isTest: boolean | undefined }) {
+  return (
+    <Select
+      id={id}
+      name="isTest"
+      defaultValue={isTest ? 'true' : 'false'}
+      options={[
+        { value: 'false', label: 'Live' },
+        { value: 'true', label: 'Test' },
+      ]}
+    />
+  );
+}
