@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isSecureCookies, sessionCookieName, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from '@/lib/auth/config';
+import {
+  isSecureCookies,
+  sessionCookieName,
+  SESSION_IDLE_SECONDS,
+  SESSION_RENEW_AFTER_SECONDS,
+} from '@/lib/auth/config';
 import { PATHNAME_HEADER } from '@/lib/auth/pathname';
 import { decodeSessionToken, encodeSessionToken, readSessionCookie } from '@/lib/auth/session-token';
 

@@ -9,7 +9,10 @@ export default function Forbidden() {
       <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Error 403</p>
       <h1 className="text-2xl font-semibold">You don’t have access to this page</h1>
       <p className="text-slate-600">Your role does not allow it. Ask an admin if you think it should.</p>
-      <Link href="/cases" className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900">
+      <Link
+        href="/cases"
+        className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+      >
         Back to cases
       </Link>
     </main>

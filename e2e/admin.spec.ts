@@ -15,7 +15,11 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const RUN = randomBytes(3).toString('hex').toUpperCase();
 const REFERENCE = `E2E-ADM-${RUN}`;
-const NEW_USER = { email: `nora.${RUN.toLowerCase()}@e2e.test`, name: `Nora New ${RUN}`, password: 'nora-initial-password' };
+const NEW_USER = {
+  email: `nora.${RUN.toLowerCase()}@e2e.test`,
+  name: `Nora New ${RUN}`,
+  password: 'nora-initial-password',
+};
 const TOKEN_NAME = `sync script ${RUN}`;
 
 async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
@@ -28,12 +32,26 @@ async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
 
 type Sent = { id: string; status: number };
 
-async function sendWebhook(request: APIRequestContext, event: string, data: Record<string, unknown>, secret = E2E_WEBHOOK_SECRET): Promise<Sent> {
+async function sendWebhook(
+  request: APIRequestContext,
+  event: string,
+  data: Record<string, unknown>,
+  secret = E2E_WEBHOOK_SECRET,
+): Promise<Sent> {
   const id = randomUUID();
-  const body = JSON.stringify({ id, event, timestamp: new Date().toISOString(), data: { reference: REFERENCE, ...data } });
+  const body = JSON.stringify({
+    id,
+    event,
+    timestamp: new Date().toISOString(),
+    data: { reference: REFERENCE, ...data },
+  });
   const response = await request.post('/api/webhooks/debitura', {
     data: body,
-    headers: { 'content-type': 'application/json', 'x-debitura-event': event, 'x-debitura-signature': signatureHeader(secret, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-debitura-event': event,
+      'x-debitura-signature': signatureHeader(secret, body),
+    },
   });
   return { id, status: response.status() };
 }
@@ -68,7 +86,10 @@ test('a manager and a collector get 403 on every admin page', async ({ browser }
   }
 });
 
-test('an admin sees every delivery, the forged one among the rejected, and which secret verified them', async ({ page, request }) => {
+test('an admin sees every delivery, the forged one among the rejected, and which secret verified them', async ({
+  page,
+  request,
+}) => {
   assigned = await sendWebhook(request, 'case.assigned', { lifecycle: 'Active' });
   // Missing its new state: stored and acknowledged, then fails to apply.
   broken = await sendWebhook(request, 'case.updated', { oldLifecycle: 'Active' });
@@ -89,7 +110,10 @@ test('an admin sees every delivery, the forged one among the rejected, and which
   const failedRow = await expectDeliveryStatus(page, broken.id, 'failed');
   await expect(failedRow).toContainText('newLifecycle');
   await expect(page.getByTestId('delivery-row')).toHaveCount(3);
-  await expect(page.getByTestId('delivery-row').first().getByRole('link', { name: REFERENCE })).toHaveAttribute('href', `/cases/${REFERENCE}`);
+  await expect(page.getByTestId('delivery-row').first().getByRole('link', { name: REFERENCE })).toHaveAttribute(
+    'href',
+    `/cases/${REFERENCE}`,
+  );
 
   await page.getByLabel('Status', { exact: true }).selectOption('failed');
   await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -104,7 +128,10 @@ test('an admin sees every delivery, the forged one among the rejected, and which
   await expect(page.getByTestId('stored-headers')).not.toContainText('signature');
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Rejected' }).click();
-  await expect(page.getByTestId('rejected-row').filter({ hasText: 'case.closed' }).first()).toHaveAttribute('data-reason', 'no_matching_secret');
+  await expect(page.getByTestId('rejected-row').filter({ hasText: 'case.closed' }).first()).toHaveAttribute(
+    'data-reason',
+    'no_matching_secret',
+  );
   const fingerprint = parseWebhookSecrets(E2E_WEBHOOK_SECRET)[0].fingerprint;
   const secretRow = page.getByTestId('secret-usage-row').filter({ hasText: fingerprint });
   await expect(secretRow).toContainText('secret #1');
@@ -118,7 +145,9 @@ test('an admin reprocesses a failed event: still failing with its reason, or app
   // A good event that failed when it came in (a bug since fixed): the admin's reprocess applies it.
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
-  await client.query("UPDATE webhook_events SET status = 'failed', error = 'bug 123 (since fixed)' WHERE id = $1", [paused.id]);
+  await client.query("UPDATE webhook_events SET status = 'failed', error = 'bug 123 (since fixed)' WHERE id = $1", [
+    paused.id,
+  ]);
   await client.end();
 
   await signIn(page, E2E_USERS.admin);
@@ -130,13 +159,17 @@ test('an admin reprocesses a failed event: still failing with its reason, or app
 
   // On the unfiltered list the row stays, and turns from failed to applied.
   await page.goto(`/admin/deliveries?case=${REFERENCE}`);
-  const pausedRow = page.getByTestId('delivery-row').filter({ has: page.locator(`a[href="/admin/deliveries/${paused.id}"]`) });
+  const pausedRow = page
+    .getByTestId('delivery-row')
+    .filter({ has: page.locator(`a[href="/admin/deliveries/${paused.id}"]`) });
   await expect(pausedRow).toHaveAttribute('data-status', 'failed');
   await pausedRow.getByRole('button', { name: `Reprocess event ${paused.id}` }).click();
   await expect(pausedRow).toHaveAttribute('data-status', 'applied');
   await page.reload();
   await expect(pausedRow).toHaveAttribute('data-status', 'applied');
-  await expect(page.getByTestId('delivery-row').filter({ has: page.locator(`a[href="/admin/deliveries/${broken.id}"]`) })).toHaveAttribute('data-status', 'failed');
+  await expect(
+    page.getByTestId('delivery-row').filter({ has: page.locator(`a[href="/admin/deliveries/${broken.id}"]`) }),
+  ).toHaveAttribute('data-status', 'failed');
 });
 
 test('an admin creates a user, and a token for them that is shown once', async ({ page, playwright }) => {
@@ -201,20 +234,27 @@ test('the audit log lists those actions with who and when, filterable', async ({
   await page.goto('/admin/audit');
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
   for (const action of ['events.reprocessed', 'user.created', 'token.created', 'token.revoked']) {
-    const row = page.getByTestId('audit-row').and(page.locator(`[data-action="${action}"]`)).first();
+    const row = page
+      .getByTestId('audit-row')
+      .and(page.locator(`[data-action="${action}"]`))
+      .first();
     await expect(row, action).toContainText(E2E_USERS.admin.email);
     await expect(row.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   }
   await expect(page.getByTestId('audit-row').filter({ hasText: 'user.created' }).first()).toContainText(NEW_USER.email);
   // A token's owner is named by email, not only by id.
-  await expect(page.getByTestId('audit-row').filter({ hasText: 'token.created' }).first()).toContainText(NEW_USER.email);
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'token.created' }).first()).toContainText(
+    NEW_USER.email,
+  );
 
   await page.getByLabel('Action', { exact: true }).selectOption('token.created');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/action=token\.created/);
   const rows = page.getByTestId('audit-row');
   await expect(rows.first()).toBeVisible();
-  for (const action of await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-action')))) {
+  for (const action of await rows.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-action')),
+  )) {
     expect(action).toBe('token.created');
   }
   // Read-only: nothing on the page edits or deletes an entry.
@@ -225,10 +265,20 @@ test('the audit log lists those actions with who and when, filterable', async ({
 test('the admin pages fit a phone screen: tables scroll inside their frames, not the page', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, E2E_USERS.admin);
-  for (const path of ['/admin', '/admin/deliveries', '/admin/rejected', '/admin/chat-outbox', '/admin/users', '/admin/tokens', '/admin/audit']) {
+  for (const path of [
+    '/admin',
+    '/admin/deliveries',
+    '/admin/rejected',
+    '/admin/chat-outbox',
+    '/admin/users',
+    '/admin/tokens',
+    '/admin/audit',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await page.goto('/admin/deliveries');

@@ -22,8 +22,10 @@ for (const role of ['collector', 'manager', 'admin'] as const) {
     await signIn(page, user);
     await expect(page).toHaveURL(/\/account$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const label of navExpectations[role].shown) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
-    for (const label of navExpectations[role].hidden) await expect(nav.getByRole('link', { name: label, exact: true })).toHaveCount(0);
+    for (const label of navExpectations[role].shown)
+      await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+    for (const label of navExpectations[role].hidden)
+      await expect(nav.getByRole('link', { name: label, exact: true })).toHaveCount(0);
     await expect(page.getByTestId('current-user')).toContainText(user.name);
     await expect(page.getByTestId('current-user')).toContainText(role, { ignoreCase: true });
   });
@@ -99,7 +101,10 @@ test('an unauthenticated API call gets 401 JSON', async ({ request }) => {
   expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
 });
 
-test('a token made on the account page works for the API until it is revoked, then gets 401', async ({ page, playwright }) => {
+test('a token made on the account page works for the API until it is revoked, then gets 401', async ({
+  page,
+  playwright,
+}) => {
   await signIn(page, E2E_USERS.manager);
   await expect(page).toHaveURL(/\/account$/);
   await page.getByLabel('Token name').fill('e2e script');
@@ -138,6 +143,8 @@ test('the signed-in shell fits a phone screen', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Cases', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -38,12 +38,21 @@ async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
   await expect(page).toHaveURL(/\/cases$/);
 }
 
-async function sendWebhook(api: APIRequestContext, event: string, data: Record<string, unknown>, timestamp = new Date().toISOString()) {
+async function sendWebhook(
+  api: APIRequestContext,
+  event: string,
+  data: Record<string, unknown>,
+  timestamp = new Date().toISOString(),
+) {
   const id = randomUUID();
   const body = JSON.stringify({ id, specVersion: '1.0', event, timestamp, data: { reference: REFERENCE, ...data } });
   const response = await api.post('/api/webhooks/debitura', {
     data: body,
-    headers: { 'content-type': 'application/json', 'x-debitura-event': event, 'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-debitura-event': event,
+      'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body),
+    },
   });
   expect(response.status(), `${event}: ${await response.text()}`).toBe(200);
   return id;
@@ -73,23 +82,60 @@ test.beforeAll(async () => {
       interestFees: 25,
       reminderFees: 10.5,
       currentEngagementPhase: 'Pre-legal',
-      debtor: { type: 'Person', name: DEBTOR, email: 'signe.lund@example.test', phone: '+45 12 34 56 78', address: 'Nørregade 1', zipCode: '8000', city: 'Aarhus', countryAlpha2: 'DK' },
+      debtor: {
+        type: 'Person',
+        name: DEBTOR,
+        email: 'signe.lund@example.test',
+        phone: '+45 12 34 56 78',
+        address: 'Nørregade 1',
+        zipCode: '8000',
+        city: 'Aarhus',
+        countryAlpha2: 'DK',
+      },
       creditor: { companyName: CREDITOR, officeEmail: 'office@acme.example' },
     },
     daysAgo(40),
   );
   await sendWebhook(api, 'case.updated', { oldLifecycle: 'Active', newLifecycle: 'Paused' }, daysAgo(30));
-  await sendWebhook(api, 'payment.created', { paymentId: `p2-${RUN}`, amount: 200, currency: 'EUR', date: daysAgo(15), recipient: 'Creditor', method: 'Card' }, daysAgo(15));
+  await sendWebhook(
+    api,
+    'payment.created',
+    { paymentId: `p2-${RUN}`, amount: 200, currency: 'EUR', date: daysAgo(15), recipient: 'Creditor', method: 'Card' },
+    daysAgo(15),
+  );
   await sendWebhook(api, 'payment.deleted', { paymentId: `p2-${RUN}` }, daysAgo(14));
   await sendWebhook(api, 'case.updated', { oldLifecycle: 'Paused', newLifecycle: 'Active' }, daysAgo(25));
-  await sendWebhook(api, 'payment.created', { paymentId: `p1-${RUN}`, amount: 500, currency: 'EUR', date: daysAgo(20), recipient: 'CollectionPartner', method: 'BankTransfer' }, daysAgo(20));
+  await sendWebhook(
+    api,
+    'payment.created',
+    {
+      paymentId: `p1-${RUN}`,
+      amount: 500,
+      currency: 'EUR',
+      date: daysAgo(20),
+      recipient: 'CollectionPartner',
+      method: 'BankTransfer',
+    },
+    daysAgo(20),
+  );
   await sendWebhook(
     api,
     'chat.created',
-    { chatId: `c1-${RUN}`, message: 'Has the debtor answered the last letter?', dateCreated: daysAgo(10), roleLabel: 'Creditor', user: { firstName: 'Ida', lastName: 'Acme', email: 'ida@acme.example' } },
+    {
+      chatId: `c1-${RUN}`,
+      message: 'Has the debtor answered the last letter?',
+      dateCreated: daysAgo(10),
+      roleLabel: 'Creditor',
+      user: { firstName: 'Ida', lastName: 'Acme', email: 'ida@acme.example' },
+    },
     daysAgo(10),
   );
-  await sendWebhook(api, 'case.closed', { closeCode: 'Partially paid', comment: 'Debtor paid 500 EUR, then stopped answering.' }, daysAgo(2));
+  await sendWebhook(
+    api,
+    'case.closed',
+    { closeCode: 'Partially paid', comment: 'Debtor paid 500 EUR, then stopped answering.' },
+    daysAgo(2),
+  );
 });
 
 test.afterAll(async () => {
@@ -109,7 +155,10 @@ test('a collector filters the list, opens a case and sees its timeline, payments
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/closeCode=PartiallyPaid/);
   // The state tabs keep the other filters.
-  await page.getByRole('navigation', { name: 'Filter by state' }).getByRole('link', { name: /^Closed/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Filter by state' })
+    .getByRole('link', { name: /^Closed/ })
+    .click();
   await expect(page).toHaveURL(/state=Closed/);
   await expect(page).toHaveURL(/closeCode=PartiallyPaid/);
   const rows = page.getByTestId('case-row');
@@ -151,7 +200,12 @@ test('a collector filters the list, opens a case and sees its timeline, payments
   const deleted = page.locator('[data-testid="payment-row"][data-deleted="true"]');
   await expect(deleted).toContainText('€200.00');
   await expect(deleted).toContainText('Deleted');
-  expect(await deleted.locator('td').nth(1).evaluate((cell) => getComputedStyle(cell).textDecorationLine)).toContain('line-through');
+  expect(
+    await deleted
+      .locator('td')
+      .nth(1)
+      .evaluate((cell) => getComputedStyle(cell).textDecorationLine),
+  ).toContain('line-through');
 
   // Balance and close code.
   const balance = page.getByTestId('balance');
@@ -185,11 +239,13 @@ test('a chat.created webhook shows up without a reload, and HTML in it stays tex
   await expect(thread.getByTestId('chat-message')).toHaveCount(1);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-  await sendWebhook(
-    api,
-    'chat.created',
-    { chatId: `c2-${RUN}`, message: XSS, dateCreated: new Date().toISOString(), roleLabel: 'Debitura', user: { firstName: 'Dan', lastName: 'Debitura', email: 'dan@debitura.example' } },
-  );
+  await sendWebhook(api, 'chat.created', {
+    chatId: `c2-${RUN}`,
+    message: XSS,
+    dateCreated: new Date().toISOString(),
+    roleLabel: 'Debitura',
+    user: { firstName: 'Dan', lastName: 'Debitura', email: 'dan@debitura.example' },
+  });
   const arrived = thread.getByTestId('chat-message').filter({ hasText: XSS });
   await expect(arrived).toBeVisible({ timeout: 10_000 });
   await expect(arrived.getByTestId('chat-text')).toHaveText(XSS);
@@ -201,7 +257,9 @@ test('a chat.created webhook shows up without a reload, and HTML in it stays tex
 
 test('a reply reaches the fake API exactly once, although it fails the first two attempts', async ({ page }) => {
   const before = (await (await fetch(`${controlUrl()}/state`)).json()) as FakeApiState;
-  expect((await fetch(`${controlUrl()}/failures`, { method: 'POST', body: JSON.stringify({ chatPosts: 2 }) })).ok).toBe(true);
+  expect((await fetch(`${controlUrl()}/failures`, { method: 'POST', body: JSON.stringify({ chatPosts: 2 }) })).ok).toBe(
+    true,
+  );
 
   await signIn(page, E2E_USERS.collector);
   await page.goto(`/cases/${REFERENCE}`);

@@ -33,11 +33,21 @@ async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
   await expect(page).toHaveURL(/\/account$/);
 }
 
-async function sendWebhook(request: APIRequestContext, event: string, reference: string, data: Record<string, unknown>, timestamp = new Date().toISOString()) {
+async function sendWebhook(
+  request: APIRequestContext,
+  event: string,
+  reference: string,
+  data: Record<string, unknown>,
+  timestamp = new Date().toISOString(),
+) {
   const body = JSON.stringify({ id: randomUUID(), event, timestamp, data: { reference, ...data } });
   const response = await request.post('/api/webhooks/debitura', {
     data: body,
-    headers: { 'content-type': 'application/json', 'x-debitura-event': event, 'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-debitura-event': event,
+      'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body),
+    },
   });
   expect(response.status()).toBe(200);
 }
@@ -47,7 +57,14 @@ function caseAssigned(request: APIRequestContext, reference: string, currency: s
     request,
     'case.assigned',
     reference,
-    { lifecycle: 'Active', currency, grossAmount, totalAddedFees: 0, debtor: { type: 'Person', name: `Debtor ${reference}` }, creditor: { companyName: `Creditor ${reference}` } },
+    {
+      lifecycle: 'Active',
+      currency,
+      grossAmount,
+      totalAddedFees: 0,
+      debtor: { type: 'Person', name: `Debtor ${reference}` },
+      creditor: { companyName: `Creditor ${reference}` },
+    },
     new Date(Date.now() - 40 * DAY).toISOString(),
   );
 }
@@ -73,9 +90,20 @@ test('payments sent by Debitura show with totals per currency, filters and CSV',
   await caseAssigned(request, CASE_EUR, 'EUR', 2000);
   await caseAssigned(request, CASE_DKK, 'DKK', 500);
   for (const payment of PAYMENTS) {
-    await sendWebhook(request, 'payment.created', payment.reference, {
-      paymentId: payment.id, amount: payment.amount, currency: payment.currency, date: `${payment.date}T10:00:00Z`, recipient: 'CollectionPartner', method: 'BankTransfer',
-    }, `${payment.date}T10:00:00Z`);
+    await sendWebhook(
+      request,
+      'payment.created',
+      payment.reference,
+      {
+        paymentId: payment.id,
+        amount: payment.amount,
+        currency: payment.currency,
+        date: `${payment.date}T10:00:00Z`,
+        recipient: 'CollectionPartner',
+        method: 'BankTransfer',
+      },
+      `${payment.date}T10:00:00Z`,
+    );
   }
 
   await signIn(page, E2E_USERS.manager);
@@ -117,11 +145,15 @@ const STATEMENT = [
   `${PAYMENTS[1].date},321.09,EUR,Bank transfer ${RUN}`,
 ].join('\n');
 
-test('a manager imports a bank statement: preview, per-row errors, confirm and correct, the same file twice', async ({ page }) => {
+test('a manager imports a bank statement: preview, per-row errors, confirm and correct, the same file twice', async ({
+  page,
+}) => {
   await signIn(page, E2E_USERS.manager);
   await page.goto('/payments');
   await page.getByRole('link', { name: 'Import bank statement' }).click();
-  await page.getByLabel('Bank statement (CSV)').setInputFiles({ name: `statement-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
+  await page
+    .getByLabel('Bank statement (CSV)')
+    .setInputFiles({ name: `statement-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
 
   // The columns were guessed from the header; the preview names the bad row.
   await expect(page.getByLabel('Amount column')).toHaveValue('Amount');
@@ -154,14 +186,19 @@ test('a manager imports a bank statement: preview, per-row errors, confirm and c
 
   // The same file again: nothing changes, and the page says so.
   await page.goto('/payments/import');
-  await page.getByLabel('Bank statement (CSV)').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
+  await page
+    .getByLabel('Bank statement (CSV)')
+    .setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
   await page.getByRole('button', { name: 'Import 3 lines' }).click();
   await expect(page.getByText(/already imported on .*nothing changed/)).toBeVisible();
   await page.getByRole('link', { name: 'Open that import' }).click();
   await expect(page).toHaveURL(importUrl);
 });
 
-test('a manager reconciles in bulk with a note; a payment Debitura deletes afterwards needs review', async ({ page, request }) => {
+test('a manager reconciles in bulk with a note; a payment Debitura deletes afterwards needs review', async ({
+  page,
+  request,
+}) => {
   await signIn(page, E2E_USERS.manager);
   await page.goto(`/payments?case=${CASE_EUR}`);
   await expect(paymentRow(page, PAYMENTS[0].id)).toContainText('Matched');
@@ -189,7 +226,13 @@ test('reports show charts beside their numbers, filter by URL, and export CSV', 
   await signIn(page, E2E_USERS.manager);
   await page.goto(`/reports?from=${day(60)}&to=${day(0)}`);
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
-  for (const title of ['Close codes', 'Recovery rate by month of assignment', 'Collected per month', 'Cases per state', 'Ageing of open cases']) {
+  for (const title of [
+    'Close codes',
+    'Recovery rate by month of assignment',
+    'Collected per month',
+    'Cases per state',
+    'Ageing of open cases',
+  ]) {
     await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible();
   }
   // recharts draws SVG for the data it got.
@@ -217,11 +260,15 @@ test('the team page shows each collector’s open workload and outstanding per c
   await signIn(page, E2E_USERS.manager);
   await page.goto('/team');
   await expect(page.getByRole('heading', { name: 'Team workload' })).toBeVisible();
-  await expect(page.getByTestId('team-table').locator(`tr[data-collector="${E2E_USERS.collector.email}"]`)).toBeVisible();
+  await expect(
+    page.getByTestId('team-table').locator(`tr[data-collector="${E2E_USERS.collector.email}"]`),
+  ).toBeVisible();
   await expect(page.getByTestId('team-table').locator('tr[data-collector="unassigned"]')).toContainText('DKK');
 });
 
-test('a manager assigns cases in bulk from the list and one on its page; the timeline and the team page show it', async ({ page }) => {
+test('a manager assigns cases in bulk from the list and one on its page; the timeline and the team page show it', async ({
+  page,
+}) => {
   await signIn(page, E2E_USERS.manager);
   await page.goto(`/cases?q=E2E-MGR-${RUN}`);
   const rows = page.getByTestId('case-row');
@@ -244,8 +291,14 @@ test('a manager assigns cases in bulk from the list and one on its page; the tim
   await control.getByRole('button', { name: 'Save' }).click();
   await expect(control.getByRole('status')).toHaveText('Unassigned 1 case.');
   const timeline = page.getByTestId('timeline');
-  await expect(timeline.locator('[data-type="assignment.changed"]').filter({ hasText: `Assigned to ${E2E_USERS.collector.name} by ${E2E_USERS.manager.name}` })).toBeVisible();
-  await expect(timeline.locator('[data-type="assignment.changed"]').filter({ hasText: `Unassigned by ${E2E_USERS.manager.name}` })).toBeVisible();
+  await expect(
+    timeline
+      .locator('[data-type="assignment.changed"]')
+      .filter({ hasText: `Assigned to ${E2E_USERS.collector.name} by ${E2E_USERS.manager.name}` }),
+  ).toBeVisible();
+  await expect(
+    timeline.locator('[data-type="assignment.changed"]').filter({ hasText: `Unassigned by ${E2E_USERS.manager.name}` }),
+  ).toBeVisible();
 
   await page.goto('/team');
   const collectorRow = page.getByTestId('team-table').locator(`tr[data-collector="${E2E_USERS.collector.email}"]`);

@@ -12,7 +12,9 @@ import { CommandError, UsageError, type Command, type CommandContext } from './a
 import { openDatabase } from './admin/database';
 import * as groups from './admin/groups';
 
-const commands = new Map<string, Command>(Object.values(groups).flatMap((group) => group.map((command) => [command.name, command] as const)));
+const commands = new Map<string, Command>(
+  Object.values(groups).flatMap((group) => group.map((command) => [command.name, command] as const)),
+);
 
 function usage(command?: Command): string {
   if (command) return `usage: npm run admin -- ${command.name} ${command.args}\n  ${command.summary}`;
@@ -47,7 +49,8 @@ function parse(command: Command, argv: string[]): CommandContext {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   for (const name of command.required ?? []) {
-    if (typeof parsed.values[name] !== 'string' || parsed.values[name] === '') throw new UsageError(`--${name} is required.`);
+    if (typeof parsed.values[name] !== 'string' || parsed.values[name] === '')
+      throw new UsageError(`--${name} is required.`);
   }
   return {
     values: parsed.values as CommandContext['values'],
@@ -84,7 +87,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${usage(command)}`);
       return 2;
     }
-    if (error instanceof UserNotFoundError || error instanceof DuplicateEmailError || error instanceof ApiTokenNotFoundError || error instanceof CommandError) {
+    if (
+      error instanceof UserNotFoundError ||
+      error instanceof DuplicateEmailError ||
+      error instanceof ApiTokenNotFoundError ||
+      error instanceof CommandError
+    ) {
       console.error(`error: ${error.message}`);
       return 1;
     }

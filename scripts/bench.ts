@@ -23,15 +23,35 @@ function options() {
     const { values } = parseArgs({
       args: process.argv.slice(2),
       options: {
-        only: { type: 'string' }, duration: { type: 'string', default: '6' }, warmup: { type: 'string', default: '1.5' },
-        concurrency: { type: 'string', default: '1,16,64' }, cases: { type: 'string', default: '100000' },
-        runs: { type: 'string', default: '30' }, json: { type: 'string' }, variants: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        duration: { type: 'string', default: '6' },
+        warmup: { type: 'string', default: '1.5' },
+        concurrency: { type: 'string', default: '1,16,64' },
+        cases: { type: 'string', default: '100000' },
+        runs: { type: 'string', default: '30' },
+        json: { type: 'string' },
+        variants: { type: 'boolean', default: false },
       },
     });
     const concurrencies = values.concurrency.split(',').map(Number);
-    const numbers = [Number(values.duration), Number(values.warmup), Number(values.cases), Number(values.runs), ...concurrencies];
-    if (numbers.some((n) => !Number.isFinite(n) || n <= 0) || (values.only && !['ingest', 'pages'].includes(values.only))) throw new Error('bad value');
-    return { ...values, concurrencies, durationMs: Number(values.duration) * 1000, warmupMs: Number(values.warmup) * 1000 };
+    const numbers = [
+      Number(values.duration),
+      Number(values.warmup),
+      Number(values.cases),
+      Number(values.runs),
+      ...concurrencies,
+    ];
+    if (
+      numbers.some((n) => !Number.isFinite(n) || n <= 0) ||
+      (values.only && !['ingest', 'pages'].includes(values.only))
+    )
+      throw new Error('bad value');
+    return {
+      ...values,
+      concurrencies,
+      durationMs: Number(values.duration) * 1000,
+      warmupMs: Number(values.warmup) * 1000,
+    };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
     process.exit(2);
@@ -45,35 +65,92 @@ function printIngest(report: IngestReport) {
     const health = report.health[i];
     const bare = report.bare[i];
     return [
-      point.concurrency, point.perSecond.toFixed(0), ms(point.p50), ms(point.p99), health.perSecond.toFixed(0), ms(health.p99),
-      bare?.perSecond.toFixed(0) ?? '–', bare ? ms(bare.p99) : '–',
-      (point.perSecond / health.perSecond).toFixed(2), bare ? (point.perSecond / bare.perSecond).toFixed(2) : '–',
-      `${point.drainMs} ms`, point.errors,
+      point.concurrency,
+      point.perSecond.toFixed(0),
+      ms(point.p50),
+      ms(point.p99),
+      health.perSecond.toFixed(0),
+      ms(health.p99),
+      bare?.perSecond.toFixed(0) ?? '–',
+      bare ? ms(bare.p99) : '–',
+      (point.perSecond / health.perSecond).toFixed(2),
+      bare ? (point.perSecond / bare.perSecond).toFixed(2) : '–',
+      `${point.drainMs} ms`,
+      point.errors,
     ];
   });
   console.log('\n## Ingest (events/s; latency ms)\n');
-  console.log(table(['c', 'ingest/s', 'p50', 'p99', 'health/s', 'health p99', 'bare/s', 'bare p99', 'ingest÷health', 'ingest÷bare', 'backlog drained', 'errors'], rows));
+  console.log(
+    table(
+      [
+        'c',
+        'ingest/s',
+        'p50',
+        'p99',
+        'health/s',
+        'health p99',
+        'bare/s',
+        'bare p99',
+        'ingest÷health',
+        'ingest÷bare',
+        'backlog drained',
+        'errors',
+      ],
+      rows,
+    ),
+  );
   console.log('\nCPU per request (ms; app process tree / PostgreSQL):\n');
-  console.log(table(['c', 'ingest app', 'ingest db', 'health app', 'bare app', 'bare db'], report.ingest.map((point, i) => [
-    point.concurrency, point.appCpuMsPerRequest, point.dbCpuMsPerRequest, report.health[i].appCpuMsPerRequest,
-    report.bare[i]?.appCpuMsPerRequest ?? '–', report.bare[i]?.dbCpuMsPerRequest ?? '–',
-  ])));
-  console.log(`\napp RSS (next start, process tree): peak ${report.peakRssMiB.toFixed(0)} MiB, at the end ${report.endRssMiB.toFixed(0)} MiB`);
-  console.log(`acknowledged ${report.acknowledged} events, stored ${report.stored}; statuses after draining: ${JSON.stringify(report.statuses)}`);
+  console.log(
+    table(
+      ['c', 'ingest app', 'ingest db', 'health app', 'bare app', 'bare db'],
+      report.ingest.map((point, i) => [
+        point.concurrency,
+        point.appCpuMsPerRequest,
+        point.dbCpuMsPerRequest,
+        report.health[i].appCpuMsPerRequest,
+        report.bare[i]?.appCpuMsPerRequest ?? '–',
+        report.bare[i]?.dbCpuMsPerRequest ?? '–',
+      ]),
+    ),
+  );
+  console.log(
+    `\napp RSS (next start, process tree): peak ${report.peakRssMiB.toFixed(0)} MiB, at the end ${report.endRssMiB.toFixed(0)} MiB`,
+  );
+  console.log(
+    `acknowledged ${report.acknowledged} events, stored ${report.stored}; statuses after draining: ${JSON.stringify(report.statuses)}`,
+  );
   if (report.variants.length) {
     console.log('\nOther designs of the store (events/s, p99 ms, app CPU ms per event):\n');
-    console.log(table(['variant', ...report.variants[0].points.map((p) => `c=${p.concurrency}`)], report.variants.map((variant) => [
-      variant.name, ...variant.points.map((p) => `${p.perSecond.toFixed(0)}/s, p99 ${ms(p.p99)}, ${p.appCpuMsPerRequest} ms CPU`),
-    ])));
+    console.log(
+      table(
+        ['variant', ...report.variants[0].points.map((p) => `c=${p.concurrency}`)],
+        report.variants.map((variant) => [
+          variant.name,
+          ...variant.points.map((p) => `${p.perSecond.toFixed(0)}/s, p99 ${ms(p.p99)}, ${p.appCpuMsPerRequest} ms CPU`),
+        ]),
+      ),
+    );
   }
   if (report.starved) console.log(`warning: ${report.starved} events were generated on the hot path (buffer ran dry)`);
 }
 
 function printPages(report: PagesReport) {
-  console.log(`\n## Pages (${report.cases.toLocaleString('en')} cases, ${(report.cases * 10).toLocaleString('en')} timeline events; fixture loaded in ${report.loadSeconds.toFixed(0)} s)\n`);
-  console.log(table(['query', 'median ms', 'p95 ms', 'rows'], report.timings.map((t) => [t.name, ms(t.median), ms(t.p95), t.rows])));
-  console.log('\nIndexes in each query\'s plan (EXPLAIN of the SQL the function sent):\n');
-  console.log(table(['query', 'plan uses'], report.timings.map((t) => [t.name, t.plan])));
+  console.log(
+    `\n## Pages (${report.cases.toLocaleString('en')} cases, ${(report.cases * 10).toLocaleString('en')} timeline events; fixture loaded in ${report.loadSeconds.toFixed(0)} s)\n`,
+  );
+  console.log(
+    table(
+      ['query', 'median ms', 'p95 ms', 'rows'],
+      report.timings.map((t) => [t.name, ms(t.median), ms(t.p95), t.rows]),
+    ),
+  );
+  console.log("\nIndexes in each query's plan (EXPLAIN of the SQL the function sent):\n");
+  console.log(
+    table(
+      ['query', 'plan uses'],
+      report.timings.map((t) => [t.name, t.plan]),
+    ),
+  );
 }
 
 async function main() {
@@ -89,7 +166,13 @@ async function main() {
   const results: { ingest?: IngestReport; pages?: PagesReport } = {};
   try {
     if (opts.only !== 'pages') {
-      results.ingest = await benchIngest(database, { concurrencies: opts.concurrencies, warmupMs: opts.warmupMs, durationMs: opts.durationMs, variants: opts.variants, log });
+      results.ingest = await benchIngest(database, {
+        concurrencies: opts.concurrencies,
+        warmupMs: opts.warmupMs,
+        durationMs: opts.durationMs,
+        variants: opts.variants,
+        log,
+      });
       printIngest(results.ingest);
     }
     if (opts.only !== 'ingest') {

@@ -17,7 +17,7 @@ if (!existsSync(chromiumPath)) {
     );
     process.exit(1);
   }
-  console.log('Chromium is missing: installing Debian\'s chromium package (apt-get)...');
+  console.log("Chromium is missing: installing Debian's chromium package (apt-get)...");
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
   if (!existsSync(chromiumPath)) {

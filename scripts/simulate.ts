@@ -38,9 +38,18 @@ function parse() {
       args: rest,
       strict: true,
       options: {
-        url: { type: 'string' }, secret: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
-        shuffle: { type: 'boolean' }, duplicates: { type: 'string' }, concurrency: { type: 'string' }, test: { type: 'boolean' },
-        port: { type: 'string' }, 'api-key': { type: 'string' }, until: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        url: { type: 'string' },
+        secret: { type: 'string' },
+        cases: { type: 'string' },
+        seed: { type: 'string' },
+        shuffle: { type: 'boolean' },
+        duplicates: { type: 'string' },
+        concurrency: { type: 'string' },
+        test: { type: 'boolean' },
+        port: { type: 'string' },
+        'api-key': { type: 'string' },
+        until: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
     return { command, values };

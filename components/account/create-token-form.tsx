@@ -4,7 +4,10 @@ import { useActionState } from 'react';
 import { createTokenAction, type CreateTokenState } from '@/app/(app)/account/actions';
 
 export function CreateTokenForm() {
-  const [state, formAction, isPending] = useActionState<CreateTokenState, FormData>(createTokenAction, { token: null, error: null });
+  const [state, formAction, isPending] = useActionState<CreateTokenState, FormData>(createTokenAction, {
+    token: null,
+    error: null,
+  });
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-2">
@@ -36,7 +39,10 @@ export function CreateTokenForm() {
         {state.token ? (
           <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3">
             <p className="text-sm font-medium">Copy this token now: it will not be shown again.</p>
-            <code data-testid="new-token" className="block overflow-x-auto rounded bg-white p-2 text-sm break-all select-all">
+            <code
+              data-testid="new-token"
+              className="block overflow-x-auto rounded bg-white p-2 text-sm break-all select-all"
+            >
               {state.token}
             </code>
           </div>

@@ -15,11 +15,21 @@ export function TokenList({ tokens }: { tokens: ApiTokenSummary[] }) {
         <caption className="sr-only">Your API tokens</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Token</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-            <th scope="col" className="py-2 font-medium"><span className="sr-only">Status</span></th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Token
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Created
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              <span className="sr-only">Status</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -33,7 +33,11 @@ export function ActionButton({ action, fields, label, pendingLabel, ariaLabel, i
       >
         {isPending ? (pendingLabel ?? `${label}…`) : label}
       </button>
-      <span id={resultId} role="status" className={`text-xs ${state.status === 'error' ? 'text-red-700' : 'text-slate-600'}`}>
+      <span
+        id={resultId}
+        role="status"
+        className={`text-xs ${state.status === 'error' ? 'text-red-700' : 'text-slate-600'}`}
+      >
         {state.message}
       </span>
     </form>

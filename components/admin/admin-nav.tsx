@@ -19,14 +19,19 @@ export function AdminNav() {
     <nav aria-label="Admin" className="overflow-x-auto border-b border-slate-200">
       <ul className="flex gap-1">
         {ITEMS.map((item) => {
-          const isActive = item.href === '/admin' ? pathname === '/admin' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const isActive =
+            item.href === '/admin'
+              ? pathname === '/admin'
+              : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
                 aria-current={isActive ? 'page' : undefined}
                 className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 ${
-                  isActive ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-900'
+                  isActive
+                    ? 'border-slate-900 text-slate-900'
+                    : 'border-transparent text-slate-600 hover:text-slate-900'
                 }`}
               >
                 {item.label}

@@ -13,7 +13,11 @@ function describeDetail(detail: unknown): string {
 /** Read-only by design: there is no edit or delete for an audit entry, here or anywhere. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (!rows.length) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No audit entries match these filters.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+        No audit entries match these filters.
+      </p>
+    );
   }
   return (
     <div className={tableFrameClass}>
@@ -21,16 +25,31 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <caption className="sr-only">Audit log, newest first</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>When</th>
-            <th scope="col" className={headCellClass}>Who</th>
-            <th scope="col" className={headCellClass}>Action</th>
-            <th scope="col" className={headCellClass}>Target</th>
-            <th scope="col" className={headCellClass}>Detail</th>
+            <th scope="col" className={headCellClass}>
+              When
+            </th>
+            <th scope="col" className={headCellClass}>
+              Who
+            </th>
+            <th scope="col" className={headCellClass}>
+              Action
+            </th>
+            <th scope="col" className={headCellClass}>
+              Target
+            </th>
+            <th scope="col" className={headCellClass}>
+              Detail
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id.toString()} className="border-b border-slate-100" data-testid="audit-row" data-action={row.action}>
+            <tr
+              key={row.id.toString()}
+              className="border-b border-slate-100"
+              data-testid="audit-row"
+              data-action={row.action}
+            >
               <td className={cellClass}>
                 <Time date={row.at} />
               </td>
@@ -39,12 +58,15 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className={`${cellClass} text-xs`}>
                 {row.targetType ? (
                   <>
-                    <span className="text-slate-600">{row.targetType}</span> <span className="font-mono break-all">{row.targetId}</span>
+                    <span className="text-slate-600">{row.targetType}</span>{' '}
+                    <span className="font-mono break-all">{row.targetId}</span>
                     {row.subjectEmail ? <span className="block text-slate-700">user {row.subjectEmail}</span> : null}
                   </>
                 ) : null}
               </td>
-              <td className={`${cellClass} max-w-md text-xs break-words text-slate-700`}>{describeDetail(row.detail)}</td>
+              <td className={`${cellClass} max-w-md text-xs break-words text-slate-700`}>
+                {describeDetail(row.detail)}
+              </td>
             </tr>
           ))}
         </tbody>

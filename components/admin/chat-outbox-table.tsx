@@ -5,20 +5,44 @@ import { ActionButton } from './action-button';
 import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
-export function ChatOutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; canRetry: boolean; caption: string }) {
+export function ChatOutboxTable({
+  rows,
+  canRetry,
+  caption,
+}: {
+  rows: OutboxRow[];
+  canRetry: boolean;
+  caption: string;
+}) {
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>Written</th>
-            <th scope="col" className={headCellClass}>Case</th>
-            <th scope="col" className={headCellClass}>By</th>
-            <th scope="col" className={headCellClass}>Message</th>
-            <th scope="col" className={headCellClass}>Attempts</th>
-            <th scope="col" className={headCellClass}>Last error</th>
-            {canRetry ? <th scope="col" className={headCellClass}><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className={headCellClass}>
+              Written
+            </th>
+            <th scope="col" className={headCellClass}>
+              Case
+            </th>
+            <th scope="col" className={headCellClass}>
+              By
+            </th>
+            <th scope="col" className={headCellClass}>
+              Message
+            </th>
+            <th scope="col" className={headCellClass}>
+              Attempts
+            </th>
+            <th scope="col" className={headCellClass}>
+              Last error
+            </th>
+            {canRetry ? (
+              <th scope="col" className={headCellClass}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -39,7 +63,13 @@ export function ChatOutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]
               <td className={`${cellClass} max-w-xs text-xs break-words text-red-800`}>{row.lastError ?? '—'}</td>
               {canRetry ? (
                 <td className={cellClass}>
-                  <ActionButton action={retryChatAction} fields={{ id: row.id }} label="Retry" pendingLabel="Retrying…" ariaLabel={`Retry the reply on case ${row.caseReference}`} />
+                  <ActionButton
+                    action={retryChatAction}
+                    fields={{ id: row.id }}
+                    label="Retry"
+                    pendingLabel="Retrying…"
+                    ariaLabel={`Retry the reply on case ${row.caseReference}`}
+                  />
                 </td>
               ) : null}
             </tr>

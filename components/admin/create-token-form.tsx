@@ -14,12 +14,25 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
   const values = state.status === 'error' ? (state.values ?? {}) : {};
   return (
     <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
-      <form action={formAction} noValidate aria-labelledby="create-token-heading" aria-describedby="create-token-result" className="space-y-3">
+      <form
+        action={formAction}
+        noValidate
+        aria-labelledby="create-token-heading"
+        aria-describedby="create-token-result"
+        className="space-y-3"
+      >
         <h2 id="create-token-heading" className="text-lg font-semibold">
           Create an API token
         </h2>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField idPrefix="new-token" name="userId" label="For user" required defaultValue={values.userId ?? ''} error={errors.userId}>
+          <SelectField
+            idPrefix="new-token"
+            name="userId"
+            label="For user"
+            required
+            defaultValue={values.userId ?? ''}
+            error={errors.userId}
+          >
             <option value="" disabled>
               Choose a user…
             </option>
@@ -29,7 +42,16 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
               </option>
             ))}
           </SelectField>
-          <Field idPrefix="new-token" name="name" label="Token name" required maxLength={100} placeholder="e.g. reporting script" defaultValue={values.name} error={errors.name} />
+          <Field
+            idPrefix="new-token"
+            name="name"
+            label="Token name"
+            required
+            maxLength={100}
+            placeholder="e.g. reporting script"
+            defaultValue={values.name}
+            error={errors.name}
+          />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={isPending} className={buttonClass}>

@@ -29,9 +29,32 @@ export function CreateUserForm() {
         Add a user
       </h2>
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field idPrefix="new-user" name="email" label="Email" type="email" autoComplete="off" required defaultValue={values.email} error={errors.email} />
-        <Field idPrefix="new-user" name="name" label="Name" required maxLength={100} defaultValue={values.name} error={errors.name} />
-        <SelectField idPrefix="new-user" name="role" label="Role" defaultValue={values.role ?? 'collector'} error={errors.role}>
+        <Field
+          idPrefix="new-user"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <Field
+          idPrefix="new-user"
+          name="name"
+          label="Name"
+          required
+          maxLength={100}
+          defaultValue={values.name}
+          error={errors.name}
+        />
+        <SelectField
+          idPrefix="new-user"
+          name="role"
+          label="Role"
+          defaultValue={values.role ?? 'collector'}
+          error={errors.role}
+        >
           {ROLE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -4,9 +4,19 @@ import { DeliveryStatus, ModeBadge } from './delivery-status';
 import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
-export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reprocess?: (row: DeliveryRow) => React.ReactNode }) {
+export function DeliveryTable({
+  rows,
+  reprocess,
+}: {
+  rows: DeliveryRow[];
+  reprocess?: (row: DeliveryRow) => React.ReactNode;
+}) {
   if (!rows.length) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No deliveries match these filters.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+        No deliveries match these filters.
+      </p>
+    );
   }
   return (
     <div className={tableFrameClass}>
@@ -14,13 +24,29 @@ export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reproc
         <caption className="sr-only">Received webhooks, newest first</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>Received</th>
-            <th scope="col" className={headCellClass}>Event</th>
-            <th scope="col" className={headCellClass}>Case</th>
-            <th scope="col" className={headCellClass}>Status</th>
-            <th scope="col" className={headCellClass}>Mode</th>
-            <th scope="col" className={headCellClass}>Event id</th>
-            {reprocess ? <th scope="col" className={headCellClass}><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className={headCellClass}>
+              Received
+            </th>
+            <th scope="col" className={headCellClass}>
+              Event
+            </th>
+            <th scope="col" className={headCellClass}>
+              Case
+            </th>
+            <th scope="col" className={headCellClass}>
+              Status
+            </th>
+            <th scope="col" className={headCellClass}>
+              Mode
+            </th>
+            <th scope="col" className={headCellClass}>
+              Event id
+            </th>
+            {reprocess ? (
+              <th scope="col" className={headCellClass}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -41,13 +67,21 @@ export function DeliveryTable({ rows, reprocess }: { rows: DeliveryRow[]; reproc
               </td>
               <td className={cellClass}>
                 <DeliveryStatus status={row.status} duplicateCount={row.duplicateCount} />
-                {row.error ? <p className="mt-1 max-w-xs truncate text-xs text-red-700" title={row.error}>{row.error}</p> : null}
+                {row.error ? (
+                  <p className="mt-1 max-w-xs truncate text-xs text-red-700" title={row.error}>
+                    {row.error}
+                  </p>
+                ) : null}
               </td>
               <td className={cellClass}>
                 <ModeBadge isTest={row.isTest} isReplay={row.isReplay} />
               </td>
               <td className={cellClass}>
-                <Link href={`/admin/deliveries/${encodeURIComponent(row.id)}`} className={`font-mono text-xs ${linkClass}`} aria-label={`Details of ${row.type} event ${row.id}`}>
+                <Link
+                  href={`/admin/deliveries/${encodeURIComponent(row.id)}`}
+                  className={`font-mono text-xs ${linkClass}`}
+                  aria-label={`Details of ${row.type} event ${row.id}`}
+                >
                   {row.id.length > 18 ? `${row.id.slice(0, 18)}…` : row.id}
                 </Link>
               </td>

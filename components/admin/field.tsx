@@ -18,7 +18,14 @@ export function Field({ name, label, error, hint, idPrefix, ...input }: Props) {
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...input}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
@@ -45,7 +52,14 @@ export function SelectField({
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`} className={inputClass} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+        className={inputClass}
+        {...select}
+      >
         {children}
       </select>
       <p id={`${id}-error`} className="min-h-4 text-xs text-red-700">
@@ -58,7 +72,12 @@ export function SelectField({
 /** The form-level outcome, announced politely. */
 export function FormMessage({ id, status, message }: { id: string; status: string; message?: string }) {
   return (
-    <p id={id} role="status" aria-live="polite" className={`min-h-5 text-sm ${status === 'error' ? 'text-red-700' : 'text-emerald-800'}`}>
+    <p
+      id={id}
+      role="status"
+      aria-live="polite"
+      className={`min-h-5 text-sm ${status === 'error' ? 'text-red-700' : 'text-emerald-800'}`}
+    >
       {message}
     </p>
   );

@@ -7,7 +7,12 @@ import { buttonClass, inputClass, labelClass, linkClass } from './styles';
  */
 export function FilterBar({ path, label, children }: { path: string; label: string; children: React.ReactNode }) {
   return (
-    <form method="get" action={path} aria-label={label} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      action={path}
+      aria-label={label}
+      className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3"
+    >
       {children}
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass}>
@@ -23,7 +28,19 @@ export function FilterBar({ path, label, children }: { path: string; label: stri
 
 type Option = { value: string; label: string };
 
-export function SelectFilter({ name, label, value, options, anyLabel = 'Any' }: { name: string; label: string; value?: string; options: Option[]; anyLabel?: string }) {
+export function SelectFilter({
+  name,
+  label,
+  value,
+  options,
+  anyLabel = 'Any',
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: Option[];
+  anyLabel?: string;
+}) {
   const id = `filter-${name}`;
   return (
     <div className="min-w-36 space-y-1">
@@ -42,14 +59,31 @@ export function SelectFilter({ name, label, value, options, anyLabel = 'Any' }: 
   );
 }
 
-export function TextFilter({ name, label, value, placeholder }: { name: string; label: string; value?: string; placeholder?: string }) {
+export function TextFilter({
+  name,
+  label,
+  value,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+}) {
   const id = `filter-${name}`;
   return (
     <div className="min-w-40 space-y-1">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <input id={id} name={name} defaultValue={value ?? ''} placeholder={placeholder} maxLength={200} className={inputClass} />
+      <input
+        id={id}
+        name={name}
+        defaultValue={value ?? ''}
+        placeholder={placeholder}
+        maxLength={200}
+        className={inputClass}
+      />
     </div>
   );
 }

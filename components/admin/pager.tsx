@@ -3,7 +3,15 @@ import { withCursor } from '@/lib/admin/params';
 import { secondaryButtonClass } from './styles';
 
 /** Keyset paging: back to the newest rows, or on past the last row shown. */
-export function Pager({ path, filters, nextCursor }: { path: string; filters: Record<string, string | undefined>; nextCursor: string | null }) {
+export function Pager({
+  path,
+  filters,
+  nextCursor,
+}: {
+  path: string;
+  filters: Record<string, string | undefined>;
+  nextCursor: string | null;
+}) {
   const isFirstPage = !filters.cursor;
   if (isFirstPage && !nextCursor) return null;
   return (

@@ -4,7 +4,11 @@ import { Time } from './time';
 
 export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
   if (!rows.length) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No rejected deliveries match these filters.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+        No rejected deliveries match these filters.
+      </p>
+    );
   }
   return (
     <div className={tableFrameClass}>
@@ -12,16 +16,31 @@ export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
         <caption className="sr-only">Rejected deliveries, newest first</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>Received</th>
-            <th scope="col" className={headCellClass}>Reason</th>
-            <th scope="col" className={headCellClass}>Answered</th>
-            <th scope="col" className={headCellClass}>Event header</th>
-            <th scope="col" className={headCellClass}>Client address</th>
+            <th scope="col" className={headCellClass}>
+              Received
+            </th>
+            <th scope="col" className={headCellClass}>
+              Reason
+            </th>
+            <th scope="col" className={headCellClass}>
+              Answered
+            </th>
+            <th scope="col" className={headCellClass}>
+              Event header
+            </th>
+            <th scope="col" className={headCellClass}>
+              Client address
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id.toString()} className="border-b border-slate-100" data-testid="rejected-row" data-reason={row.reason}>
+            <tr
+              key={row.id.toString()}
+              className="border-b border-slate-100"
+              data-testid="rejected-row"
+              data-reason={row.reason}
+            >
               <td className={cellClass}>
                 <Time date={row.receivedAt} />
               </td>

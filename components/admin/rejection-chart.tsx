@@ -6,9 +6,22 @@ import { headCellClass, tableClass, tableFrameClass } from './styles';
  * a screen reader as numbers, and at a glance as colour. A wrong or missing secret shows
  * as the green running dry while the red grows.
  */
-const REASON_COLOURS = ['bg-red-500', 'bg-orange-400', 'bg-amber-300', 'bg-fuchsia-500', 'bg-rose-300', 'bg-purple-400'];
+const REASON_COLOURS = [
+  'bg-red-500',
+  'bg-orange-400',
+  'bg-amber-300',
+  'bg-fuchsia-500',
+  'bg-rose-300',
+  'bg-purple-400',
+];
 
-const hour = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: 'short', timeZone: 'UTC' });
+const hour = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: 'short',
+  timeZone: 'UTC',
+});
 const day = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', weekday: 'short', timeZone: 'UTC' });
 
 export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
@@ -18,32 +31,61 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3 text-xs" aria-hidden="true">
-        <span className="inline-flex items-center gap-1"><span className="inline-block size-3 rounded-sm bg-emerald-500" /> accepted</span>
+        <span className="inline-flex items-center gap-1">
+          <span className="inline-block size-3 rounded-sm bg-emerald-500" /> accepted
+        </span>
         {timeline.reasons.map((reason) => (
-          <span key={reason} className="inline-flex items-center gap-1"><span className={`inline-block size-3 rounded-sm ${colour(reason)}`} /> {reason}</span>
+          <span key={reason} className="inline-flex items-center gap-1">
+            <span className={`inline-block size-3 rounded-sm ${colour(reason)}`} /> {reason}
+          </span>
         ))}
       </div>
       <div className={tableFrameClass}>
         <table className={tableClass} data-testid="rejection-timeline">
-          <caption className="sr-only">Accepted and rejected deliveries per {timeline.range === '24h' ? 'hour, last 24 hours' : 'day, last 14 days'} (UTC)</caption>
+          <caption className="sr-only">
+            Accepted and rejected deliveries per{' '}
+            {timeline.range === '24h' ? 'hour, last 24 hours' : 'day, last 14 days'} (UTC)
+          </caption>
           <thead className="border-b border-slate-200">
             <tr>
-              <th scope="col" className={headCellClass}>{timeline.range === '24h' ? 'Hour (UTC)' : 'Day (UTC)'}</th>
-              <th scope="col" className={`${headCellClass} text-right`}>Accepted</th>
-              <th scope="col" className={`${headCellClass} text-right`}>Rejected</th>
-              <th scope="col" className={`${headCellClass} w-1/2`}><span className="sr-only">Bar</span></th>
+              <th scope="col" className={headCellClass}>
+                {timeline.range === '24h' ? 'Hour (UTC)' : 'Day (UTC)'}
+              </th>
+              <th scope="col" className={`${headCellClass} text-right`}>
+                Accepted
+              </th>
+              <th scope="col" className={`${headCellClass} text-right`}>
+                Rejected
+              </th>
+              <th scope="col" className={`${headCellClass} w-1/2`}>
+                <span className="sr-only">Bar</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {timeline.buckets.map((bucket) => (
               <tr key={bucket.start.toISOString()} className="border-b border-slate-100">
-                <th scope="row" className="px-3 py-1 font-normal whitespace-nowrap tabular-nums">{format.format(bucket.start)}</th>
+                <th scope="row" className="px-3 py-1 font-normal whitespace-nowrap tabular-nums">
+                  {format.format(bucket.start)}
+                </th>
                 <td className="px-3 py-1 text-right tabular-nums">{bucket.accepted}</td>
                 <td className="px-3 py-1 text-right tabular-nums">
                   {bucket.rejected ? (
-                    <span title={Object.entries(bucket.byReason).map(([reason, n]) => `${reason}: ${n}`).join(', ')} className="font-medium text-red-700">
+                    <span
+                      title={Object.entries(bucket.byReason)
+                        .map(([reason, n]) => `${reason}: ${n}`)
+                        .join(', ')}
+                      className="font-medium text-red-700"
+                    >
                       {bucket.rejected}
-                      <span className="sr-only"> ({Object.entries(bucket.byReason).map(([reason, n]) => `${reason} ${n}`).join(', ')})</span>
+                      <span className="sr-only">
+                        {' '}
+                        (
+                        {Object.entries(bucket.byReason)
+                          .map(([reason, n]) => `${reason} ${n}`)
+                          .join(', ')}
+                        )
+                      </span>
                     </span>
                   ) : (
                     0
@@ -53,7 +95,13 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
                   <div className="flex h-3 w-full overflow-hidden rounded-sm bg-slate-100">
                     <div className="bg-emerald-500" style={{ width: `${(bucket.accepted / max) * 100}%` }} />
                     {timeline.reasons.map((reason) =>
-                      bucket.byReason[reason] ? <div key={reason} className={colour(reason)} style={{ width: `${(bucket.byReason[reason] / max) * 100}%` }} /> : null,
+                      bucket.byReason[reason] ? (
+                        <div
+                          key={reason}
+                          className={colour(reason)}
+                          style={{ width: `${(bucket.byReason[reason] / max) * 100}%` }}
+                        />
+                      ) : null,
                     )}
                   </div>
                 </td>

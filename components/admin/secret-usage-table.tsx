@@ -9,17 +9,29 @@ export function SecretUsageTable({ usage }: { usage: SecretUsage[] }) {
         <caption className="sr-only">Deliveries verified per webhook secret fingerprint</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>Secret fingerprint</th>
-            <th scope="col" className={headCellClass}>Configured</th>
-            <th scope="col" className={`${headCellClass} text-right`}>Last 24 h</th>
-            <th scope="col" className={`${headCellClass} text-right`}>Last {USAGE_WINDOW_DAYS} days</th>
-            <th scope="col" className={headCellClass}>Last verified a delivery</th>
+            <th scope="col" className={headCellClass}>
+              Secret fingerprint
+            </th>
+            <th scope="col" className={headCellClass}>
+              Configured
+            </th>
+            <th scope="col" className={`${headCellClass} text-right`}>
+              Last 24 h
+            </th>
+            <th scope="col" className={`${headCellClass} text-right`}>
+              Last {USAGE_WINDOW_DAYS} days
+            </th>
+            <th scope="col" className={headCellClass}>
+              Last verified a delivery
+            </th>
           </tr>
         </thead>
         <tbody>
           {usage.map((row) => (
             <tr key={row.fingerprint ?? 'none'} className="border-b border-slate-100" data-testid="secret-usage-row">
-              <td className={`${cellClass} font-mono`}>{row.fingerprint ?? <span className="font-sans text-slate-500">not recorded</span>}</td>
+              <td className={`${cellClass} font-mono`}>
+                {row.fingerprint ?? <span className="font-sans text-slate-500">not recorded</span>}
+              </td>
               <td className={cellClass}>
                 {row.isConfigured ? (
                   <span>yes, secret #{row.position} in DEBITURA_WEBHOOK_SECRETS</span>

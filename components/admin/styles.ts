@@ -5,10 +5,15 @@ import { fieldClasses } from '@/components/ui/input';
 export const buttonClass = buttonClasses({ variant: 'primary' });
 export const secondaryButtonClass = buttonClasses({ variant: 'secondary', size: 'sm' });
 /** Outlined rather than filled: destructive row actions should not be the loudest thing in a table. */
-export const dangerButtonClass = buttonClasses({ variant: 'secondary', size: 'sm', className: 'border-red-300 text-red-700 hover:bg-red-50 focus-visible:outline-red-700' });
+export const dangerButtonClass = buttonClasses({
+  variant: 'secondary',
+  size: 'sm',
+  className: 'border-red-300 text-red-700 hover:bg-red-50 focus-visible:outline-red-700',
+});
 export const inputClass = fieldClasses;
 export const labelClass = 'block text-sm font-medium text-slate-700';
-export const linkClass = 'text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800';
+export const linkClass =
+  'text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800';
 export const tableClass = 'w-full text-left text-sm';
 export const headCellClass = 'px-3 py-2 font-medium whitespace-nowrap text-slate-600';
 export const cellClass = 'px-3 py-2 align-top';

@@ -12,12 +12,24 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
         <caption className="sr-only">API tokens of all users</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>User</th>
-            <th scope="col" className={headCellClass}>Name</th>
-            <th scope="col" className={headCellClass}>Token</th>
-            <th scope="col" className={headCellClass}>Created</th>
-            <th scope="col" className={headCellClass}>Last used</th>
-            <th scope="col" className={headCellClass}>Status</th>
+            <th scope="col" className={headCellClass}>
+              User
+            </th>
+            <th scope="col" className={headCellClass}>
+              Name
+            </th>
+            <th scope="col" className={headCellClass}>
+              Token
+            </th>
+            <th scope="col" className={headCellClass}>
+              Created
+            </th>
+            <th scope="col" className={headCellClass}>
+              Last used
+            </th>
+            <th scope="col" className={headCellClass}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -38,7 +50,13 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
                     Revoked <Time date={token.revokedAt} />
                   </span>
                 ) : (
-                  <ActionButton action={revokeTokenAction} fields={{ id: token.id }} label="Revoke" ariaLabel={`Revoke token ${token.name} of ${token.userEmail}`} isDanger />
+                  <ActionButton
+                    action={revokeTokenAction}
+                    fields={{ id: token.id }}
+                    label="Revoke"
+                    ariaLabel={`Revoke token ${token.name} of ${token.userEmail}`}
+                    isDanger
+                  />
                 )}
               </td>
             </tr>

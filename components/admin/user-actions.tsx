@@ -18,12 +18,23 @@ export function RoleForm({ user }: { user: User }) {
       <label htmlFor={`role-${user.id}`} className="sr-only">
         Role of {user.email}
       </label>
-      <select id={`role-${user.id}`} name="role" defaultValue={user.role} className={inputClass.replace('w-full', 'w-auto')} aria-describedby={resultId}>
+      <select
+        id={`role-${user.id}`}
+        name="role"
+        defaultValue={user.role}
+        className={inputClass.replace('w-full', 'w-auto')}
+        aria-describedby={resultId}
+      >
         <option value="collector">collector</option>
         <option value="manager">manager</option>
         <option value="admin">admin</option>
       </select>
-      <button type="submit" disabled={isPending} className={secondaryButtonClass} aria-label={`Save role of ${user.email}`}>
+      <button
+        type="submit"
+        disabled={isPending}
+        className={secondaryButtonClass}
+        aria-label={`Save role of ${user.email}`}
+      >
         {isPending ? 'Saving…' : 'Save role'}
       </button>
       <FormMessage id={resultId} status={state.status} message={state.message} />
@@ -52,13 +63,31 @@ export function ResetPasswordForm({ user }: { user: User }) {
       <summary className="cursor-pointer text-sm text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800">
         Reset password<span className="sr-only"> of {user.email}</span>
       </summary>
-      <form action={formAction} noValidate className="mt-2 flex flex-wrap items-start gap-2" aria-describedby={`${prefix}-result`}>
+      <form
+        action={formAction}
+        noValidate
+        className="mt-2 flex flex-wrap items-start gap-2"
+        aria-describedby={`${prefix}-result`}
+      >
         <input type="hidden" name="email" value={user.email} />
-        <Field idPrefix={prefix} name="password" label="New password" type="password" autoComplete="new-password" required minLength={8} error={state.fieldErrors?.password} />
+        <Field
+          idPrefix={prefix}
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          error={state.fieldErrors?.password}
+        />
         <button type="submit" disabled={isPending} className={`${secondaryButtonClass} mt-6`}>
           {isPending ? 'Setting…' : 'Set password'}
         </button>
-        <FormMessage id={`${prefix}-result`} status={state.status} message={state.status === 'error' && state.fieldErrors ? undefined : state.message} />
+        <FormMessage
+          id={`${prefix}-result`}
+          status={state.status}
+          message={state.status === 'error' && state.fieldErrors ? undefined : state.message}
+        />
       </form>
     </details>
   );

@@ -10,11 +10,21 @@ export function UserTable({ users, currentUserId }: { users: UserSummary[]; curr
         <caption className="sr-only">Users</caption>
         <thead className="border-b border-slate-200">
           <tr>
-            <th scope="col" className={headCellClass}>User</th>
-            <th scope="col" className={headCellClass}>Role</th>
-            <th scope="col" className={headCellClass}>Status</th>
-            <th scope="col" className={headCellClass}>Added</th>
-            <th scope="col" className={headCellClass}>Password</th>
+            <th scope="col" className={headCellClass}>
+              User
+            </th>
+            <th scope="col" className={headCellClass}>
+              Role
+            </th>
+            <th scope="col" className={headCellClass}>
+              Status
+            </th>
+            <th scope="col" className={headCellClass}>
+              Added
+            </th>
+            <th scope="col" className={headCellClass}>
+              Password
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -30,7 +40,9 @@ export function UserTable({ users, currentUserId }: { users: UserSummary[]; curr
                 <td className={cellClass}>{isSelf ? <span>{user.role} (you)</span> : <RoleForm user={user} />}</td>
                 <td className={cellClass}>
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className={user.isDisabled ? 'font-medium text-red-700' : 'text-emerald-800'}>{user.isDisabled ? 'Disabled' : 'Active'}</span>
+                    <span className={user.isDisabled ? 'font-medium text-red-700' : 'text-emerald-800'}>
+                      {user.isDisabled ? 'Disabled' : 'Active'}
+                    </span>
                     {isSelf ? null : <DisableButton user={user} />}
                   </div>
                 </td>

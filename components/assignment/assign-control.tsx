@@ -8,7 +8,15 @@ import type { Assignee } from '@/lib/assignment/queries';
 import { assigneeOptions } from './assignee-options';
 
 /** The case page's assignee control (managers): pick a collector, or nobody. */
-export function AssignControl({ caseId, assigneeId, assignees }: { caseId: string; assigneeId: string | null; assignees: Assignee[] }) {
+export function AssignControl({
+  caseId,
+  assigneeId,
+  assignees,
+}: {
+  caseId: string;
+  assigneeId: string | null;
+  assignees: Assignee[];
+}) {
   const [state, formAction, isPending] = useActionState<AssignState, FormData>(assignCasesAction, { status: 'idle' });
   const selectId = useId();
   const statusId = useId();
@@ -18,7 +26,14 @@ export function AssignControl({ caseId, assigneeId, assignees }: { caseId: strin
       <label htmlFor={selectId} className="font-medium">
         Assignee
       </label>
-      <Select id={selectId} name="assigneeId" defaultValue={assigneeId ?? ''} options={assigneeOptions(assignees, 'Unassigned')} className="w-auto" aria-describedby={statusId} />
+      <Select
+        id={selectId}
+        name="assigneeId"
+        defaultValue={assigneeId ?? ''}
+        options={assigneeOptions(assignees, 'Unassigned')}
+        className="w-auto"
+        aria-describedby={statusId}
+      />
       <Button type="submit" size="sm" variant="secondary" disabled={isPending}>
         {isPending ? 'Saving…' : 'Save'}
       </Button>

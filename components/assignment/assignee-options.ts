@@ -5,6 +5,9 @@ import type { Assignee } from '@/lib/assignment/queries';
 export function assigneeOptions(assignees: Assignee[], emptyLabel: string): SelectOption[] {
   return [
     { value: '', label: emptyLabel },
-    ...assignees.map((user) => ({ value: user.id, label: user.role === 'collector' ? user.name : `${user.name} (${user.role})` })),
+    ...assignees.map((user) => ({
+      value: user.id,
+      label: user.role === 'collector' ? user.name : `${user.name} (${user.role})`,
+    })),
   ];
 }

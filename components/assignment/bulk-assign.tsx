@@ -58,7 +58,13 @@ export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
       <label htmlFor={selectId} className="font-medium">
         Assign to
       </label>
-      <Select id={selectId} name="assigneeId" options={assigneeOptions(assignees, 'Nobody (unassign)')} className="w-auto" aria-describedby={statusId} />
+      <Select
+        id={selectId}
+        name="assigneeId"
+        options={assigneeOptions(assignees, 'Nobody (unassign)')}
+        className="w-auto"
+        aria-describedby={statusId}
+      />
       <Button type="submit" size="sm" disabled={isPending}>
         {isPending ? 'Saving…' : 'Apply to selected'}
       </Button>

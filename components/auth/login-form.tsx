@@ -12,7 +12,11 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
   const [state, formAction, isPending] = useActionState<State, FormData>(
     async (_previous, formData) => {
       const email = String(formData.get('email') ?? '');
-      const result = await signIn('credentials', { email, password: String(formData.get('password') ?? ''), redirect: false });
+      const result = await signIn('credentials', {
+        email,
+        password: String(formData.get('password') ?? ''),
+        redirect: false,
+      });
       if (!result?.ok || result.error) {
         return { error: signInErrorMessage(result?.error ?? 'Unknown'), email };
       }

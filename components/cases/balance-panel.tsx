@@ -32,7 +32,10 @@ type Props = {
 export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, outstandingMinor, fees, locale }: Props) {
   const balance = computeBalance(originalMinor, feesMinor, paidMinor);
   const money = (minor: bigint | null) => formatMoney(minor, currency, locale);
-  const feeParts = fees && typeof fees === 'object' ? Object.entries(fees as Record<string, unknown>).filter(([, value]) => typeof value === 'number' && value !== 0) : [];
+  const feeParts =
+    fees && typeof fees === 'object'
+      ? Object.entries(fees as Record<string, unknown>).filter(([, value]) => typeof value === 'number' && value !== 0)
+      : [];
   const status = STATUS[balance.status];
   return (
     <Card title="Balance" id="balance-heading" actions={<Badge tone={status.tone}>{status.label}</Badge>}>
@@ -41,14 +44,29 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
         <Amount
           label="Fees"
           value={money(feesMinor ?? (originalMinor === null ? null : 0n))}
-          hint={feeParts.length ? feeParts.map(([key, value]) => `${FEE_LABELS[key] ?? key} ${formatMoney(BigInt(value as number), currency ?? 'EUR', locale)}`).join(' · ') : undefined}
+          hint={
+            feeParts.length
+              ? feeParts
+                  .map(
+                    ([key, value]) =>
+                      `${FEE_LABELS[key] ?? key} ${formatMoney(BigInt(value as number), currency ?? 'EUR', locale)}`,
+                  )
+                  .join(' · ')
+              : undefined
+          }
         />
         <Amount label="Paid" value={money(paidMinor)} />
         <Amount
           label={balance.status === 'overpaid' ? 'Overpaid by' : 'Outstanding'}
-          value={balance.status === 'overpaid' ? money(balance.overpaidMinor) : money(outstandingMinor ?? balance.remainingMinor)}
+          value={
+            balance.status === 'overpaid'
+              ? money(balance.overpaidMinor)
+              : money(outstandingMinor ?? balance.remainingMinor)
+          }
           isEmphasised
-          tone={balance.status === 'overpaid' ? 'text-violet-800' : balance.status === 'paid' ? 'text-green-800' : undefined}
+          tone={
+            balance.status === 'overpaid' ? 'text-violet-800' : balance.status === 'paid' ? 'text-green-800' : undefined
+          }
         />
       </dl>
       {balance.percentPaid !== null ? (
@@ -61,7 +79,10 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
             aria-valuemax={100}
             aria-valuenow={balance.percentPaid}
           >
-            <div className={cn('h-full rounded-full', balance.status === 'overpaid' ? 'bg-violet-600' : 'bg-green-600')} style={{ width: `${balance.percentPaid}%` }} />
+            <div
+              className={cn('h-full rounded-full', balance.status === 'overpaid' ? 'bg-violet-600' : 'bg-green-600')}
+              style={{ width: `${balance.percentPaid}%` }}
+            />
           </div>
           <p className="mt-1 text-xs text-slate-600">
             {balance.percentPaid}% of {money(balance.dueMinor)} due is paid
@@ -73,7 +94,19 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
   );
 }
 
-function Amount({ label, value, hint, isEmphasised, tone }: { label: string; value: string; hint?: string; isEmphasised?: boolean; tone?: string }) {
+function Amount({
+  label,
+  value,
+  hint,
+  isEmphasised,
+  tone,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  isEmphasised?: boolean;
+  tone?: string;
+}) {
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>

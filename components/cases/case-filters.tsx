@@ -13,18 +13,40 @@ import type { FilterOptions } from '@/lib/cases/queries';
  */
 export function CaseFilters({ query, options }: { query: CaseListQuery; options: FilterOptions }) {
   const hasMoreFilters = Boolean(
-    query.closeCode || query.phase || query.currency || query.assignee || query.isTest || query.unread || query.sort !== 'assigned',
+    query.closeCode ||
+    query.phase ||
+    query.currency ||
+    query.assignee ||
+    query.isTest ||
+    query.unread ||
+    query.sort !== 'assigned',
   );
   return (
     <form method="get" action="/cases" role="search" aria-label="Filter cases" className="space-y-3">
       {query.state ? <input type="hidden" name="state" value={query.state} /> : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <Field label="Search" htmlFor="q" className="flex-1" hint="Reference, creditor reference, debtor or creditor name">
-          <Input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="e.g. Q8OAXF3W or Hansen" aria-describedby="q-hint" maxLength={100} />
+        <Field
+          label="Search"
+          htmlFor="q"
+          className="flex-1"
+          hint="Reference, creditor reference, debtor or creditor name"
+        >
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ''}
+            placeholder="e.g. Q8OAXF3W or Hansen"
+            aria-describedby="q-hint"
+            maxLength={100}
+          />
         </Field>
         <div className="flex gap-2 sm:mb-5">
           <Button type="submit">Apply</Button>
-          <Link href="/cases" className="inline-flex items-center rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-slate-900">
+          <Link
+            href="/cases"
+            className="inline-flex items-center rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-slate-900"
+          >
             Reset
           </Link>
         </div>
@@ -52,7 +74,10 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
               id="closeCode"
               name="closeCode"
               defaultValue={query.closeCode ?? ''}
-              options={[{ value: '', label: 'Any close code' }, ...CLOSE_CODES.map((info) => ({ value: info.code, label: info.label }))]}
+              options={[
+                { value: '', label: 'Any close code' },
+                ...CLOSE_CODES.map((info) => ({ value: info.code, label: info.label })),
+              ]}
             />
           </Field>
           <Field label="Engagement phase" htmlFor="phase">
@@ -60,7 +85,10 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
               id="phase"
               name="phase"
               defaultValue={query.phase ?? ''}
-              options={[{ value: '', label: 'Any phase' }, ...ENGAGEMENT_PHASES.map((phase) => ({ value: phase, label: engagementPhaseLabel(phase) }))]}
+              options={[
+                { value: '', label: 'Any phase' },
+                ...ENGAGEMENT_PHASES.map((phase) => ({ value: phase, label: engagementPhaseLabel(phase) })),
+              ]}
             />
           </Field>
           <Field label="Currency" htmlFor="currency">
@@ -68,7 +96,10 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
               id="currency"
               name="currency"
               defaultValue={query.currency ?? ''}
-              options={[{ value: '', label: 'Any currency' }, ...options.currencies.map((currency) => ({ value: currency, label: currency }))]}
+              options={[
+                { value: '', label: 'Any currency' },
+                ...options.currencies.map((currency) => ({ value: currency, label: currency })),
+              ]}
             />
           </Field>
           <Field label="Live or test" htmlFor="isTest">
@@ -83,7 +114,12 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
             />
           </Field>
           <Field label="Sort by" htmlFor="sort">
-            <Select id="sort" name="sort" defaultValue={query.sort} options={CASE_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))} />
+            <Select
+              id="sort"
+              name="sort"
+              defaultValue={query.sort}
+              options={CASE_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+            />
           </Field>
           <Field label="Order" htmlFor="dir">
             <Select
@@ -98,7 +134,13 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
           </Field>
           <div className="flex items-end pb-2">
             <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-              <input type="checkbox" name="unread" value="true" defaultChecked={query.unread} className="size-4 rounded border-slate-300 accent-slate-900" />
+              <input
+                type="checkbox"
+                name="unread"
+                value="true"
+                defaultChecked={query.unread}
+                className="size-4 rounded border-slate-300 accent-slate-900"
+              />
               Only cases with unread chat
             </label>
           </div>

@@ -5,11 +5,15 @@ import { engagementPhaseLabel, exclusivePeriodEnd } from '@/lib/cases/lifecycle'
 import { StateBadge, TestBadge } from './state-badge';
 
 export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unreadCount: number }) {
-  const exclusiveUntil = detail.state === 'Active' && detail.activeSince ? exclusivePeriodEnd(detail.activeSince) : null;
+  const exclusiveUntil =
+    detail.state === 'Active' && detail.activeSince ? exclusivePeriodEnd(detail.activeSince) : null;
   return (
     <header className="space-y-3">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/cases" className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900">
+        <Link
+          href="/cases"
+          className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
+        >
           ← All cases
         </Link>
       </nav>
@@ -17,7 +21,10 @@ export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unread
         <h1 className="font-mono text-2xl font-semibold tracking-tight">{detail.reference}</h1>
         <StateBadge state={detail.state} />
         {detail.isTest ? <TestBadge /> : null}
-        <a href="#chat" className="ml-auto text-sm font-medium text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900 sm:hidden">
+        <a
+          href="#chat"
+          className="ml-auto text-sm font-medium text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900 sm:hidden"
+        >
           Chat{unreadCount ? ` (${unreadCount} new)` : ''} ↓
         </a>
       </div>
@@ -29,8 +36,16 @@ export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unread
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <Item label="Creditor reference">{detail.creditorReference ?? '—'}</Item>
         <Item label="Engagement phase">{engagementPhaseLabel(detail.engagementPhase)}</Item>
-        <Item label="Assignee">{detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : <span className="text-slate-500">Unassigned</span>}</Item>
-        <Item label="Assigned to the agency">{detail.assignedAt ? <LocalTime value={detail.assignedAt} style="date" /> : '—'}</Item>
+        <Item label="Assignee">
+          {detail.assignee ? (
+            (detail.assignee.name ?? detail.assignee.email)
+          ) : (
+            <span className="text-slate-500">Unassigned</span>
+          )}
+        </Item>
+        <Item label="Assigned to the agency">
+          {detail.assignedAt ? <LocalTime value={detail.assignedAt} style="date" /> : '—'}
+        </Item>
         {exclusiveUntil ? (
           <Item label="Exclusive period ends">
             <LocalTime value={exclusiveUntil} style="date" />

@@ -7,7 +7,17 @@ import { formatMoney } from '@/lib/cases/format';
 import { StateBadge, TestBadge } from './state-badge';
 
 /** The list rows. Narrow screens keep reference, debtor, state and amount; the rest folds in. */
-export function CaseTable({ items, locale, showAssignee, isSelectable = false }: { items: CaseListItem[]; locale: string; showAssignee: boolean; isSelectable?: boolean }) {
+export function CaseTable({
+  items,
+  locale,
+  showAssignee,
+  isSelectable = false,
+}: {
+  items: CaseListItem[];
+  locale: string;
+  showAssignee: boolean;
+  isSelectable?: boolean;
+}) {
   return (
     <Table caption="Cases" data-testid="case-table">
       <THead>
@@ -51,7 +61,9 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
                 </span>
               ) : null}
               {item.creditorReference ? <div className="text-xs text-slate-500">{item.creditorReference}</div> : null}
-              <div className="mt-1 max-w-48 truncate sm:hidden">{item.debtorName ?? <span className="text-slate-400">Debtor not known yet</span>}</div>
+              <div className="mt-1 max-w-48 truncate sm:hidden">
+                {item.debtorName ?? <span className="text-slate-400">Debtor not known yet</span>}
+              </div>
             </TD>
             <TD className="hidden sm:table-cell">
               <div className="max-w-56 truncate" title={item.debtorName ?? undefined}>
@@ -77,11 +89,16 @@ export function CaseTable({ items, locale, showAssignee, isSelectable = false }:
               {item.lastActivityAt ? <LocalTime value={item.lastActivityAt} /> : '—'}
             </TD>
             {showAssignee ? (
-              <TD className="hidden whitespace-nowrap text-slate-600 xl:table-cell">{item.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</TD>
+              <TD className="hidden whitespace-nowrap text-slate-600 xl:table-cell">
+                {item.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+              </TD>
             ) : null}
             <TD className="whitespace-nowrap">
               {item.unreadCount > 0 ? (
-                <span className="inline-flex items-center gap-1 rounded-full bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="unread-marker">
+                <span
+                  className="inline-flex items-center gap-1 rounded-full bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white"
+                  data-testid="unread-marker"
+                >
                   {item.unreadCount}
                   <span className="sr-only"> unread chat {item.unreadCount === 1 ? 'message' : 'messages'}</span>
                   <span aria-hidden="true">new</span>

@@ -23,10 +23,18 @@ export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; lo
       ) : (
         <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
           {entries.map((entry) => {
-            const text = describeTimelineEntry(entry, (minor, currency) => formatMinor(BigInt(minor), currency, locale));
+            const text = describeTimelineEntry(entry, (minor, currency) =>
+              formatMinor(BigInt(minor), currency, locale),
+            );
             return (
               <li key={entry.id} className="relative" data-testid="timeline-entry" data-type={entry.type}>
-                <span aria-hidden="true" className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-white', DOT[text.kind])} />
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    'absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-white',
+                    DOT[text.kind],
+                  )}
+                />
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <p className="font-medium text-slate-900" data-testid="timeline-title">
                     {text.title}
@@ -39,7 +47,9 @@ export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; lo
                     <summary className="cursor-pointer text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900">
                       Raw event <span className="font-mono">{entry.eventId}</span>
                     </summary>
-                    <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-3 font-mono text-[11px] leading-relaxed text-slate-100">{prettyRawBody(entry.rawBody)}</pre>
+                    <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-3 font-mono text-[11px] leading-relaxed text-slate-100">
+                      {prettyRawBody(entry.rawBody)}
+                    </pre>
                   </details>
                 ) : null}
               </li>

@@ -13,10 +13,22 @@ const GROUP_TONE: Record<CloseCodeGroup, Tone> = {
 };
 
 /** How the case ended: the close code's name, meaning and group (lib/cases/close-codes.ts), and the comment. */
-export function CloseCodePanel({ closeCode, comment, closedAt }: { closeCode: string; comment: string | null; closedAt: Date | null }) {
+export function CloseCodePanel({
+  closeCode,
+  comment,
+  closedAt,
+}: {
+  closeCode: string;
+  comment: string | null;
+  closedAt: Date | null;
+}) {
   const info = describeCloseCode(closeCode);
   return (
-    <Card title="Close code" id="close-code-heading" actions={<Badge tone={GROUP_TONE[info.group]}>{closeCodeGroupLabel(info.group)}</Badge>}>
+    <Card
+      title="Close code"
+      id="close-code-heading"
+      actions={<Badge tone={GROUP_TONE[info.group]}>{closeCodeGroupLabel(info.group)}</Badge>}
+    >
       <div data-testid="close-code" className="space-y-2">
         <p className="text-lg font-semibold">{info.label}</p>
         <p className="text-sm text-slate-700">{info.meaning}</p>

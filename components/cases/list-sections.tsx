@@ -14,12 +14,28 @@ import { StateTabs } from './state-tabs';
 
 /** The parts of /cases that wait for the database, each behind its own Suspense boundary. */
 
-export async function StateTabsSection({ viewer, query, locale }: { viewer: Viewer; query: CaseListQuery; locale: string }) {
+export async function StateTabsSection({
+  viewer,
+  query,
+  locale,
+}: {
+  viewer: Viewer;
+  query: CaseListQuery;
+  locale: string;
+}) {
   const counts = await countCasesByState(viewer, query);
   return <StateTabs query={query} counts={counts} locale={locale} />;
 }
 
-export async function CaseListSection({ viewer, query, locale }: { viewer: Viewer; query: CaseListQuery; locale: string }) {
+export async function CaseListSection({
+  viewer,
+  query,
+  locale,
+}: {
+  viewer: Viewer;
+  query: CaseListQuery;
+  locale: string;
+}) {
   let page;
   try {
     page = await listCases(viewer, query);
@@ -40,7 +56,12 @@ export async function CaseListSection({ viewer, query, locale }: { viewer: Viewe
     <div className="space-y-3">
       {/* Managers: bulk assignment and CSV export (components/assignment). */}
       <CaseListTools viewer={viewer} query={query} />
-      <CaseTable items={page.items} locale={locale} showAssignee={can(viewer, 'cases:read-all')} isSelectable={can(viewer, 'cases:assign')} />
+      <CaseTable
+        items={page.items}
+        locale={locale}
+        showAssignee={can(viewer, 'cases:read-all')}
+        isSelectable={can(viewer, 'cases:assign')}
+      />
       <Pagination query={query} nextCursor={page.nextCursor} shown={page.items.length} />
     </div>
   );
@@ -49,15 +70,27 @@ export async function CaseListSection({ viewer, query, locale }: { viewer: Viewe
 function NoCases({ query, viewer }: { query: CaseListQuery; viewer: Viewer }) {
   if (query.cursor) {
     return (
-      <EmptyState title="No more cases" action={<ButtonLink href={`/cases?${toSearchParams({ ...query, cursor: undefined })}`}>Back to the first page</ButtonLink>}>
+      <EmptyState
+        title="No more cases"
+        action={
+          <ButtonLink href={`/cases?${toSearchParams({ ...query, cursor: undefined })}`}>
+            Back to the first page
+          </ButtonLink>
+        }
+      >
         This was the last page.
       </EmptyState>
     );
   }
-  const isFiltered = Boolean(query.q || query.state || query.closeCode || query.phase || query.currency || query.assignee || query.unread);
+  const isFiltered = Boolean(
+    query.q || query.state || query.closeCode || query.phase || query.currency || query.assignee || query.unread,
+  );
   if (isFiltered) {
     return (
-      <EmptyState title="No cases match these filters" action={<ButtonLink href={query.isTest ? '/cases?isTest=true' : '/cases'}>Clear the filters</ButtonLink>}>
+      <EmptyState
+        title="No cases match these filters"
+        action={<ButtonLink href={query.isTest ? '/cases?isTest=true' : '/cases'}>Clear the filters</ButtonLink>}
+      >
         Check the spelling of the search, or widen the filters.
         {can(viewer, 'cases:read-all') ? null : ' You see the cases assigned to you and the unassigned ones.'}
       </EmptyState>

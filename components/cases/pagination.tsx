@@ -2,7 +2,15 @@ import { ButtonLink } from '@/components/ui/button';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
 
 /** Keyset pages: forward by cursor, back to the first page; the browser's Back goes one page back. */
-export function Pagination({ query, nextCursor, shown }: { query: CaseListQuery; nextCursor: string | null; shown: number }) {
+export function Pagination({
+  query,
+  nextCursor,
+  shown,
+}: {
+  query: CaseListQuery;
+  nextCursor: string | null;
+  shown: number;
+}) {
   const first = toSearchParams({ ...query, cursor: undefined });
   const next = nextCursor ? toSearchParams({ ...query, cursor: nextCursor }) : null;
   return (

@@ -2,11 +2,13 @@ import { Card } from '@/components/ui/card';
 
 type Party = Record<string, unknown> | null;
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null;
 
 /** The debtor or creditor with the contact details Debitura sent (any of them may be missing). */
 export function PartyCard({ kind, name, party }: { kind: 'debtor' | 'creditor'; name: string | null; party: unknown }) {
-  const data: Party = party && typeof party === 'object' && !Array.isArray(party) ? (party as Record<string, unknown>) : null;
+  const data: Party =
+    party && typeof party === 'object' && !Array.isArray(party) ? (party as Record<string, unknown>) : null;
   const email = text(data?.email) ?? text(data?.officeEmail);
   const phone = text(data?.phone) ?? text(data?.officePhone);
   const cityLine = [text(data?.zipCode), text(data?.city)].filter(Boolean).join(' ');

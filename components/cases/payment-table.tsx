@@ -8,7 +8,15 @@ import type { PaymentEntry } from '@/lib/cases/queries';
 import { recipientLabel } from '@/lib/cases/timeline';
 
 /** Payments against the case; deleted ones stay listed, struck through, for the record. */
-export function PaymentTable({ payments, currency, locale }: { payments: PaymentEntry[]; currency: string | null; locale: string }) {
+export function PaymentTable({
+  payments,
+  currency,
+  locale,
+}: {
+  payments: PaymentEntry[];
+  currency: string | null;
+  locale: string;
+}) {
   return (
     <Card title={`Payments (${payments.length})`} id="payments-heading">
       {payments.length === 0 ? (
@@ -26,9 +34,16 @@ export function PaymentTable({ payments, currency, locale }: { payments: Payment
             </THead>
             <TBody>
               {payments.map((payment) => (
-                <TR key={payment.id} data-testid="payment-row" data-deleted={payment.isDeleted ? 'true' : undefined} className={cn(payment.isDeleted && 'text-slate-400')}>
+                <TR
+                  key={payment.id}
+                  data-testid="payment-row"
+                  data-deleted={payment.isDeleted ? 'true' : undefined}
+                  className={cn(payment.isDeleted && 'text-slate-400')}
+                >
                   <TD className="whitespace-nowrap">
-                    <span className={cn(payment.isDeleted && 'line-through')}>{payment.date ? <LocalTime value={payment.date} style="date" /> : '—'}</span>
+                    <span className={cn(payment.isDeleted && 'line-through')}>
+                      {payment.date ? <LocalTime value={payment.date} style="date" /> : '—'}
+                    </span>
                     {payment.isDeleted ? (
                       <span className="ml-2">
                         <Badge tone="red">Deleted</Badge>
@@ -39,8 +54,12 @@ export function PaymentTable({ payments, currency, locale }: { payments: Payment
                     {payment.isDeleted ? <span className="sr-only">Deleted: </span> : null}
                     {formatMoney(payment.amountMinor, payment.currency ?? currency, locale)}
                   </TD>
-                  <TD className={cn(payment.isDeleted && 'line-through')}>{recipientLabel(payment.recipient) ?? '—'}</TD>
-                  <TD className={cn('hidden sm:table-cell', payment.isDeleted && 'line-through')}>{payment.method ?? '—'}</TD>
+                  <TD className={cn(payment.isDeleted && 'line-through')}>
+                    {recipientLabel(payment.recipient) ?? '—'}
+                  </TD>
+                  <TD className={cn('hidden sm:table-cell', payment.isDeleted && 'line-through')}>
+                    {payment.method ?? '—'}
+                  </TD>
                 </TR>
               ))}
             </TBody>

@@ -12,10 +12,25 @@ import type { ChatMessageView } from '@/lib/chat/message-view';
  * One message. The text is rendered as a React text node, never as HTML: whatever a debtor
  * or creditor typed (`<img onerror=...>` included) shows as the characters they typed.
  */
-export function ChatMessage({ message, isNew, canReply, onChanged }: { message: ChatMessageView; isNew: boolean; canReply: boolean; onChanged: () => void }) {
+export function ChatMessage({
+  message,
+  isNew,
+  canReply,
+  onChanged,
+}: {
+  message: ChatMessageView;
+  isNew: boolean;
+  canReply: boolean;
+  onChanged: () => void;
+}) {
   const isOutbound = message.direction === 'outbound';
   return (
-    <li className={cn('flex', isOutbound ? 'justify-end' : 'justify-start')} data-testid="chat-message" data-direction={message.direction} data-status={message.status ?? undefined}>
+    <li
+      className={cn('flex', isOutbound ? 'justify-end' : 'justify-start')}
+      data-testid="chat-message"
+      data-direction={message.direction}
+      data-status={message.status ?? undefined}
+    >
       <article
         aria-label={`${isOutbound ? 'Reply' : 'Message'} from ${message.authorName ?? 'Debitura'}`}
         className={cn(
@@ -24,8 +39,15 @@ export function ChatMessage({ message, isNew, canReply, onChanged }: { message: 
           isNew && 'ring-2 ring-sky-500',
         )}
       >
-        <header className={cn('mb-1 flex flex-wrap items-baseline gap-x-2 text-xs', isOutbound ? 'text-slate-300' : 'text-slate-500')}>
-          <span className={cn('font-semibold', isOutbound ? 'text-white' : 'text-slate-800')}>{message.authorName ?? 'Debitura'}</span>
+        <header
+          className={cn(
+            'mb-1 flex flex-wrap items-baseline gap-x-2 text-xs',
+            isOutbound ? 'text-slate-300' : 'text-slate-500',
+          )}
+        >
+          <span className={cn('font-semibold', isOutbound ? 'text-white' : 'text-slate-800')}>
+            {message.authorName ?? 'Debitura'}
+          </span>
           {message.authorRole && !isOutbound ? <span>{message.authorRole}</span> : null}
           <LocalTime value={message.at} />
           {isNew ? (
@@ -43,7 +65,15 @@ export function ChatMessage({ message, isNew, canReply, onChanged }: { message: 
   );
 }
 
-function DeliveryStatus({ message, canReply, onChanged }: { message: ChatMessageView; canReply: boolean; onChanged: () => void }) {
+function DeliveryStatus({
+  message,
+  canReply,
+  onChanged,
+}: {
+  message: ChatMessageView;
+  canReply: boolean;
+  onChanged: () => void;
+}) {
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const retry = () =>

@@ -12,11 +12,21 @@ import { ReplyForm } from './reply-form';
  * when they first showed up stay marked "New" for the rest of this visit, even though
  * showing them has marked them read on the server.
  */
-export function ChatPanel({ reference, initial, canReply }: { reference: string; initial: ChatThread; canReply: boolean }) {
+export function ChatPanel({
+  reference,
+  initial,
+  canReply,
+}: {
+  reference: string;
+  initial: ChatThread;
+  canReply: boolean;
+}) {
   const { data, error, mutate } = useChatThread(reference, initial);
   const messages = (data ?? initial).messages;
 
-  const [newIds, setNewIds] = useState(() => new Set(initial.messages.filter((message) => message.isUnread).map((message) => message.id)));
+  const [newIds, setNewIds] = useState(
+    () => new Set(initial.messages.filter((message) => message.isUnread).map((message) => message.id)),
+  );
   const [lastData, setLastData] = useState(data);
   if (data !== lastData) {
     // Derived during render (not in an effect), the React way to follow a changing input.
@@ -38,7 +48,9 @@ export function ChatPanel({ reference, initial, canReply }: { reference: string;
     <Card title={unread ? `Chat (${unread} new)` : 'Chat'} id="chat-heading">
       <div id="chat" className="space-y-3">
         {count === 0 ? (
-          <p className="text-sm text-slate-600">No messages yet. New messages from Debitura show up here by themselves.</p>
+          <p className="text-sm text-slate-600">
+            No messages yet. New messages from Debitura show up here by themselves.
+          </p>
         ) : (
           <ol
             ref={listRef}
@@ -51,7 +63,13 @@ export function ChatPanel({ reference, initial, canReply }: { reference: string;
             data-testid="chat-thread"
           >
             {messages.map((message) => (
-              <ChatMessage key={message.id} message={message} isNew={newIds.has(message.id)} canReply={canReply} onChanged={refresh} />
+              <ChatMessage
+                key={message.id}
+                message={message}
+                isNew={newIds.has(message.id)}
+                canReply={canReply}
+                onChanged={refresh}
+              />
             ))}
           </ol>
         )}
@@ -60,7 +78,11 @@ export function ChatPanel({ reference, initial, canReply }: { reference: string;
             The chat could not be refreshed ({error.message}). It keeps trying; nothing you wrote is lost.
           </p>
         ) : null}
-        {canReply ? <ReplyForm reference={reference} onSaved={refresh} /> : <p className="text-sm text-slate-500">Your role can read this chat but not reply.</p>}
+        {canReply ? (
+          <ReplyForm reference={reference} onSaved={refresh} />
+        ) : (
+          <p className="text-sm text-slate-500">Your role can read this chat but not reply.</p>
+        )}
       </div>
     </Card>
   );

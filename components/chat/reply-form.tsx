@@ -1,6 +1,13 @@
 'use client';
 
-import { startTransition, useActionState, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/input';
 import { sendReplyAction, type ReplyFormState } from '@/lib/chat/actions';
@@ -84,7 +91,12 @@ export function ReplyForm({ reference, onSaved }: { reference: string; onSaved: 
           {isPending ? 'Saving…' : 'Send reply'}
         </Button>
       </div>
-      <p id="reply-status" role="status" aria-live="polite" className={state.status === 'error' ? 'text-sm text-red-700' : 'sr-only'}>
+      <p
+        id="reply-status"
+        role="status"
+        aria-live="polite"
+        className={state.status === 'error' ? 'text-sm text-red-700' : 'sr-only'}
+      >
         {state.status === 'error' ? state.error : state.status === 'saved' ? 'Reply saved; sending to Debitura.' : ''}
       </p>
     </form>

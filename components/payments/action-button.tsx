@@ -22,10 +22,21 @@ export function ActionButton({ action, fields = {}, label, ariaLabel, variant = 
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" size="sm" variant={variant} disabled={isPending} aria-label={ariaLabel} aria-describedby={statusId}>
+      <Button
+        type="submit"
+        size="sm"
+        variant={variant}
+        disabled={isPending}
+        aria-label={ariaLabel}
+        aria-describedby={statusId}
+      >
         {isPending ? `${label}…` : label}
       </Button>
-      <span id={statusId} role="status" className={`text-xs ${state.status === 'error' ? 'text-red-700' : 'text-slate-600'}`}>
+      <span
+        id={statusId}
+        role="status"
+        className={`text-xs ${state.status === 'error' ? 'text-red-700' : 'text-slate-600'}`}
+      >
         {state.message}
       </span>
     </form>

@@ -24,7 +24,8 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
       </THead>
       <TBody>
         {lines.map((line) => {
-          const canConfirm = line.payment && !line.payment.isDeleted && (line.status === 'suggested' || line.status === 'needs_review');
+          const canConfirm =
+            line.payment && !line.payment.isDeleted && (line.status === 'suggested' || line.status === 'needs_review');
           const fields = { lineId: line.id, importId };
           return (
             <TR key={line.id} data-row={line.rowNumber}>
@@ -35,10 +36,14 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
               <TD className="text-right whitespace-nowrap">
                 <Money minor={line.amountMinor} currency={line.currency} />
               </TD>
-              <TD className="max-w-64 break-words">{line.reference || <span className="text-slate-500">(no text)</span>}</TD>
+              <TD className="max-w-64 break-words">
+                {line.reference || <span className="text-slate-500">(no text)</span>}
+              </TD>
               <TD>
                 <LineStatusBadge status={line.status} />
-                {line.score !== null && line.status !== 'confirmed' ? <div className="text-xs text-slate-500">score {line.score}/100</div> : null}
+                {line.score !== null && line.status !== 'confirmed' ? (
+                  <div className="text-xs text-slate-500">score {line.score}/100</div>
+                ) : null}
                 {line.confirmedAt ? (
                   <div className="text-xs text-slate-500">
                     by {line.confirmedByName ?? 'a former user'}, <LocalTime value={line.confirmedAt} />
@@ -48,7 +53,10 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
               <TD className="text-sm">
                 {line.payment ? (
                   <>
-                    <Link href={`/payments?case=${encodeURIComponent(line.payment.caseReference)}`} className="font-medium underline-offset-2 hover:underline">
+                    <Link
+                      href={`/payments?case=${encodeURIComponent(line.payment.caseReference)}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
                       {line.payment.caseReference}
                     </Link>{' '}
                     <span className="text-xs text-slate-500">{line.payment.debituraPaymentId}</span>
@@ -61,7 +69,11 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
                         </>
                       ) : null}
                     </div>
-                    {line.payment.isDeleted ? <div className="text-xs text-red-700">Deleted by Debitura: check what happened to this money.</div> : null}
+                    {line.payment.isDeleted ? (
+                      <div className="text-xs text-red-700">
+                        Deleted by Debitura: check what happened to this money.
+                      </div>
+                    ) : null}
                   </>
                 ) : (
                   <span className="text-slate-500">—</span>
@@ -69,7 +81,15 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
               </TD>
               <TD>
                 <div className="flex flex-wrap gap-1">
-                  {canConfirm ? <ActionButton action={confirmMatchAction} fields={fields} label="Confirm" variant="primary" ariaLabel={`Confirm the match of row ${line.rowNumber}`} /> : null}
+                  {canConfirm ? (
+                    <ActionButton
+                      action={confirmMatchAction}
+                      fields={fields}
+                      label="Confirm"
+                      variant="primary"
+                      ariaLabel={`Confirm the match of row ${line.rowNumber}`}
+                    />
+                  ) : null}
                   <Link
                     href={`/payments/imports/${importId}?line=${line.id}#correct`}
                     className="inline-flex items-center rounded-md px-2.5 py-1.5 text-sm text-slate-700 underline-offset-2 hover:bg-slate-100 hover:underline"
@@ -78,7 +98,13 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
                     {line.payment ? 'Correct…' : 'Choose…'}
                   </Link>
                   {line.status !== 'rejected' ? (
-                    <ActionButton action={rejectMatchAction} fields={fields} label="Not ours" variant="ghost" ariaLabel={`Row ${line.rowNumber} pays none of our payments`} />
+                    <ActionButton
+                      action={rejectMatchAction}
+                      fields={fields}
+                      label="Not ours"
+                      variant="ghost"
+                      ariaLabel={`Row ${line.rowNumber} pays none of our payments`}
+                    />
                   ) : null}
                 </div>
               </TD>

@@ -7,11 +7,24 @@ import { ActionButton } from './action-button';
 import { Money } from './money';
 
 /** The correction panel for one line: the payments it could pay, best first. */
-export function CorrectMatch({ importId, line, choices }: { importId: string; line: BankLineView; choices: PaymentChoice[] }) {
+export function CorrectMatch({
+  importId,
+  line,
+  choices,
+}: {
+  importId: string;
+  line: BankLineView;
+  choices: PaymentChoice[];
+}) {
   return (
-    <section id="correct" aria-labelledby="correct-heading" className="space-y-3 rounded-lg border-2 border-slate-900 bg-white p-4">
+    <section
+      id="correct"
+      aria-labelledby="correct-heading"
+      className="space-y-3 rounded-lg border-2 border-slate-900 bg-white p-4"
+    >
       <h2 id="correct-heading" className="font-semibold">
-        Choose the payment for row {line.rowNumber}: <Money minor={line.amountMinor} currency={line.currency} /> “{line.reference}”
+        Choose the payment for row {line.rowNumber}: <Money minor={line.amountMinor} currency={line.currency} /> “
+        {line.reference}”
       </h2>
       {choices.length ? (
         <Table caption={`Payments row ${line.rowNumber} could pay`}>
@@ -38,7 +51,13 @@ export function CorrectMatch({ importId, line, choices }: { importId: string; li
                 <TD>
                   <LocalTime value={choice.date} style="date" />
                 </TD>
-                <TD>{choice.score === null ? <span className="text-amber-800">amount differs</span> : `${choice.score}/100`}</TD>
+                <TD>
+                  {choice.score === null ? (
+                    <span className="text-amber-800">amount differs</span>
+                  ) : (
+                    `${choice.score}/100`
+                  )}
+                </TD>
                 <TD>
                   <ActionButton
                     action={confirmMatchAction}
@@ -53,8 +72,8 @@ export function CorrectMatch({ importId, line, choices }: { importId: string; li
         </Table>
       ) : (
         <p className="text-sm text-slate-600">
-          No standing payment in {line.currency} fits this line (same amount, its case reference in the text, or within two weeks). If the payment has not
-          arrived from Debitura yet, come back later and run the matcher again.
+          No standing payment in {line.currency} fits this line (same amount, its case reference in the text, or within
+          two weeks). If the payment has not arrived from Debitura yet, come back later and run the matcher again.
         </p>
       )}
     </section>

@@ -20,7 +20,9 @@ export function PreviewTable({ rows, caption }: { rows: BankCsvRow[]; caption: s
             <TR key={row.rowNumber}>
               <TD className="tabular-nums">{row.rowNumber}</TD>
               <TD className="whitespace-nowrap">{row.line.date}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums">{formatMinor(row.line.amountMinor, row.line.currency)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums">
+                {formatMinor(row.line.amountMinor, row.line.currency)}
+              </TD>
               <TD className="max-w-md truncate">{row.line.reference}</TD>
             </TR>
           ) : (

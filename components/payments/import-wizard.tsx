@@ -8,11 +8,22 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatMinor } from '@/lib/money/currency';
-import { DATE_FORMATS, guessMapping, MAX_FILE_BYTES, parseBankCsv, readHeaders, type BankCsvMapping } from '@/lib/payments/bank-csv';
+import {
+  DATE_FORMATS,
+  guessMapping,
+  MAX_FILE_BYTES,
+  parseBankCsv,
+  readHeaders,
+  type BankCsvMapping,
+} from '@/lib/payments/bank-csv';
 import { PreviewTable } from './import-preview';
 
 type Props = {
-  importAction: (input: { fileName: string | null; text: string; mapping: BankCsvMapping }) => Promise<ImportActionState>;
+  importAction: (input: {
+    fileName: string | null;
+    text: string;
+    mapping: BankCsvMapping;
+  }) => Promise<ImportActionState>;
 };
 
 const PREVIEW_ROWS = 20;
@@ -46,7 +57,9 @@ export function ImportWizard({ importAction }: Props) {
     setFileError(null);
     if (!selected) return;
     if (selected.size > MAX_FILE_BYTES) {
-      setFileError(`The file is ${Math.ceil(selected.size / 1024)} KB; import at most ${MAX_FILE_BYTES / 1024} KB at a time (split the statement by month).`);
+      setFileError(
+        `The file is ${Math.ceil(selected.size / 1024)} KB; import at most ${MAX_FILE_BYTES / 1024} KB at a time (split the statement by month).`,
+      );
       return;
     }
     const text = await selected.text();
@@ -69,7 +82,10 @@ export function ImportWizard({ importAction }: Props) {
     startImport(async () => setResult(await importAction({ fileName: file.name, text: file.text, mapping })));
   }
 
-  const columnOptions = [{ value: '', label: 'Choose a column' }, ...(file?.headers ?? []).map((header) => ({ value: header, label: header }))];
+  const columnOptions = [
+    { value: '', label: 'Choose a column' },
+    ...(file?.headers ?? []).map((header) => ({ value: header, label: header })),
+  ];
 
   return (
     <div className="space-y-6">
@@ -77,7 +93,12 @@ export function ImportWizard({ importAction }: Props) {
         <h2 id="step-file" className="font-semibold">
           1. The statement
         </h2>
-        <Field label="Bank statement (CSV)" htmlFor="statement-file" hint="Exported from your bank as CSV, with a header row." error={fileError}>
+        <Field
+          label="Bank statement (CSV)"
+          htmlFor="statement-file"
+          hint="Exported from your bank as CSV, with a header row."
+          error={fileError}
+        >
           <input
             id="statement-file"
             type="file"
@@ -97,7 +118,12 @@ export function ImportWizard({ importAction }: Props) {
           </h2>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <Field label="Date column" htmlFor="map-date">
-              <Select id="map-date" value={mapping.date} onChange={(event) => update('date', event.target.value)} options={columnOptions} />
+              <Select
+                id="map-date"
+                value={mapping.date}
+                onChange={(event) => update('date', event.target.value)}
+                options={columnOptions}
+              />
             </Field>
             <Field label="Date format" htmlFor="map-date-format">
               <Select
@@ -108,7 +134,12 @@ export function ImportWizard({ importAction }: Props) {
               />
             </Field>
             <Field label="Amount column" htmlFor="map-amount">
-              <Select id="map-amount" value={mapping.amount} onChange={(event) => update('amount', event.target.value)} options={columnOptions} />
+              <Select
+                id="map-amount"
+                value={mapping.amount}
+                onChange={(event) => update('amount', event.target.value)}
+                options={columnOptions}
+              />
             </Field>
             <Field label="Decimal separator" htmlFor="map-decimal">
               <Select
@@ -141,7 +172,12 @@ export function ImportWizard({ importAction }: Props) {
               </Field>
             )}
             <Field label="Reference / text column" htmlFor="map-reference">
-              <Select id="map-reference" value={mapping.reference} onChange={(event) => update('reference', event.target.value)} options={columnOptions} />
+              <Select
+                id="map-reference"
+                value={mapping.reference}
+                onChange={(event) => update('reference', event.target.value)}
+                options={columnOptions}
+              />
             </Field>
           </div>
         </section>
@@ -158,25 +194,39 @@ export function ImportWizard({ importAction }: Props) {
                 <strong>{good.length}</strong> of {parsed.rows.length} rows will be imported
                 {bad.length ? (
                   <>
-                    ; <strong className="text-red-700">{bad.length}</strong> cannot be read and will be skipped (listed below)
+                    ; <strong className="text-red-700">{bad.length}</strong> cannot be read and will be skipped (listed
+                    below)
                   </>
                 ) : null}
                 .
               </p>
               {perCurrency.size ? (
-                <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700" aria-label="Totals per currency" data-testid="preview-totals">
-                  {[...perCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, total]) => (
-                    <li key={currency}>
-                      {currency}: {total.lines} line{total.lines === 1 ? '' : 's'}, {formatMinor(total.minor, currency)}
-                    </li>
-                  ))}
+                <ul
+                  className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700"
+                  aria-label="Totals per currency"
+                  data-testid="preview-totals"
+                >
+                  {[...perCurrency]
+                    .sort(([a], [b]) => a.localeCompare(b))
+                    .map(([currency, total]) => (
+                      <li key={currency}>
+                        {currency}: {total.lines} line{total.lines === 1 ? '' : 's'},{' '}
+                        {formatMinor(total.minor, currency)}
+                      </li>
+                    ))}
                 </ul>
               ) : null}
-              <PreviewTable rows={parsed.rows.slice(0, PREVIEW_ROWS)} caption={`The first ${Math.min(PREVIEW_ROWS, parsed.rows.length)} rows`} />
+              <PreviewTable
+                rows={parsed.rows.slice(0, PREVIEW_ROWS)}
+                caption={`The first ${Math.min(PREVIEW_ROWS, parsed.rows.length)} rows`}
+              />
               {bad.length ? (
                 <div>
                   <h3 className="text-sm font-semibold text-red-800">Rows that will be skipped</h3>
-                  <ul className="mt-1 max-h-64 list-inside list-disc overflow-y-auto text-sm text-red-800" data-testid="row-errors">
+                  <ul
+                    className="mt-1 max-h-64 list-inside list-disc overflow-y-auto text-sm text-red-800"
+                    data-testid="row-errors"
+                  >
                     {bad.slice(0, 500).map((row) => (
                       <li key={row.rowNumber}>
                         Row {row.rowNumber}: {row.error}

@@ -3,18 +3,32 @@ import { Field, Input } from '@/components/ui/input';
 import { LiveTestSelect } from '@/components/ui/live-test-select';
 import { Select } from '@/components/ui/select';
 import type { Assignee } from '@/lib/assignment/queries';
-import { RECIPIENT_LABELS, RECIPIENTS, RECONCILIATION_STATUSES, STATUS_LABELS, type PaymentFilter } from '@/lib/payments/filters';
+import {
+  RECIPIENT_LABELS,
+  RECIPIENTS,
+  RECONCILIATION_STATUSES,
+  STATUS_LABELS,
+  type PaymentFilter,
+} from '@/lib/payments/filters';
 
 /** The /payments filters: a plain GET form, so every view is a URL that can be bookmarked. */
 export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; assignees: Assignee[] }) {
   return (
-    <form method="get" action="/payments" aria-label="Filter payments" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
+    <form
+      method="get"
+      action="/payments"
+      aria-label="Filter payments"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+    >
       <Field label="Status" htmlFor="filter-status">
         <Select
           id="filter-status"
           name="status"
           defaultValue={filter.status ?? ''}
-          options={[{ value: '', label: 'Any' }, ...RECONCILIATION_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]}
+          options={[
+            { value: '', label: 'Any' },
+            ...RECONCILIATION_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+          ]}
         />
       </Field>
       <Field label="Recipient" htmlFor="filter-recipient">
@@ -22,11 +36,21 @@ export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; a
           id="filter-recipient"
           name="recipient"
           defaultValue={filter.recipient ?? ''}
-          options={[{ value: '', label: 'Any' }, ...RECIPIENTS.map((recipient) => ({ value: recipient, label: RECIPIENT_LABELS[recipient] }))]}
+          options={[
+            { value: '', label: 'Any' },
+            ...RECIPIENTS.map((recipient) => ({ value: recipient, label: RECIPIENT_LABELS[recipient] })),
+          ]}
         />
       </Field>
       <Field label="Currency" htmlFor="filter-currency">
-        <Input id="filter-currency" name="currency" defaultValue={filter.currency ?? ''} placeholder="EUR" maxLength={3} autoCapitalize="characters" />
+        <Input
+          id="filter-currency"
+          name="currency"
+          defaultValue={filter.currency ?? ''}
+          placeholder="EUR"
+          maxLength={3}
+          autoCapitalize="characters"
+        />
       </Field>
       <Field label="Paid from" htmlFor="filter-from">
         <Input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ''} />
@@ -42,7 +66,10 @@ export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; a
           options={[
             { value: '', label: 'Anyone' },
             { value: 'unassigned', label: 'Unassigned' },
-            ...assignees.map((user) => ({ value: user.id, label: user.role === 'collector' ? user.name : `${user.name} (${user.role})` })),
+            ...assignees.map((user) => ({
+              value: user.id,
+              label: user.role === 'collector' ? user.name : `${user.name} (${user.role})`,
+            })),
           ]}
         />
       </Field>

@@ -11,12 +11,20 @@ import { CaseBalances, CurrencyTotals } from './payment-summaries';
 
 export async function TotalsPanel({ filter }: { filter: PaymentFilter }) {
   const totals = await paymentTotals(filter);
-  return totals.length ? <CurrencyTotals totals={totals} /> : <p className="text-sm text-slate-600">No payments in this view.</p>;
+  return totals.length ? (
+    <CurrencyTotals totals={totals} />
+  ) : (
+    <p className="text-sm text-slate-600">No payments in this view.</p>
+  );
 }
 
 export async function BalancesPanel({ filter }: { filter: PaymentFilter }) {
   const balances = await caseBalances(filter);
-  return balances.total ? <CaseBalances balances={balances} /> : <p className="text-sm text-slate-600">No cases with payments in this view.</p>;
+  return balances.total ? (
+    <CaseBalances balances={balances} />
+  ) : (
+    <p className="text-sm text-slate-600">No cases with payments in this view.</p>
+  );
 }
 
 export function PanelSkeleton() {

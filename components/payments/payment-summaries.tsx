@@ -41,11 +41,16 @@ export function CurrencyTotals({ totals }: { totals: CurrencyTotal[] }) {
 }
 
 /** Paid versus outstanding for the cases in the view, over-payments first. */
-export function CaseBalances({ balances }: { balances: { rows: CaseBalance[]; total: number; overpaid: number; partial: number } }) {
+export function CaseBalances({
+  balances,
+}: {
+  balances: { rows: CaseBalance[]; total: number; overpaid: number; partial: number };
+}) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600">
-        {balances.total} case{balances.total === 1 ? '' : 's'} with payments in this view: {balances.overpaid} over-paid, {balances.partial} partly paid.
+        {balances.total} case{balances.total === 1 ? '' : 's'} with payments in this view: {balances.overpaid}{' '}
+        over-paid, {balances.partial} partly paid.
         {balances.total > balances.rows.length ? ` Showing the first ${balances.rows.length}.` : ''}
       </p>
       <Table caption="Paid versus outstanding per case" data-testid="case-balances">
@@ -62,7 +67,10 @@ export function CaseBalances({ balances }: { balances: { rows: CaseBalance[]; to
           {balances.rows.map((row) => (
             <TR key={row.caseId} data-case={row.reference}>
               <TD>
-                <Link href={`/payments?case=${encodeURIComponent(row.reference)}`} className="font-medium underline-offset-2 hover:underline">
+                <Link
+                  href={`/payments?case=${encodeURIComponent(row.reference)}`}
+                  className="font-medium underline-offset-2 hover:underline"
+                >
                   {row.reference}
                 </Link>
               </TD>
@@ -78,7 +86,9 @@ export function CaseBalances({ balances }: { balances: { rows: CaseBalance[]; to
               <TD>
                 {row.isOverpaid ? <Badge tone="red">Over-paid</Badge> : null}
                 {row.isPartiallyPaid ? <Badge tone="amber">Partly paid</Badge> : null}
-                {!row.isOverpaid && !row.isPartiallyPaid && row.outstandingMinor === 0n ? <Badge tone="green">Paid in full</Badge> : null}
+                {!row.isOverpaid && !row.isPartiallyPaid && row.outstandingMinor === 0n ? (
+                  <Badge tone="green">Paid in full</Badge>
+                ) : null}
               </TD>
             </TR>
           ))}

@@ -28,7 +28,11 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
       </THead>
       <TBody>
         {rows.map((row) => (
-          <TR key={row.id} data-payment-id={row.debituraPaymentId} className={row.isDeleted ? 'bg-slate-50 text-slate-500' : undefined}>
+          <TR
+            key={row.id}
+            data-payment-id={row.debituraPaymentId}
+            className={row.isDeleted ? 'bg-slate-50 text-slate-500' : undefined}
+          >
             <TD>
               <input
                 type="checkbox"
@@ -41,13 +45,20 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
             </TD>
             <TD className="whitespace-nowrap">{row.date ? <LocalTime value={row.date} style="date" /> : '—'}</TD>
             <TD>
-              <Link href={`/cases/${encodeURIComponent(row.caseReference)}`} className="font-medium underline-offset-2 hover:underline">
+              <Link
+                href={`/cases/${encodeURIComponent(row.caseReference)}`}
+                className="font-medium underline-offset-2 hover:underline"
+              >
                 {row.caseReference}
               </Link>
               <div className="text-xs text-slate-500">{row.debituraPaymentId}</div>
             </TD>
             <TD className="text-right whitespace-nowrap">
-              <Money minor={row.amountMinor} currency={row.currency} className={row.isDeleted ? 'line-through' : undefined} />
+              <Money
+                minor={row.amountMinor}
+                currency={row.currency}
+                className={row.isDeleted ? 'line-through' : undefined}
+              />
               {row.isDeleted ? <div className="text-xs text-red-700">Deleted by Debitura</div> : null}
             </TD>
             <TD>{row.recipient ? (RECIPIENT_LABELS[row.recipient] ?? row.recipient) : '—'}</TD>

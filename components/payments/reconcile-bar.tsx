@@ -18,7 +18,12 @@ export function ReconcileBar({ action }: Props) {
   const noteId = useId();
   const statusId = useId();
   return (
-    <form id={RECONCILE_FORM_ID} action={formAction} aria-label="Reconcile the selected payments" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      id={RECONCILE_FORM_ID}
+      action={formAction}
+      aria-label="Reconcile the selected payments"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
@@ -28,7 +33,14 @@ export function ReconcileBar({ action }: Props) {
           <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
             Note <span className="font-normal text-slate-500">(required to resolve a payment that needs review)</span>
           </label>
-          <Textarea id={noteId} name="note" rows={1} maxLength={1000} placeholder="e.g. Matched to the November statement" aria-describedby={statusId} />
+          <Textarea
+            id={noteId}
+            name="note"
+            rows={1}
+            maxLength={1000}
+            placeholder="e.g. Matched to the November statement"
+            aria-describedby={statusId}
+          />
         </div>
         <Button type="submit" name="intent" value="reconcile" disabled={isPending}>
           {isPending ? 'Saving…' : 'Mark reconciled'}
@@ -37,7 +49,11 @@ export function ReconcileBar({ action }: Props) {
           Undo reconciliation
         </Button>
       </div>
-      <p id={statusId} role="status" className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-green-800'}`}>
+      <p
+        id={statusId}
+        role="status"
+        className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-green-800'}`}
+      >
         {state.message}
       </p>
     </form>
@@ -45,5 +61,6 @@ export function ReconcileBar({ action }: Props) {
 }
 
 function toggleAll(checked: boolean) {
-  for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${RECONCILE_FORM_ID}"]`)) box.checked = checked;
+  for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${RECONCILE_FORM_ID}"]`))
+    box.checked = checked;
 }

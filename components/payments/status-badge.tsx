@@ -1,7 +1,12 @@
 import { Badge, type Tone } from '@/components/ui/badge';
 import { STATUS_LABELS, type ReconciliationStatus } from '@/lib/payments/filters';
 
-const TONES: Record<ReconciliationStatus, Tone> = { unreconciled: 'slate', matched: 'blue', reconciled: 'green', needs_review: 'red' };
+const TONES: Record<ReconciliationStatus, Tone> = {
+  unreconciled: 'slate',
+  matched: 'blue',
+  reconciled: 'green',
+  needs_review: 'red',
+};
 
 export function ReconciliationBadge({ status }: { status: string }) {
   const known = status in STATUS_LABELS ? (status as ReconciliationStatus) : null;

@@ -1,13 +1,28 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartSpec } from '@/lib/reports/charts';
 
 const COLOURS = ['#0f172a', '#0369a1', '#b45309', '#15803d', '#7c3aed', '#be123c', '#0e7490'];
 
 function formatter(spec: ChartSpec): (value: unknown) => string {
   if (spec.kind === 'bar' && spec.currency) {
-    const format = new Intl.NumberFormat(undefined, { style: 'currency', currency: spec.currency, maximumFractionDigits: 0 });
+    const format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: spec.currency,
+      maximumFractionDigits: 0,
+    });
     return (value) => format.format(Number(value));
   }
   if (spec.kind === 'lines') return (value) => `${Number(value).toLocaleString()}%`;
@@ -22,7 +37,8 @@ export function ReportChart({ spec, isCompact = false }: { spec: ChartSpec; isCo
   const format = formatter(spec);
   // Long or many category names are slanted so they do not overlap.
   const isCrowded = spec.kind === 'bar' && (spec.data.length > 6 || spec.data.some((point) => point.name.length > 12));
-  if (!spec.data.length) return <p className="py-8 text-center text-sm text-slate-500">Nothing to chart in this range.</p>;
+  if (!spec.data.length)
+    return <p className="py-8 text-center text-sm text-slate-500">Nothing to chart in this range.</p>;
   return (
     <figure className="space-y-1">
       <figcaption className="text-xs font-medium text-slate-600">{spec.title}</figcaption>
@@ -31,10 +47,29 @@ export function ReportChart({ spec, isCompact = false }: { spec: ChartSpec; isCo
           {spec.kind === 'bar' ? (
             <BarChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={isCrowded ? -30 : 0} textAnchor={isCrowded ? 'end' : 'middle'} height={isCrowded ? 80 : 30} />
-              <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={72} allowDecimals={!!spec.currency} domain={[0, 'auto']} />
+              <XAxis
+                dataKey="name"
+                tick={{ fontSize: 11 }}
+                interval={0}
+                angle={isCrowded ? -30 : 0}
+                textAnchor={isCrowded ? 'end' : 'middle'}
+                height={isCrowded ? 80 : 30}
+              />
+              <YAxis
+                tick={{ fontSize: 11 }}
+                tickFormatter={format}
+                width={72}
+                allowDecimals={!!spec.currency}
+                domain={[0, 'auto']}
+              />
               <Tooltip formatter={(value) => [format(value), spec.valueLabel]} />
-              <Bar dataKey="value" name={spec.valueLabel} fill={COLOURS[0]} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar
+                dataKey="value"
+                name={spec.valueLabel}
+                fill={COLOURS[0]}
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
             </BarChart>
           ) : (
             <LineChart data={spec.data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
@@ -44,7 +79,16 @@ export function ReportChart({ spec, isCompact = false }: { spec: ChartSpec; isCo
               <Tooltip formatter={(value, name) => [format(value), name]} />
               <Legend />
               {spec.series.map((series, index) => (
-                <Line key={series} type="monotone" dataKey={series} name={series} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2} connectNulls isAnimationActive={false} />
+                <Line
+                  key={series}
+                  type="monotone"
+                  dataKey={series}
+                  name={series}
+                  stroke={COLOURS[index % COLOURS.length]}
+                  strokeWidth={2}
+                  connectNulls
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           )}

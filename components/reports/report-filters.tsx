@@ -6,7 +6,12 @@ import type { ReportFilter } from '@/lib/reports/filters';
 /** Date range and live/test, as a GET form: the URL holds the view. */
 export function ReportFilters({ filter }: { filter: ReportFilter }) {
   return (
-    <form method="get" action="/reports" aria-label="Report filters" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      action="/reports"
+      aria-label="Report filters"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <Field label="From" htmlFor="report-from">
         <Input id="report-from" name="from" type="date" defaultValue={filter.from} />
       </Field>

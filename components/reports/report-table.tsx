@@ -19,7 +19,10 @@ export function ReportTable({ report }: { report: Report }) {
         {report.rows.map((row, index) => (
           <TR key={index}>
             {report.columns.map((column) => (
-              <TD key={column.key} className={column.isNumeric ? 'text-right whitespace-nowrap tabular-nums' : undefined}>
+              <TD
+                key={column.key}
+                className={column.isNumeric ? 'text-right whitespace-nowrap tabular-nums' : undefined}
+              >
                 {formatCell(row[column.key] ?? null)}
               </TD>
             ))}

@@ -17,14 +17,21 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/cases" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-slate-900">
+          <Link
+            href="/cases"
+            className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-slate-900"
+          >
             Casedesk
           </Link>
           <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
             <NavLinks items={items} />
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <Link href="/account" className="text-right leading-tight hover:underline focus-visible:outline-2 focus-visible:outline-slate-900" data-testid="current-user">
+            <Link
+              href="/account"
+              className="text-right leading-tight hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
+              data-testid="current-user"
+            >
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-slate-500 capitalize">{user.role}</span>
             </Link>

@@ -17,7 +17,21 @@ export function Label({ className, ...props }: ComponentProps<'label'>) {
 }
 
 /** A label, the control, and an optional hint or error tied to it by id. */
-export function Field({ label, htmlFor, hint, error, className, children }: { label: ReactNode; htmlFor: string; hint?: ReactNode; error?: ReactNode; className?: string; children: ReactNode }) {
+export function Field({
+  label,
+  htmlFor,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  hint?: ReactNode;
+  error?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={cn('space-y-1', className)}>
       <Label htmlFor={htmlFor}>{label}</Label>

@@ -17,12 +17,21 @@ const subscribe = () => () => {};
  * renders UTC and the browser swaps in local time right after hydration (no mismatch:
  * useSyncExternalStore's server snapshot is what hydration compares against).
  */
-export function LocalTime({ value, style = 'datetime', className }: { value: Date | string; style?: Style; className?: string }) {
+export function LocalTime({
+  value,
+  style = 'datetime',
+  className,
+}: {
+  value: Date | string;
+  style?: Style;
+  className?: string;
+}) {
   const iso = typeof value === 'string' ? value : value.toISOString();
   const text = useSyncExternalStore(
     subscribe,
     () => new Intl.DateTimeFormat(undefined, OPTIONS[style]).format(new Date(iso)),
-    () => `${new Intl.DateTimeFormat('en-GB', { ...OPTIONS[style], timeZone: 'UTC' }).format(new Date(iso))}${style === 'date' ? '' : ' UTC'}`,
+    () =>
+      `${new Intl.DateTimeFormat('en-GB', { ...OPTIONS[style], timeZone: 'UTC' }).format(new Date(iso))}${style === 'date' ? '' : ' UTC'}`,
   );
   return (
     <time dateTime={iso} title={iso} className={className}>

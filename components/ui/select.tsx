@@ -4,7 +4,11 @@ import { fieldClasses } from './input';
 
 export type SelectOption = { value: string; label: string };
 
-export function Select({ options, className, ...props }: ComponentProps<'select'> & { options: readonly SelectOption[] }) {
+export function Select({
+  options,
+  className,
+  ...props
+}: ComponentProps<'select'> & { options: readonly SelectOption[] }) {
   return (
     <select className={cn(fieldClasses, 'pr-8', className)} {...props}>
       {options.map((option) => (

@@ -14,7 +14,12 @@ export function Table({ className, caption, children, ...props }: ComponentProps
 }
 
 export function THead(props: ComponentProps<'thead'>) {
-  return <thead {...props} className={cn('border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase', props.className)} />;
+  return (
+    <thead
+      {...props}
+      className={cn('border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase', props.className)}
+    />
+  );
 }
 
 export function TBody(props: ComponentProps<'tbody'>) {

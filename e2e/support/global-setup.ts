@@ -48,19 +48,23 @@ export default async function globalSetup() {
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
     cases = await startCaseFixtures();
-    server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        AUTH_SECRET: E2E_AUTH_SECRET,
-        NEXTAUTH_URL: url,
-        DEBITURA_WEBHOOK_SECRETS: E2E_WEBHOOK_SECRET,
-        ...cases.env,
+    server = spawn(
+      path.join(root, 'node_modules/.bin/next'),
+      ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: database.url,
+          AUTH_SECRET: E2E_AUTH_SECRET,
+          NEXTAUTH_URL: url,
+          DEBITURA_WEBHOOK_SECRETS: E2E_WEBHOOK_SECRET,
+          ...cases.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     let output = '';
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));

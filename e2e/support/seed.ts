@@ -24,7 +24,10 @@ export type CaseFixtures = {
 };
 
 /** What GET {control}/state answers. */
-export type FakeApiState = { attempts: number; posts: { caseId: string; message: string; idempotencyKey: string | null }[] };
+export type FakeApiState = {
+  attempts: number;
+  posts: { caseId: string; message: string; idempotencyKey: string | null }[];
+};
 
 export async function startCaseFixtures(): Promise<CaseFixtures> {
   const simulation = generateSimulation({ cases: E2E_SIMULATED_CASES, seed: SEED, until: new Date() });
@@ -34,8 +37,14 @@ export async function startCaseFixtures(): Promise<CaseFixtures> {
   return {
     env: { DEBITURA_API_URL: fakeApi.url, DEBITURA_API_KEY: 'e2e-fake-api-key' },
     seed: async (appUrl, webhookSecret) => {
-      const summary = await sendEvents(simulation.events, { url: `${appUrl}/api/webhooks/debitura`, secret: webhookSecret, concurrency: 4, progress: false });
-      if (summary.failed || summary.rejected) throw new Error(`The simulator stream was not accepted: ${JSON.stringify(summary)}`);
+      const summary = await sendEvents(simulation.events, {
+        url: `${appUrl}/api/webhooks/debitura`,
+        secret: webhookSecret,
+        concurrency: 4,
+        progress: false,
+      });
+      if (summary.failed || summary.rejected)
+        throw new Error(`The simulator stream was not accepted: ${JSON.stringify(summary)}`);
     },
     stop: async () => {
       await control.close();

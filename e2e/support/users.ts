@@ -4,7 +4,12 @@ import type { Role } from '@/lib/auth/permissions';
 export type E2eUser = { email: string; name: string; role: Role; password: string };
 
 export const E2E_USERS = {
-  collector: { email: 'collector@e2e.test', name: 'Cora Collector', role: 'collector', password: 'collector-password-1' },
+  collector: {
+    email: 'collector@e2e.test',
+    name: 'Cora Collector',
+    role: 'collector',
+    password: 'collector-password-1',
+  },
   manager: { email: 'manager@e2e.test', name: 'Milo Manager', role: 'manager', password: 'manager-password-1' },
   admin: { email: 'admin@e2e.test', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' },
   // Only the lockout test signs in as this one, so locking it out blocks no other test.

@@ -31,7 +31,10 @@ export function auditWhere(filters: AuditFilters): Prisma.AuditLogWhereInput {
   return where;
 }
 
-export async function listAudit(filters: AuditFilters, pageSize = PAGE_SIZE): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
+export async function listAudit(
+  filters: AuditFilters,
+  pageSize = PAGE_SIZE,
+): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
   const where = auditWhere(filters);
   const cursor = decodeIdCursor(filters.cursor);
   const rows = await db.auditLog.findMany({
@@ -53,7 +56,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Entries name users by id (a token's owner, a changed user): the page shows who that is. */
 function subjectUserId(row: { targetType: string | null; targetId: string | null; detail: unknown }): string | null {
-  const fromDetail = row.detail && typeof row.detail === 'object' ? (row.detail as Record<string, unknown>).userId : undefined;
+  const fromDetail =
+    row.detail && typeof row.detail === 'object' ? (row.detail as Record<string, unknown>).userId : undefined;
   const id = row.targetType === 'user' ? row.targetId : typeof fromDetail === 'string' ? fromDetail : null;
   return id && UUID.test(id) ? id : null;
 }

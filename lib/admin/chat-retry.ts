@@ -11,7 +11,10 @@ import type { Actor } from './user-admin';
  * retryReply (due now, fresh attempts, same Idempotency-Key so Debitura never gets a
  * reply twice). Audited as `chat.reply_retried`. Returns the ids to send right away.
  */
-export async function retryChatFromForm(formData: FormData, actor: Actor & { role: string }): Promise<{ state: FormState; ids: string[] }> {
+export async function retryChatFromForm(
+  formData: FormData,
+  actor: Actor & { role: string },
+): Promise<{ state: FormState; ids: string[] }> {
   const id = formData.get('id');
   let ids: string[];
   if (typeof id === 'string' && id) {

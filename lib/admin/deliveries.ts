@@ -74,7 +74,9 @@ export async function listDeliveries(filters: DeliveryFilters, pageSize = PAGE_S
  * stored as ignored (found through the status index, not a scan of the whole inbox).
  */
 export async function listDeliveryTypes(): Promise<string[]> {
-  const rows = await db.$queryRaw<{ type: string }[]>`SELECT DISTINCT type FROM webhook_events WHERE status = 'ignored' LIMIT 50`;
+  const rows = await db.$queryRaw<
+    { type: string }[]
+  >`SELECT DISTINCT type FROM webhook_events WHERE status = 'ignored' LIMIT 50`;
   return [...new Set([...EVENT_TYPES, ...rows.map((row) => row.type)])].sort();
 }
 
@@ -114,15 +116,24 @@ export function prettyJson(text: string): string {
 export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
   const row = await db.webhookEvent.findUnique({
     where: { id },
-    select: { ...rowSelect, rawBody: true, headers: true, secretId: true, attempts: true, appliedAt: true, lastDuplicateAt: true },
+    select: {
+      ...rowSelect,
+      rawBody: true,
+      headers: true,
+      secretId: true,
+      attempts: true,
+      appliedAt: true,
+      lastDuplicateAt: true,
+    },
   });
   if (!row) return null;
   return { ...row, prettyBody: prettyJson(row.rawBody), headers: visibleHeaders(row.headers) };
 }
 
-
 /** Deliveries per status over the last `hours` (the overview's tiles). */
-export async function summarizeDeliveries(hours = 24): Promise<{ byStatus: Record<string, number>; duplicates: number; failedTotal: number }> {
+export async function summarizeDeliveries(
+  hours = 24,
+): Promise<{ byStatus: Record<string, number>; duplicates: number; failedTotal: number }> {
   const since = new Date(Date.now() - hours * 3_600_000);
   const [byStatus, duplicates, failedTotal] = await Promise.all([
     db.webhookEvent.groupBy({ by: ['status'], where: { receivedAt: { gte: since } }, _count: { _all: true } }),

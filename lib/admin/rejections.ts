@@ -18,7 +18,10 @@ export type RejectedRow = {
   clientAddress: string | null;
 };
 
-export async function listRejected(filters: RejectedFilters, pageSize = PAGE_SIZE): Promise<{ rows: RejectedRow[]; nextCursor: string | null }> {
+export async function listRejected(
+  filters: RejectedFilters,
+  pageSize = PAGE_SIZE,
+): Promise<{ rows: RejectedRow[]; nextCursor: string | null }> {
   const where: Prisma.RejectedDeliveryWhereInput = {};
   if (filters.reason) where.reason = filters.reason;
   const range = dayRange(filters.from, filters.to);

@@ -39,7 +39,13 @@ async function reprocess(ids: string[], actor: Actor, remaining: number): Promis
     action: 'events.reprocessed',
     targetType: 'webhook_event',
     targetId: ids.length === 1 ? ids[0] : undefined,
-    detail: { count: ids.length, applied: result.applied, failed: result.failed, ignored: result.ignored, source: 'admin page' },
+    detail: {
+      count: ids.length,
+      applied: result.applied,
+      failed: result.failed,
+      ignored: result.ignored,
+      source: 'admin page',
+    },
   });
   const summary = `Reprocessed ${ids.length}: applied ${result.applied}, failed ${result.failed}, ignored ${result.ignored}.`;
   const more = remaining > 0 ? ' More failed events remain: run it again.' : '';

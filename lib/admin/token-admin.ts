@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ApiTokenNotFoundError, createApiToken, listApiTokens, revokeApiToken, type ApiTokenSummary } from '@/lib/auth/tokens';
+import {
+  ApiTokenNotFoundError,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenSummary,
+} from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { failure, fieldErrorsOf, formValues, type FormState } from './form-state';
 import type { Actor } from './user-admin';
@@ -18,9 +24,14 @@ const createSchema = z.object({
 export async function createTokenFromForm(formData: FormData, actor: Actor): Promise<FormState> {
   const values = formValues(formData);
   const parsed = createSchema.safeParse(Object.fromEntries(formData.entries()));
-  if (!parsed.success) return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
-  const user = await db.user.findUnique({ where: { id: parsed.data.userId }, select: { email: true, disabledAt: true } });
-  if (!user) return failure('That user does not exist.', { fieldErrors: { userId: 'That user does not exist.' }, values });
+  if (!parsed.success)
+    return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
+  const user = await db.user.findUnique({
+    where: { id: parsed.data.userId },
+    select: { email: true, disabledAt: true },
+  });
+  if (!user)
+    return failure('That user does not exist.', { fieldErrors: { userId: 'That user does not exist.' }, values });
   if (user.disabledAt) {
     const message = `${user.email} is disabled: enable the user first.`;
     return failure(message, { fieldErrors: { userId: message }, values });

@@ -43,15 +43,18 @@ function entries(formData: FormData): Record<string, FormDataEntryValue> {
 }
 
 function domainFailure(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof DuplicateEmailError) return failure(error.message, { fieldErrors: { email: error.message }, values });
-  if (error instanceof InvalidUserInputError || error instanceof UserNotFoundError) return failure(error.message, { values });
+  if (error instanceof DuplicateEmailError)
+    return failure(error.message, { fieldErrors: { email: error.message }, values });
+  if (error instanceof InvalidUserInputError || error instanceof UserNotFoundError)
+    return failure(error.message, { values });
   throw error;
 }
 
 export async function createUserFromForm(formData: FormData, actor: Actor): Promise<FormState> {
   const values = formValues(formData, ['password']);
   const parsed = createSchema.safeParse(entries(formData));
-  if (!parsed.success) return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
+  if (!parsed.success)
+    return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
   try {
     const user = await createUser(parsed.data, { actor });
     return { status: 'success', message: `Created ${user.email} (${user.role}).` };
@@ -83,7 +86,10 @@ export async function setDisabledFromForm(formData: FormData, actor: Actor): Pro
   if (disabled && isSelf(actor, parsed.data.email)) return failure('You cannot disable your own account.');
   try {
     const user = await setUserDisabled(parsed.data.email, disabled, { actor });
-    return { status: 'success', message: `${user.email} is ${disabled ? 'disabled: their sessions and tokens stop working' : 'enabled again'}.` };
+    return {
+      status: 'success',
+      message: `${user.email} is ${disabled ? 'disabled: their sessions and tokens stop working' : 'enabled again'}.`,
+    };
   } catch (error) {
     return domainFailure(error);
   }

@@ -13,7 +13,10 @@ import { assignCases, AssignmentError, MAX_BULK_ASSIGN } from './assign';
 export type AssignState = { status: 'idle' | 'ok' | 'error'; message?: string };
 
 const schema = z.object({
-  caseIds: z.array(z.uuid()).min(1, 'Select at least one case.').max(MAX_BULK_ASSIGN, `Select at most ${MAX_BULK_ASSIGN} cases.`),
+  caseIds: z
+    .array(z.uuid())
+    .min(1, 'Select at least one case.')
+    .max(MAX_BULK_ASSIGN, `Select at most ${MAX_BULK_ASSIGN} cases.`),
   assigneeId: z.union([z.literal(''), z.uuid()]),
 });
 

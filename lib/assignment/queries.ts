@@ -11,11 +11,13 @@ export type Assignee = { id: string; name: string; email: string; role: string }
 
 /** Active users who can work cases: collectors first, then managers and admins. */
 export async function listAssignees(): Promise<Assignee[]> {
-  return db.user.findMany({
-    where: { disabledAt: null, role: { in: ['collector', 'manager', 'admin'] } },
-    select: { id: true, name: true, email: true, role: true },
-    orderBy: [{ name: 'asc' }],
-  }).then((users) => users.sort((a, b) => Number(b.role === 'collector') - Number(a.role === 'collector')));
+  return db.user
+    .findMany({
+      where: { disabledAt: null, role: { in: ['collector', 'manager', 'admin'] } },
+      select: { id: true, name: true, email: true, role: true },
+      orderBy: [{ name: 'asc' }],
+    })
+    .then((users) => users.sort((a, b) => Number(b.role === 'collector') - Number(a.role === 'collector')));
 }
 
 export type Workload = {
@@ -34,7 +36,9 @@ export async function teamWorkload(isTest: boolean): Promise<Workload[]> {
       select: { id: true, name: true, email: true, role: true, disabledAt: true },
       orderBy: { name: 'asc' },
     }),
-    db.$queryRawUnsafe<{ assignee_id: string | null; currency: string | null; cases: bigint; outstanding: bigint; unknown: bigint }[]>(
+    db.$queryRawUnsafe<
+      { assignee_id: string | null; currency: string | null; cases: bigint; outstanding: bigint; unknown: bigint }[]
+    >(
       `SELECT c.assignee_id, c.currency, count(*) AS cases,
               COALESCE(sum(c.outstanding_minor), 0)::bigint AS outstanding,
               count(*) FILTER (WHERE c.outstanding_minor IS NULL OR c.currency IS NULL) AS unknown
@@ -58,7 +62,13 @@ export async function teamWorkload(isTest: boolean): Promise<Workload[]> {
     if (!workload) continue;
     workload.openCases += Number(row.cases);
     workload.unknownAmountCases += Number(row.unknown);
-    if (row.currency) workload.outstanding.push({ currency: row.currency, amountMinor: row.outstanding, cases: Number(row.cases) });
+    if (row.currency)
+      workload.outstanding.push({ currency: row.currency, amountMinor: row.outstanding, cases: Number(row.cases) });
   }
-  return [...byUser.values()].filter((workload) => workload.user === null || workload.openCases > 0 || (workload.user.role === 'collector' && !workload.user.isDisabled));
+  return [...byUser.values()].filter(
+    (workload) =>
+      workload.user === null ||
+      workload.openCases > 0 ||
+      (workload.user.role === 'collector' && !workload.user.isDisabled),
+  );
 }

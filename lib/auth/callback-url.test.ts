@@ -8,7 +8,15 @@ describe('safeCallbackUrl', () => {
   });
 
   it('refuses other sites, protocol-relative and backslash tricks', () => {
-    for (const value of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '', null, undefined]) {
+    for (const value of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeCallbackUrl(value)).toBe('/cases');
     }
   });

@@ -17,7 +17,13 @@ if (!process.env.NEXTAUTH_URL && process.env.AUTH_URL) process.env.NEXTAUTH_URL 
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
-type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string; preferred_username?: string };
+type OidcProfile = {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  preferred_username?: string;
+};
 
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const settings = oidcSettings();
@@ -57,7 +63,12 @@ const credentials = CredentialsProvider({
     });
     // The message becomes `?error=` for the login page (lib/auth/sign-in-errors.ts).
     if (!result.ok) throw new Error(result.error);
-    return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion } as User;
+    return {
+      id: result.user.id,
+      email: result.user.email,
+      name: result.user.name,
+      sessionVersion: result.user.sessionVersion,
+    } as User;
   },
 });
 
@@ -76,10 +87,21 @@ export function buildAuthOptions(): NextAuthOptions {
         const verified = (profile as OidcProfile | undefined)?.email_verified !== false;
         const known = verified ? await findSsoUser(user.email) : null;
         if (!known) {
-          await recordAudit({ action: 'auth.sign_in_refused', targetType: 'email', targetId: user.email ?? undefined, detail: { reason: verified ? 'unknown_or_disabled' : 'email_unverified', method: 'oidc' } });
+          await recordAudit({
+            action: 'auth.sign_in_refused',
+            targetType: 'email',
+            targetId: user.email ?? undefined,
+            detail: { reason: verified ? 'unknown_or_disabled' : 'email_unverified', method: 'oidc' },
+          });
           return false;
         }
-        await recordAudit({ actor: { id: known.id, email: known.email }, action: 'auth.signed_in', targetType: 'user', targetId: known.id, detail: { method: 'oidc' } });
+        await recordAudit({
+          actor: { id: known.id, email: known.email },
+          action: 'auth.signed_in',
+          targetType: 'user',
+          targetId: known.id,
+          detail: { method: 'oidc' },
+        });
         return true;
       },
       async jwt({ token, user, account }) {
@@ -98,7 +120,12 @@ export function buildAuthOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (typeof token?.sub === 'string' && typeof token.email === 'string') {
-          await recordAudit({ actor: { id: token.sub, email: token.email }, action: 'auth.signed_out', targetType: 'user', targetId: token.sub });
+          await recordAudit({
+            actor: { id: token.sub, email: token.email },
+            action: 'auth.signed_out',
+            targetType: 'user',
+            targetId: token.sub,
+          });
         }
       },
     },

@@ -11,13 +11,7 @@ const COLLECTOR = [
   'chat:reply',
 ] as const;
 
-const MANAGER = [
-  ...COLLECTOR,
-  'cases:read-all',
-  'cases:assign',
-  'payments:reconcile',
-  'reports:read',
-] as const;
+const MANAGER = [...COLLECTOR, 'cases:read-all', 'cases:assign', 'payments:reconcile', 'reports:read'] as const;
 
 const ADMIN = [
   ...MANAGER,

@@ -8,7 +8,9 @@ describe('session cookie', () => {
   });
 
   it('joins chunked cookies in order and ignores others', () => {
-    const cookies = parseCookieHeader('other=1; next-auth.session-token.1=BBB; next-auth.session-token.0=AAA; next-auth.csrf-token=x');
+    const cookies = parseCookieHeader(
+      'other=1; next-auth.session-token.1=BBB; next-auth.session-token.0=AAA; next-auth.csrf-token=x',
+    );
     expect(readSessionCookie(cookies)).toBe('AAABBB');
     expect(readSessionCookie(parseCookieHeader(null))).toBeNull();
   });

@@ -9,7 +9,6 @@ import { decodeSessionToken, readSessionCookie } from '@/lib/auth/session-token'
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-
 /**
  * The signed-in user for server components and server actions, or null. Reads the
  * next-auth session cookie, then the database (see loadSessionUser), once per request.

@@ -13,7 +13,11 @@ export type SignInUser = { id: string; email: string; name: string; sessionVersi
 
 export type SignInResult = { ok: true; user: SignInUser } | { ok: false; error: string };
 
-export async function checkCredentials(input: { email: string; password: string; clientAddress?: string | null }): Promise<SignInResult> {
+export async function checkCredentials(input: {
+  email: string;
+  password: string;
+  clientAddress?: string | null;
+}): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const context = input.clientAddress ? { clientAddress: input.clientAddress } : {};
   if (!email || !input.password) return { ok: false, error: SIGN_IN_ERROR.invalid };
@@ -21,7 +25,12 @@ export async function checkCredentials(input: { email: string; password: string;
   // A locked email is refused before the password is even looked at.
   const minutesLeft = await lockedMinutesLeft(email);
   if (minutesLeft !== null) {
-    await recordAudit({ action: 'auth.sign_in_refused', targetType: 'email', targetId: email, detail: { reason: 'locked', ...context } });
+    await recordAudit({
+      action: 'auth.sign_in_refused',
+      targetType: 'email',
+      targetId: email,
+      detail: { reason: 'locked', ...context },
+    });
     return { ok: false, error: lockedError(minutesLeft) };
   }
 
@@ -29,7 +38,9 @@ export async function checkCredentials(input: { email: string; password: string;
     where: { email },
     select: { id: true, email: true, name: true, disabledAt: true, sessionVersion: true, passwordHash: true },
   });
-  const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const isValid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
 
   if (!user || !isValid) {
     const state = await recordFailedSignIn(email);
@@ -41,20 +52,39 @@ export async function checkCredentials(input: { email: string; password: string;
     });
     if (state.lockedUntil && state.lockedUntil.getTime() > Date.now()) {
       if (state.isNewLock) {
-        await recordAudit({ action: 'auth.locked_out', targetType: 'email', targetId: email, detail: { minutes: LOCK_MINUTES, ...context } });
+        await recordAudit({
+          action: 'auth.locked_out',
+          targetType: 'email',
+          targetId: email,
+          detail: { minutes: LOCK_MINUTES, ...context },
+        });
       }
-      return { ok: false, error: lockedError(Math.max(1, Math.ceil((state.lockedUntil.getTime() - Date.now()) / 60_000))) };
+      return {
+        ok: false,
+        error: lockedError(Math.max(1, Math.ceil((state.lockedUntil.getTime() - Date.now()) / 60_000))),
+      };
     }
     return { ok: false, error: SIGN_IN_ERROR.invalid };
   }
 
   if (user.disabledAt) {
-    await recordAudit({ action: 'auth.sign_in_refused', targetType: 'user', targetId: user.id, detail: { reason: 'disabled', ...context } });
+    await recordAudit({
+      action: 'auth.sign_in_refused',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { reason: 'disabled', ...context },
+    });
     return { ok: false, error: SIGN_IN_ERROR.disabled };
   }
 
   await clearFailedSignIns(email);
-  await recordAudit({ actor: { id: user.id, email: user.email }, action: 'auth.signed_in', targetType: 'user', targetId: user.id, detail: { method: 'password', ...context } });
+  await recordAudit({
+    actor: { id: user.id, email: user.email },
+    action: 'auth.signed_in',
+    targetType: 'user',
+    targetId: user.id,
+    detail: { method: 'password', ...context },
+  });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 

@@ -53,7 +53,13 @@ export async function createApiToken(
       select: { id: true },
     });
     await recordAudit(
-      { actor: options.actor, action: 'token.created', targetType: 'api_token', targetId: row.id, detail: { userId: input.userId, name } },
+      {
+        actor: options.actor,
+        action: 'token.created',
+        targetType: 'api_token',
+        targetId: row.id,
+        detail: { userId: input.userId, name },
+      },
       tx,
     );
     return { id: row.id, token };
@@ -64,14 +70,26 @@ export async function createApiToken(
  * Revokes a token (idempotent). With `userId`, only that user's token can be revoked: a
  * token of someone else answers as not found.
  */
-export async function revokeApiToken(id: string, options: Options & { userId?: string } = {}): Promise<ApiTokenSummary> {
+export async function revokeApiToken(
+  id: string,
+  options: Options & { userId?: string } = {},
+): Promise<ApiTokenSummary> {
   if (!UUID.test(id)) throw new ApiTokenNotFoundError(id);
   return db.$transaction(async (tx) => {
     const existing = await tx.apiToken.findUnique({ where: { id } });
     if (!existing || (options.userId && existing.userId !== options.userId)) throw new ApiTokenNotFoundError(id);
     if (existing.revokedAt) return existing;
     const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit({ actor: options.actor, action: 'token.revoked', targetType: 'api_token', targetId: id, detail: { userId: existing.userId } }, tx);
+    await recordAudit(
+      {
+        actor: options.actor,
+        action: 'token.revoked',
+        targetType: 'api_token',
+        targetId: id,
+        detail: { userId: existing.userId },
+      },
+      tx,
+    );
     return revoked;
   });
 }

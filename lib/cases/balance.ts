@@ -23,7 +23,8 @@ export function computeBalance(originalMinor: bigint | null, feesMinor: bigint |
   }
   const due = originalMinor + (feesMinor ?? 0n);
   const remaining = due - paidMinor;
-  const status: BalanceStatus = paidMinor <= 0n ? 'unpaid' : remaining > 0n ? 'partial' : remaining === 0n ? 'paid' : 'overpaid';
+  const status: BalanceStatus =
+    paidMinor <= 0n ? 'unpaid' : remaining > 0n ? 'partial' : remaining === 0n ? 'paid' : 'overpaid';
   const percent = due > 0n ? Number((paidMinor * 100n) / due) : paidMinor > 0n ? 100 : 0;
   return {
     status,

@@ -17,17 +17,43 @@ export async function getCaseJson(viewer: Viewer, reference: string): Promise<Ca
   const chat = await db.chatMessage.findMany({
     where: { caseId: detail.id },
     orderBy: [{ at: 'asc' }, { createdAt: 'asc' }],
-    select: { debituraChatId: true, message: true, authorName: true, authorEmail: true, authorRole: true, at: true, direction: true, status: true },
+    select: {
+      debituraChatId: true,
+      message: true,
+      authorName: true,
+      authorEmail: true,
+      authorRole: true,
+      at: true,
+      direction: true,
+      status: true,
+    },
   });
   return toCaseJson(detail, chat);
 }
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
-type Chat = Awaited<ReturnType<typeof db.chatMessage.findMany<{ select: { debituraChatId: true; message: true; authorName: true; authorEmail: true; authorRole: true; at: true; direction: true; status: true } }>>>;
+type Chat = Awaited<
+  ReturnType<
+    typeof db.chatMessage.findMany<{
+      select: {
+        debituraChatId: true;
+        message: true;
+        authorName: true;
+        authorEmail: true;
+        authorRole: true;
+        at: true;
+        direction: true;
+        status: true;
+      };
+    }>
+  >
+>;
 
 function toCaseJson(detail: Detail, chat: Chat) {
-  const byTimeThenId = <T>(time: (item: T) => Date | null, id: (item: T) => string | null) => (a: T, b: T) =>
-    (time(a)?.getTime() ?? Infinity) - (time(b)?.getTime() ?? Infinity) || compareText(id(a), id(b));
+  const byTimeThenId =
+    <T>(time: (item: T) => Date | null, id: (item: T) => string | null) =>
+    (a: T, b: T) =>
+      (time(a)?.getTime() ?? Infinity) - (time(b)?.getTime() ?? Infinity) || compareText(id(a), id(b));
 
   return {
     reference: detail.reference,
@@ -49,11 +75,18 @@ function toCaseJson(detail: Detail, chat: Chat) {
     lastActivityAt: iso(detail.lastActivityAt),
     dueDate: iso(detail.dueDate),
     detailStatus: detail.detailStatus,
-    assignee: detail.assignee ? { id: detail.assignee.id, name: detail.assignee.name, email: detail.assignee.email } : null,
+    assignee: detail.assignee
+      ? { id: detail.assignee.id, name: detail.assignee.name, email: detail.assignee.email }
+      : null,
     debtor: { ...asObject(detail.debtor), name: detail.debtorName },
     creditor: { ...asObject(detail.creditor), name: detail.creditorName },
     timeline: [...detail.timeline]
-      .sort(byTimeThenId((entry) => entry.at, (entry) => entry.eventId ?? entry.id))
+      .sort(
+        byTimeThenId(
+          (entry) => entry.at,
+          (entry) => entry.eventId ?? entry.id,
+        ),
+      )
       .map((entry) => ({
         eventId: entry.eventId,
         type: entry.type,
@@ -63,7 +96,12 @@ function toCaseJson(detail: Detail, chat: Chat) {
         detail: entry.detail,
       })),
     payments: [...detail.payments]
-      .sort(byTimeThenId((payment) => payment.date, (payment) => payment.debituraPaymentId))
+      .sort(
+        byTimeThenId(
+          (payment) => payment.date,
+          (payment) => payment.debituraPaymentId,
+        ),
+      )
       .map((payment) => ({
         paymentId: payment.debituraPaymentId,
         amountMinor: minor(payment.amountMinor),
@@ -75,7 +113,12 @@ function toCaseJson(detail: Detail, chat: Chat) {
         deletedAt: iso(payment.deletedAt),
       })),
     chat: [...chat]
-      .sort(byTimeThenId((message) => message.at, (message) => message.debituraChatId))
+      .sort(
+        byTimeThenId(
+          (message) => message.at,
+          (message) => message.debituraChatId,
+        ),
+      )
       .map((message) => ({
         chatId: message.debituraChatId,
         message: message.message,
@@ -91,5 +134,6 @@ function toCaseJson(detail: Detail, chat: Chat) {
 
 const minor = (value: bigint | null) => (value === null ? null : Number(value));
 const iso = (value: Date | null) => value?.toISOString() ?? null;
-const asObject = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const asObject = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const compareText = (a: string | null, b: string | null) => Buffer.compare(Buffer.from(a ?? ''), Buffer.from(b ?? ''));

@@ -115,10 +115,14 @@ export async function getCaseDetail(viewer: Viewer, reference: string): Promise<
   if (!canViewCase(viewer, row.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
 
   const { assigneeName, assigneeEmail, ...rest } = row;
-  const found: CaseRecord = { ...rest, assignee: row.assigneeId && assigneeEmail ? { id: row.assigneeId, name: assigneeName, email: assigneeEmail } : null };
+  const found: CaseRecord = {
+    ...rest,
+    assignee: row.assigneeId && assigneeEmail ? { id: row.assigneeId, name: assigneeName, email: assigneeEmail } : null,
+  };
   const timeline = timelineRows.map(toTimelineEntry);
   const activeSince =
-    timeline.findLast((event) => event.toState === 'Active')?.at ?? (found.state === 'Active' ? (found.stateAt ?? found.assignedAt) : null);
+    timeline.findLast((event) => event.toState === 'Active')?.at ??
+    (found.state === 'Active' ? (found.stateAt ?? found.assignedAt) : null);
 
   return { ...found, timeline, payments, activeSince };
 }

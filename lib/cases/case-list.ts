@@ -66,14 +66,33 @@ const SORT_COLUMN: Record<CaseSort, { name: string; cast: string; isNullable: bo
 };
 
 const LIST_COLUMNS = Prisma.raw(
-  ['id', 'reference', 'creditor_reference', 'debtor_name', 'creditor_name', 'state', 'close_code', 'engagement_phase', 'is_test',
-    'currency', 'original_amount_minor', 'paid_minor', 'outstanding_minor', 'assigned_at', 'last_activity_at', 'assignee_id']
+  [
+    'id',
+    'reference',
+    'creditor_reference',
+    'debtor_name',
+    'creditor_name',
+    'state',
+    'close_code',
+    'engagement_phase',
+    'is_test',
+    'currency',
+    'original_amount_minor',
+    'paid_minor',
+    'outstanding_minor',
+    'assigned_at',
+    'last_activity_at',
+    'assignee_id',
+  ]
     .map((name) => `c.${name}`)
     .join(', '),
 );
 
 /** The filters shared by the list and the counts (everything but state, sort and page). */
-export function caseListConditions(viewer: Viewer, query: Omit<CaseListQuery, 'sort' | 'dir' | 'limit' | 'cursor'>): Prisma.Sql[] {
+export function caseListConditions(
+  viewer: Viewer,
+  query: Omit<CaseListQuery, 'sort' | 'dir' | 'limit' | 'cursor'>,
+): Prisma.Sql[] {
   const conditions = [Prisma.sql`c.is_test = ${query.isTest}`, ...caseVisibility(viewer)];
   if (query.assignee === 'me') conditions.push(Prisma.sql`c.assignee_id = ${viewer.id}::uuid`);
   else if (query.assignee === 'unassigned') conditions.push(Prisma.sql`c.assignee_id IS NULL`);
@@ -83,7 +102,8 @@ export function caseListConditions(viewer: Viewer, query: Omit<CaseListQuery, 's
     }
     conditions.push(Prisma.sql`c.assignee_id = ${query.assignee}::uuid`);
   }
-  if (query.closeCode) conditions.push(Prisma.sql`c.close_code = ${normaliseCloseCode(query.closeCode) ?? query.closeCode}`);
+  if (query.closeCode)
+    conditions.push(Prisma.sql`c.close_code = ${normaliseCloseCode(query.closeCode) ?? query.closeCode}`);
   if (query.phase) conditions.push(Prisma.sql`c.engagement_phase = ${query.phase}`);
   if (query.currency) conditions.push(Prisma.sql`c.currency = ${query.currency}`);
   if (query.q) conditions.push(searchCondition(query.q));
@@ -129,7 +149,9 @@ export async function listCases(viewer: Viewer, query: CaseListQuery): Promise<C
         ORDER BY c.id ${dir}
         LIMIT ${take}`
     : null;
-  const parts = [valued, nulls].filter((part): part is Prisma.Sql => part !== null).map((part) => Prisma.sql`(${part})`);
+  const parts = [valued, nulls]
+    .filter((part): part is Prisma.Sql => part !== null)
+    .map((part) => Prisma.sql`(${part})`);
   const outerColumn = Prisma.raw(`p.${name}`);
 
   const rows = await db.$queryRaw<Row[]>`
@@ -202,7 +224,10 @@ export type StateCounts = {
 export const COUNT_CAP = 1000;
 
 /** How many cases each state tab holds under the current filters (all but the state). */
-export async function countCasesByState(viewer: Viewer, query: Omit<CaseListQuery, 'sort' | 'dir' | 'limit' | 'cursor'>): Promise<StateCounts> {
+export async function countCasesByState(
+  viewer: Viewer,
+  query: Omit<CaseListQuery, 'sort' | 'dir' | 'limit' | 'cursor'>,
+): Promise<StateCounts> {
   const where = Prisma.join(caseListConditions(viewer, query), ' AND ');
   const isCappable = Boolean(query.q || query.unread);
   const rows = isCappable

@@ -28,7 +28,11 @@ describe('close codes', () => {
   });
 
   it('describes an unknown code as it came instead of hiding it', () => {
-    expect(describeCloseCode('BrandNewCode')).toMatchObject({ code: 'BrandNewCode', label: 'BrandNewCode', group: 'other' });
+    expect(describeCloseCode('BrandNewCode')).toMatchObject({
+      code: 'BrandNewCode',
+      label: 'BrandNewCode',
+      group: 'other',
+    });
   });
 });
 

@@ -25,28 +25,87 @@ export type CloseCodeInfo = {
   isSystemOnly: boolean;
 };
 
-function code(code: string, label: string, group: CloseCodeGroup, meaning: string, isSystemOnly = false): CloseCodeInfo {
+function code(
+  code: string,
+  label: string,
+  group: CloseCodeGroup,
+  meaning: string,
+  isSystemOnly = false,
+): CloseCodeInfo {
   return { code, label, group, meaning, isSystemOnly };
 }
 
 export const CLOSE_CODES: readonly CloseCodeInfo[] = [
   code('Paid', 'Paid', 'success', 'Paid in full: the payments cover the outstanding amount.'),
   code('PartiallyPaid', 'Partially paid', 'success', 'Some money was collected, but less than the outstanding amount.'),
-  code('DebtorInsolventBankrupt', 'Debtor insolvent or bankrupt', 'debtor-side', 'The debtor is insolvent or bankrupt, so nothing more can be collected.'),
+  code(
+    'DebtorInsolventBankrupt',
+    'Debtor insolvent or bankrupt',
+    'debtor-side',
+    'The debtor is insolvent or bankrupt, so nothing more can be collected.',
+  ),
   code('DebtorUntraceable', 'Debtor untraceable', 'debtor-side', 'The debtor could not be found or reached.'),
-  code('DisputedLegalActionDeclinedByClient', 'Disputed, legal action declined by client', 'client-decision', 'The debtor disputed the claim and the client chose not to go to court.'),
+  code(
+    'DisputedLegalActionDeclinedByClient',
+    'Disputed, legal action declined by client',
+    'client-decision',
+    'The debtor disputed the claim and the client chose not to go to court.',
+  ),
   code('WithdrawnByClient', 'Withdrawn by client', 'client-decision', 'The client withdrew the case from collection.'),
-  code('SettlementRejectedByClient', 'Settlement rejected by client', 'client-decision', 'The debtor offered a settlement and the client turned it down.'),
-  code('UnresponsiveClient', 'Unresponsive client', 'client-decision', 'The client stopped answering, so the case could not go on.'),
-  code('PreLegalExhaustedNoPayment', 'Pre-legal exhausted, no payment', 'collection-exhausted', 'Every pre-legal step was taken and the debtor paid nothing.'),
-  code('StatuteOfLimitationsExpired', 'Statute of limitations expired', 'collection-exhausted', 'The claim is time-barred and can no longer be enforced.'),
-  code('UneconomicalToPursue', 'Uneconomical to pursue', 'collection-exhausted', 'Collecting further would cost more than it could bring in.'),
+  code(
+    'SettlementRejectedByClient',
+    'Settlement rejected by client',
+    'client-decision',
+    'The debtor offered a settlement and the client turned it down.',
+  ),
+  code(
+    'UnresponsiveClient',
+    'Unresponsive client',
+    'client-decision',
+    'The client stopped answering, so the case could not go on.',
+  ),
+  code(
+    'PreLegalExhaustedNoPayment',
+    'Pre-legal exhausted, no payment',
+    'collection-exhausted',
+    'Every pre-legal step was taken and the debtor paid nothing.',
+  ),
+  code(
+    'StatuteOfLimitationsExpired',
+    'Statute of limitations expired',
+    'collection-exhausted',
+    'The claim is time-barred and can no longer be enforced.',
+  ),
+  code(
+    'UneconomicalToPursue',
+    'Uneconomical to pursue',
+    'collection-exhausted',
+    'Collecting further would cost more than it could bring in.',
+  ),
   code('Other', 'Other', 'other', 'Closed for another reason: the comment says which.'),
   code('CaseNeverStarted', 'Case never started', 'system', 'Debitura closed the case before collection began.', true),
-  code('CaseNeverStartedInternal', 'Case never started – Internal', 'system', 'Debitura closed the case internally before collection began.', true),
-  code('InvalidCaseData', 'Invalid case data', 'system', 'Debitura closed the case because its data was invalid.', true),
+  code(
+    'CaseNeverStartedInternal',
+    'Case never started – Internal',
+    'system',
+    'Debitura closed the case internally before collection began.',
+    true,
+  ),
+  code(
+    'InvalidCaseData',
+    'Invalid case data',
+    'system',
+    'Debitura closed the case because its data was invalid.',
+    true,
+  ),
   code('NoQuotesReceived', 'No quotes received', 'system', 'No collection partner quoted for the case.', true),
-  code('QuotesExpiredNotAccepted', 'Quotes expired – not accepted', 'system', 'The quotes given for the case expired without being accepted.', true),
+  code(
+    'QuotesExpiredNotAccepted',
+    'Quotes expired – not accepted',
+    'system',
+    'The quotes given for the case expired without being accepted.',
+    true,
+  ),
 ];
 
 /** Case-insensitive, ignoring spaces, dashes and punctuation (CONTRACT "Parsing rules"). */

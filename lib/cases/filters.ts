@@ -73,7 +73,9 @@ function finish(parsed: z.output<typeof schema>): CaseListQuery {
 }
 
 /** Strict: for the API, where a bad parameter is the caller's bug (400). */
-export function parseCaseListQuery(input: SearchParamsInput): { ok: true; query: CaseListQuery } | { ok: false; error: z.ZodError } {
+export function parseCaseListQuery(
+  input: SearchParamsInput,
+): { ok: true; query: CaseListQuery } | { ok: false; error: z.ZodError } {
   const result = schema.safeParse(toRecord(input));
   return result.success ? { ok: true, query: finish(result.data) } : { ok: false, error: result.error };
 }

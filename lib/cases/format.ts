@@ -21,7 +21,11 @@ export async function getRequestLocale(): Promise<string> {
 }
 
 /** Minor units as text in the case currency; a dash when the amount is not known yet. */
-export function formatMoney(minor: bigint | null | undefined, currency: string | null | undefined, locale: string): string {
+export function formatMoney(
+  minor: bigint | null | undefined,
+  currency: string | null | undefined,
+  locale: string,
+): string {
   if (minor === null || minor === undefined || !currency) return '—';
   return formatMinor(minor, currency, locale);
 }

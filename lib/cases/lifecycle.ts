@@ -19,7 +19,14 @@ export const LIFECYCLE_STATES = [
 export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
 
 /** The states a partner normally sees, in the order the list shows them as tabs. */
-export const PARTNER_STATES: readonly LifecycleState[] = ['PendingVerification', 'Active', 'NeedsAdditionalDetails', 'Paused', 'Closed', 'Merged'];
+export const PARTNER_STATES: readonly LifecycleState[] = [
+  'PendingVerification',
+  'Active',
+  'NeedsAdditionalDetails',
+  'Paused',
+  'Closed',
+  'Merged',
+];
 
 export type BadgeTone = 'green' | 'amber' | 'orange' | 'blue' | 'slate' | 'violet' | 'red';
 

@@ -8,7 +8,14 @@ import type { Viewer } from './visibility';
  * bodies live in plain modules (case-list.ts, case-detail.ts) so scripts such as the
  * benchmark can call them without a Next request.
  */
-export { countCasesByState, listCases, COUNT_CAP, type CaseListItem, type CaseListPage, type StateCounts } from './case-list';
+export {
+  countCasesByState,
+  listCases,
+  COUNT_CAP,
+  type CaseListItem,
+  type CaseListPage,
+  type StateCounts,
+} from './case-list';
 export { getCaseDetail, type CaseDetail, type PaymentEntry, type TimelineEntry } from './case-detail';
 export type { Viewer } from './visibility';
 

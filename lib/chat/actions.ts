@@ -8,10 +8,15 @@ import { createReply, replySchema, retryReply } from './reply';
 /** What the reply form shows after a submit. */
 export type ReplyFormState = { status: 'idle' | 'saved' | 'error'; error: string | null; savedId: string | null };
 
-export async function sendReplyAction(reference: string, _previous: ReplyFormState, formData: FormData): Promise<ReplyFormState> {
+export async function sendReplyAction(
+  reference: string,
+  _previous: ReplyFormState,
+  formData: FormData,
+): Promise<ReplyFormState> {
   const viewer = await requirePermission('chat:reply');
   const parsed = replySchema.safeParse({ message: formData.get('message') });
-  if (!parsed.success) return { status: 'error', error: parsed.error.issues[0]?.message ?? 'Check the message.', savedId: null };
+  if (!parsed.success)
+    return { status: 'error', error: parsed.error.issues[0]?.message ?? 'Check the message.', savedId: null };
   try {
     const saved = await createReply(viewer, reference, parsed.data.message);
     deliverSoon(saved.id);
@@ -19,7 +24,11 @@ export async function sendReplyAction(reference: string, _previous: ReplyFormSta
   } catch (error) {
     if (error instanceof HttpError) return { status: 'error', error: error.message, savedId: null };
     console.error(error);
-    return { status: 'error', error: 'The reply could not be saved. Your text is still here: try again.', savedId: null };
+    return {
+      status: 'error',
+      error: 'The reply could not be saved. Your text is still here: try again.',
+      savedId: null,
+    };
   }
 }
 

@@ -66,7 +66,8 @@ export async function retryReply(viewer: Viewer, messageId: string): Promise<Cha
     select: { direction: true, status: true, case: { select: { assigneeId: true } } },
   });
   if (!found || found.direction !== 'outbound') throw new NotFoundError('No such reply.');
-  if (!canViewCase(viewer, found.case.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
+  if (!canViewCase(viewer, found.case.assigneeId))
+    throw new ForbiddenError('This case is assigned to another collector.');
 
   await db.$executeRaw`
     UPDATE chat_messages SET status = 'sending', attempts = 0, next_attempt_at = now()

@@ -54,7 +54,11 @@ async function deliver(reply: Claimed): Promise<void> {
       // The case detail (with Debitura's case id) has not arrived yet: wait for it.
       throw new RetryableApiError("Debitura's id for this case is not known yet (waiting for the case detail)", null);
     }
-    const answer = await postChatMessage(reply.debitura_case_id, { message: reply.message, userEmail: reply.author_email ?? '' }, reply.idempotency_key);
+    const answer = await postChatMessage(
+      reply.debitura_case_id,
+      { message: reply.message, userEmail: reply.author_email ?? '' },
+      reply.idempotency_key,
+    );
     await markSent(reply.id, typeof answer.id === 'string' || typeof answer.id === 'number' ? String(answer.id) : null);
   } catch (error) {
     await markFailedAttempt(reply, error);

@@ -12,12 +12,18 @@ export const THREAD_LIMIT = 500;
  * the viewer last read the thread. With `markRead` the thread then counts as read up to the
  * newest message returned (not "now": a message stored meanwhile stays unread).
  */
-export async function getChatThread(viewer: Viewer, reference: string, options: { markRead: boolean }): Promise<ChatThread> {
+export async function getChatThread(
+  viewer: Viewer,
+  reference: string,
+  options: { markRead: boolean },
+): Promise<ChatThread> {
   // The case, its newest messages and the viewer's read mark in parallel, keyed by the
   // reference (one round trip); the role check runs before anything is returned or written.
   const caseId = Prisma.sql`(SELECT id FROM cases WHERE reference = ${reference})`;
   const [[found], rows, [read]] = await Promise.all([
-    db.$queryRaw<{ id: string; assignee_id: string | null }[]>`SELECT id, assignee_id FROM cases WHERE reference = ${reference}`,
+    db.$queryRaw<
+      { id: string; assignee_id: string | null }[]
+    >`SELECT id, assignee_id FROM cases WHERE reference = ${reference}`,
     db.$queryRaw<ChatMessageRow[]>`
       SELECT id, direction, message, author_name AS "authorName", author_role AS "authorRole", at, status, attempts,
              last_error AS "lastError", next_attempt_at AS "nextAttemptAt", user_id AS "userId", created_at AS "createdAt"

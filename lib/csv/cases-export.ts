@@ -10,7 +10,8 @@ import { minorToDecimal, toCsv, type CsvColumn } from './csv';
 
 export const MAX_CASE_EXPORT_ROWS = 50_000;
 
-const money = (value: bigint | null, currency: string | null) => (value !== null && currency ? minorToDecimal(value, currency) : null);
+const money = (value: bigint | null, currency: string | null) =>
+  value !== null && currency ? minorToDecimal(value, currency) : null;
 
 export const CASE_CSV_COLUMNS: CsvColumn<CaseListItem>[] = [
   { header: 'reference', value: (row) => row.reference },
@@ -30,7 +31,10 @@ export const CASE_CSV_COLUMNS: CsvColumn<CaseListItem>[] = [
   { header: 'assignee', value: (row) => row.assignee?.name ?? null },
 ];
 
-export async function exportCasesCsv(viewer: Viewer, query: CaseListQuery): Promise<{ csv: string; rows: number; isTruncated: boolean }> {
+export async function exportCasesCsv(
+  viewer: Viewer,
+  query: CaseListQuery,
+): Promise<{ csv: string; rows: number; isTruncated: boolean }> {
   const rows: CaseListItem[] = [];
   let cursor: string | undefined;
   do {
@@ -39,5 +43,9 @@ export async function exportCasesCsv(viewer: Viewer, query: CaseListQuery): Prom
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < MAX_CASE_EXPORT_ROWS);
   const kept = rows.slice(0, MAX_CASE_EXPORT_ROWS);
-  return { csv: toCsv(CASE_CSV_COLUMNS, kept), rows: kept.length, isTruncated: Boolean(cursor) || rows.length > MAX_CASE_EXPORT_ROWS };
+  return {
+    csv: toCsv(CASE_CSV_COLUMNS, kept),
+    rows: kept.length,
+    isTruncated: Boolean(cursor) || rows.length > MAX_CASE_EXPORT_ROWS,
+  };
 }

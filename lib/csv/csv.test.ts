@@ -30,7 +30,7 @@ describe('toCsv', () => {
     expect(parsed).toEqual([
       ['ref', 'amount'],
       ['a, "quoted" ref', '1.00'],
-      ["'=HYPERLINK(\"http://x\")", '-2.50'],
+      ['\'=HYPERLINK("http://x")', '-2.50'],
       ["'@SUM(A1)", '0'],
     ]);
     expect(neutraliseFormula('-1+2')).toBe("'-1+2");

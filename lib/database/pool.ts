@@ -59,7 +59,12 @@ export function isTransientDatabaseError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET...
   if (typeof code === 'string' && code.length === 5) {
-    return code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || ['40001', '40P01', '55P03'].includes(code);
+    return (
+      code.startsWith('08') ||
+      code.startsWith('57P') ||
+      code.startsWith('53') ||
+      ['40001', '40P01', '55P03'].includes(code)
+    );
   }
   // pg's own connection errors carry no code: pool timeouts, "Connection terminated".
   const message = error instanceof Error ? error.message : String(error);

@@ -1,11 +1,19 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCaseByReference, parseRetryAfter, PermanentApiError, postChatMessage, RetryableApiError, type DebituraApiConfig } from './client';
+import {
+  getCaseByReference,
+  parseRetryAfter,
+  PermanentApiError,
+  postChatMessage,
+  RetryableApiError,
+  type DebituraApiConfig,
+} from './client';
 
 type Seen = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string };
 const seen: Seen[] = [];
-let answer: (request: http.IncomingMessage, response: http.ServerResponse) => void = (_, response) => response.end('{}');
+let answer: (request: http.IncomingMessage, response: http.ServerResponse) => void = (_, response) =>
+  response.end('{}');
 let server: http.Server;
 let config: DebituraApiConfig;
 
@@ -27,23 +35,35 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (_: http.IncomingMessage, response: http.ServerResponse) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  (_: http.IncomingMessage, response: http.ServerResponse) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
 
 describe('Debitura API client', () => {
   it('reads case detail by reference with the XApiKey header, keys camelCased', async () => {
     answer = json(200, { Id: 'c1', Reference: 'R/1', Debtor: { Name: 'D' } });
     expect(await getCaseByReference('R/1', config)).toEqual({ id: 'c1', reference: 'R/1', debtor: { name: 'D' } });
-    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/cases/case-reference/R%2F1', headers: { xapikey: 'key-1' } });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'GET',
+      url: '/cases/case-reference/R%2F1',
+      headers: { xapikey: 'key-1' },
+    });
   });
 
   it('posts chat messages with the idempotency key', async () => {
     answer = json(201, { id: 'chat-1', message: 'hi' });
-    expect(await postChatMessage('case-1', { message: 'hi', userEmail: 'a@b.example' }, 'idem-1', config)).toMatchObject({ id: 'chat-1' });
+    expect(
+      await postChatMessage('case-1', { message: 'hi', userEmail: 'a@b.example' }, 'idem-1', config),
+    ).toMatchObject({ id: 'chat-1' });
     const last = seen.at(-1)!;
-    expect(last).toMatchObject({ method: 'POST', url: '/cases/case-1/chats', headers: { 'idempotency-key': 'idem-1' } });
+    expect(last).toMatchObject({
+      method: 'POST',
+      url: '/cases/case-1/chats',
+      headers: { 'idempotency-key': 'idem-1' },
+    });
     expect(JSON.parse(last.body)).toEqual({ message: 'hi', userEmail: 'a@b.example' });
   });
 
@@ -67,7 +87,9 @@ describe('Debitura API client', () => {
     const slow = await getCaseByReference('R1', { ...config, timeoutMs: 300 }).catch((caught) => caught);
     expect(slow).toBeInstanceOf(RetryableApiError);
     expect(slow.message).toMatch(/timed out/);
-    const refused = await getCaseByReference('R1', { ...config, baseUrl: 'http://127.0.0.1:9' }).catch((caught) => caught);
+    const refused = await getCaseByReference('R1', { ...config, baseUrl: 'http://127.0.0.1:9' }).catch(
+      (caught) => caught,
+    );
     expect(refused).toBeInstanceOf(RetryableApiError);
   });
 

@@ -55,7 +55,10 @@ export function getDebituraApiConfig(env: NodeJS.ProcessEnv = process.env): Debi
 }
 
 /** The case detail (InvoiceDto), by Debitura's case reference. */
-export async function getCaseByReference(reference: string, config = getDebituraApiConfig()): Promise<Record<string, unknown>> {
+export async function getCaseByReference(
+  reference: string,
+  config = getDebituraApiConfig(),
+): Promise<Record<string, unknown>> {
   return request(config, 'GET', `/cases/case-reference/${encodeURIComponent(reference)}`);
 }
 
@@ -68,7 +71,9 @@ export async function postChatMessage(
   idempotencyKey: string,
   config = getDebituraApiConfig(),
 ): Promise<Record<string, unknown>> {
-  return request(config, 'POST', `/cases/${encodeURIComponent(caseId)}/chats`, input, { 'Idempotency-Key': idempotencyKey });
+  return request(config, 'POST', `/cases/${encodeURIComponent(caseId)}/chats`, input, {
+    'Idempotency-Key': idempotencyKey,
+  });
 }
 
 async function request(
@@ -94,7 +99,10 @@ async function request(
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${config.timeoutMs} ms` : describeCause(error);
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `timed out after ${config.timeoutMs} ms`
+        : describeCause(error);
     throw new RetryableApiError(`${label}: ${reason}`, null);
   }
 

@@ -3,7 +3,12 @@ import { describeError } from '@/lib/cases/apply/apply';
 import { recomputeBalance } from '@/lib/cases/apply/case-row';
 import { mapCaseDetail } from '@/lib/cases/apply/detail';
 import { getPool, withTransaction } from '@/lib/database/pool';
-import { getCaseByReference, getDebituraApiConfig, RetryableApiError, type DebituraApiConfig } from '@/lib/debitura-api/client';
+import {
+  getCaseByReference,
+  getDebituraApiConfig,
+  RetryableApiError,
+  type DebituraApiConfig,
+} from '@/lib/debitura-api/client';
 import type { Job } from './runner';
 
 /**
@@ -35,7 +40,10 @@ export function retryDelayMs(attempt: number, retryAfterMs: number | null = null
 
 type Claimed = { id: string; reference: string; detail_attempts: number };
 
-export async function fetchPendingDetails(pool: pg.Pool = getPool(), config: DebituraApiConfig | null = getDebituraApiConfig()): Promise<boolean> {
+export async function fetchPendingDetails(
+  pool: pg.Pool = getPool(),
+  config: DebituraApiConfig | null = getDebituraApiConfig(),
+): Promise<boolean> {
   // Without an API to ask, cases keep waiting as `pending` (visible on the case) until one is set.
   if (!config) return false;
   const { rows } = await pool.query<Claimed>(
@@ -64,9 +72,21 @@ async function fetchOne(pool: pg.Pool, config: DebituraApiConfig, claimed: Claim
            detail_status = 'done', detail_error = NULL, detail_next_attempt_at = NULL
          WHERE id = $1`,
         [
-          claimed.id, detail.debituraCaseId, detail.creditorReference, detail.currency, detail.originalAmountMinor,
-          detail.addedFeesMinor, json(detail.fees), json(detail.debtor), detail.debtorName, json(detail.creditor),
-          detail.creditorName, detail.dateCreated, detail.dueDate, detail.engagementPhase, detail.isTestCase,
+          claimed.id,
+          detail.debituraCaseId,
+          detail.creditorReference,
+          detail.currency,
+          detail.originalAmountMinor,
+          detail.addedFeesMinor,
+          json(detail.fees),
+          json(detail.debtor),
+          detail.debtorName,
+          json(detail.creditor),
+          detail.creditorName,
+          detail.dateCreated,
+          detail.dueDate,
+          detail.engagementPhase,
+          detail.isTestCase,
         ],
       );
       await recomputeBalance(client, claimed.id);

@@ -4,11 +4,7 @@ import { startJobs, type Job } from './runner';
 import { webhookApplierJob } from './webhook-applier';
 
 /** The background jobs every app instance runs (started from instrumentation.ts). One line per job. */
-export const JOBS: readonly Job[] = [
-  webhookApplierJob,
-  caseDetailJob,
-  chatSenderJob,
-];
+export const JOBS: readonly Job[] = [webhookApplierJob, caseDetailJob, chatSenderJob];
 
 export function startBackgroundJobs(): void {
   startJobs(JOBS);

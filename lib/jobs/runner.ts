@@ -101,13 +101,17 @@ async function runPass(jobState: JobState) {
   const pass = (async () => {
     try {
       hasMore = await jobState.job.run();
-      if (jobState.failures) console.info(`[jobs] ${jobState.job.name} recovered after ${jobState.failures} failed passes`);
+      if (jobState.failures)
+        console.info(`[jobs] ${jobState.job.name} recovered after ${jobState.failures} failed passes`);
       jobState.failures = 0;
     } catch (error) {
       jobState.failures += 1;
       // Log the first failure and then now and again, not every second while the database is down.
       if (jobState.failures === 1 || jobState.failures % 20 === 0) {
-        console.error(`[jobs] ${jobState.job.name} failed (${jobState.failures}x):`, error instanceof Error ? error.message : error);
+        console.error(
+          `[jobs] ${jobState.job.name} failed (${jobState.failures}x):`,
+          error instanceof Error ? error.message : error,
+        );
       }
     }
   })();

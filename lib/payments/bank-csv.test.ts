@@ -13,7 +13,8 @@ const mapping: BankCsvMapping = {
 
 describe('parseBankCsv', () => {
   it('reads good rows into minor units per currency', () => {
-    const csv = 'Date,Amount,Currency,Text\n2026-11-02,"1,234.56",EUR,Payment Q8OAXF3W\n2026-11-03,1500,JPY,ref ABC\n2026-11-04,0.125,KWD,x\n';
+    const csv =
+      'Date,Amount,Currency,Text\n2026-11-02,"1,234.56",EUR,Payment Q8OAXF3W\n2026-11-03,1500,JPY,ref ABC\n2026-11-04,0.125,KWD,x\n';
     const result = parseBankCsv(csv, mapping);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -56,23 +57,42 @@ describe('parseBankCsv', () => {
   it('reads European numbers and dates, semicolons and a BOM, with one currency for the file', () => {
     const csv = '\uFEFFBuchungstag;Betrag;Verwendungszweck\n02.11.2026;1.234,50;Rechnung Q8OAXF3W\n';
     const result = parseBankCsv(csv, {
-      date: 'Buchungstag', amount: 'Betrag', currency: '', fixedCurrency: 'EUR', reference: 'Verwendungszweck',
-      dateFormat: 'DD.MM.YYYY', decimalSeparator: ',',
+      date: 'Buchungstag',
+      amount: 'Betrag',
+      currency: '',
+      fixedCurrency: 'EUR',
+      reference: 'Verwendungszweck',
+      dateFormat: 'DD.MM.YYYY',
+      decimalSeparator: ',',
     });
     if (!result.ok) throw new Error(result.error);
     expect(result.rows[0].line).toMatchObject({ date: '2026-11-02', amountMinor: 123450n, currency: 'EUR' });
   });
 
   it('refuses a file that is not CSV, or a mapping naming a missing column, as a whole', () => {
-    expect(parseBankCsv('%PDF-1.4\n\u0000\u0001binary', mapping)).toMatchObject({ ok: false, error: expect.stringMatching(/binary/) });
-    expect(parseBankCsv('just one line of prose without commas', mapping)).toMatchObject({ ok: false, error: expect.stringMatching(/header row/) });
-    expect(parseBankCsv('Date,Amount,Text\n2026-11-02,1,x', mapping)).toMatchObject({ ok: false, error: 'The currency column "Currency" is not in the file.' });
+    expect(parseBankCsv('%PDF-1.4\n\u0000\u0001binary', mapping)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/binary/),
+    });
+    expect(parseBankCsv('just one line of prose without commas', mapping)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/header row/),
+    });
+    expect(parseBankCsv('Date,Amount,Text\n2026-11-02,1,x', mapping)).toMatchObject({
+      ok: false,
+      error: 'The currency column "Currency" is not in the file.',
+    });
   });
 });
 
 describe('readHeaders and guessMapping', () => {
   it('finds the columns by their usual names', () => {
     const { headers } = readHeaders('Booking date,Amount,Currency,Description\n2026-11-02,1,EUR,x');
-    expect(guessMapping(headers)).toMatchObject({ date: 'Booking date', amount: 'Amount', currency: 'Currency', reference: 'Description' });
+    expect(guessMapping(headers)).toMatchObject({
+      date: 'Booking date',
+      amount: 'Amount',
+      currency: 'Currency',
+      reference: 'Description',
+    });
   });
 });

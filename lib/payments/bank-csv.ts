@@ -32,11 +32,11 @@ export type BankCsvLine = {
   reference: string;
 };
 
-export type BankCsvRow = { rowNumber: number; line: BankCsvLine; error?: undefined } | { rowNumber: number; error: string; line?: undefined };
+export type BankCsvRow =
+  { rowNumber: number; line: BankCsvLine; error?: undefined } | { rowNumber: number; error: string; line?: undefined };
 
 export type BankCsvParse =
-  | { ok: true; headers: string[]; rows: BankCsvRow[] }
-  | { ok: false; headers: string[]; error: string };
+  { ok: true; headers: string[]; rows: BankCsvRow[] } | { ok: false; headers: string[]; error: string };
 
 export const MAX_ROWS = 20_000;
 /** Under Next's 1 MB server action body limit, which the import goes through. */
@@ -45,15 +45,21 @@ export const MAX_REFERENCE_LENGTH = 500;
 
 /** The header row and the first rows, to choose the mapping from. */
 export function readHeaders(text: string): { headers: string[]; sample: Record<string, string>[]; error?: string } {
-  const result = Papa.parse<Record<string, string>>(stripBom(text), { header: true, skipEmptyLines: 'greedy', preview: 5 });
+  const result = Papa.parse<Record<string, string>>(stripBom(text), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    preview: 5,
+  });
   const headers = (result.meta.fields ?? []).filter((field) => field.trim() !== '');
-  if (headers.length < 2) return { headers, sample: [], error: 'No header row with at least two columns was found: is this a CSV file?' };
+  if (headers.length < 2)
+    return { headers, sample: [], error: 'No header row with at least two columns was found: is this a CSV file?' };
   return { headers, sample: result.data };
 }
 
 /** A best guess at the mapping from header names, for the page to start from. */
 export function guessMapping(headers: string[]): BankCsvMapping {
-  const find = (...patterns: RegExp[]) => headers.find((header) => patterns.some((pattern) => pattern.test(header))) ?? '';
+  const find = (...patterns: RegExp[]) =>
+    headers.find((header) => patterns.some((pattern) => pattern.test(header))) ?? '';
   return {
     date: find(/^date$/i, /booking|value date|dato|datum/i, /date/i),
     amount: find(/^amount$/i, /amount|beløb|betrag|sum/i),
@@ -70,20 +76,29 @@ export function mappingProblem(mapping: BankCsvMapping, headers: string[]): stri
     if (!mapping[key]) return `Choose the ${key} column.`;
     if (!headers.includes(mapping[key])) return `The ${key} column "${mapping[key]}" is not in the file.`;
   }
-  if (mapping.currency && !headers.includes(mapping.currency)) return `The currency column "${mapping.currency}" is not in the file.`;
-  if (!mapping.currency && !isCurrencyCode(mapping.fixedCurrency)) return 'Choose the currency column, or the one currency of the whole file.';
+  if (mapping.currency && !headers.includes(mapping.currency))
+    return `The currency column "${mapping.currency}" is not in the file.`;
+  if (!mapping.currency && !isCurrencyCode(mapping.fixedCurrency))
+    return 'Choose the currency column, or the one currency of the whole file.';
   if (!(DATE_FORMATS as readonly string[]).includes(mapping.dateFormat)) return 'Choose a date format.';
   if (mapping.decimalSeparator !== '.' && mapping.decimalSeparator !== ',') return 'Choose the decimal separator.';
   return null;
 }
 
 export function parseBankCsv(text: string, mapping: BankCsvMapping): BankCsvParse {
-  if (text.includes('\u0000')) return { ok: false, headers: [], error: 'The file contains binary data: export the statement as CSV text.' };
+  if (text.includes('\u0000'))
+    return { ok: false, headers: [], error: 'The file contains binary data: export the statement as CSV text.' };
   const result = Papa.parse<Record<string, string>>(stripBom(text), { header: true, skipEmptyLines: 'greedy' });
   const headers = result.meta.fields ?? [];
   const fatal = result.errors.find((error) => error.code === 'UndetectableDelimiter' && headers.length < 2);
-  if (fatal || headers.length < 2) return { ok: false, headers, error: 'No header row with at least two columns was found: is this a CSV file?' };
-  if (result.data.length > MAX_ROWS) return { ok: false, headers, error: `The file has ${result.data.length} rows; import at most ${MAX_ROWS} at a time.` };
+  if (fatal || headers.length < 2)
+    return { ok: false, headers, error: 'No header row with at least two columns was found: is this a CSV file?' };
+  if (result.data.length > MAX_ROWS)
+    return {
+      ok: false,
+      headers,
+      error: `The file has ${result.data.length} rows; import at most ${MAX_ROWS} at a time.`,
+    };
   const problem = mappingProblem(mapping, headers);
   if (problem) return { ok: false, headers, error: problem };
 
@@ -108,7 +123,8 @@ class RowError extends Error {}
 
 function toLine(record: Record<string, string>, mapping: BankCsvMapping, rowNumber: number): BankCsvLine {
   const currency = (mapping.currency ? (record[mapping.currency] ?? '') : mapping.fixedCurrency).trim().toUpperCase();
-  if (!isCurrencyCode(currency)) throw new RowError(`Currency "${record[mapping.currency] ?? ''}" is not an ISO 4217 code like EUR.`);
+  if (!isCurrencyCode(currency))
+    throw new RowError(`Currency "${record[mapping.currency] ?? ''}" is not an ISO 4217 code like EUR.`);
   const date = parseDate(record[mapping.date] ?? '', mapping.dateFormat);
   const amountMinor = parseAmount(record[mapping.amount] ?? '', currency, mapping.decimalSeparator);
   if (amountMinor <= 0n) throw new RowError('The amount is not positive: only incoming payments can be matched.');
@@ -141,10 +157,14 @@ function parseAmount(raw: string, currency: string, decimalSeparator: '.' | ',')
   if (!text) throw new RowError('The amount is empty.');
   const thousands = decimalSeparator === '.' ? ',' : '.';
   // Spaces, non-breaking spaces and apostrophes group thousands in various locales.
-  let plain = text.replace(/[\s\u00a0\u202f']/g, '').split(thousands).join('');
+  let plain = text
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .split(thousands)
+    .join('');
   if (decimalSeparator === ',') plain = plain.replace(',', '.');
   plain = plain.replace(/^\+/, '');
-  if (!/^-?\d+(\.\d+)?$/.test(plain)) throw new RowError(`Amount "${text}" is not a number (decimal separator "${decimalSeparator}").`);
+  if (!/^-?\d+(\.\d+)?$/.test(plain))
+    throw new RowError(`Amount "${text}" is not a number (decimal separator "${decimalSeparator}").`);
   try {
     return toMinorUnits(plain, currency);
   } catch {

@@ -6,7 +6,8 @@ import { listPayments, type PaymentRow } from './queries';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
-const money = (row: PaymentRow) => (row.amountMinor !== null && row.currency ? minorToDecimal(row.amountMinor, row.currency) : null);
+const money = (row: PaymentRow) =>
+  row.amountMinor !== null && row.currency ? minorToDecimal(row.amountMinor, row.currency) : null;
 
 export const PAYMENT_CSV_COLUMNS: CsvColumn<PaymentRow>[] = [
   { header: 'payment_id', value: (row) => row.debituraPaymentId },
@@ -28,7 +29,9 @@ export const PAYMENT_CSV_COLUMNS: CsvColumn<PaymentRow>[] = [
   { header: 'collector', value: (row) => row.assigneeName },
 ];
 
-export async function exportPaymentsCsv(query: PaymentQuery): Promise<{ csv: string; rows: number; isTruncated: boolean }> {
+export async function exportPaymentsCsv(
+  query: PaymentQuery,
+): Promise<{ csv: string; rows: number; isTruncated: boolean }> {
   const rows: PaymentRow[] = [];
   let cursor: string | undefined;
   do {

@@ -18,11 +18,14 @@ export const STATUS_LABELS: Record<ReconciliationStatus, string> = {
 };
 
 export const RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'] as const;
-export const RECIPIENT_LABELS: Record<string, string> = { Creditor: 'Creditor', CollectionPartner: 'Collection partner', Platform: 'Platform' };
+export const RECIPIENT_LABELS: Record<string, string> = {
+  Creditor: 'Creditor',
+  CollectionPartner: 'Collection partner',
+  Platform: 'Platform',
+};
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-
 
 const day = optionalText(
   z
@@ -34,7 +37,12 @@ const day = optionalText(
 const schema = z.object({
   status: z.enum(RECONCILIATION_STATUSES).optional(),
   recipient: z.enum(RECIPIENTS).optional(),
-  currency: optionalText(z.string().transform((value) => value.toUpperCase()).refine(isCurrencyCode, 'an ISO 4217 code like EUR')),
+  currency: optionalText(
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .refine(isCurrencyCode, 'an ISO 4217 code like EUR'),
+  ),
   from: day,
   to: day,
   /** The case's assignee: `unassigned` or a user id. */
@@ -42,7 +50,10 @@ const schema = z.object({
   /** A case reference, exactly. */
   case: optionalText(z.string().max(60)),
   deleted: z.enum(['exclude', 'only']).optional(),
-  isTest: z.enum(['true', 'false']).transform((value) => value === 'true').default(false),
+  isTest: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(false),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: optionalText(z.string().max(200)),
 });

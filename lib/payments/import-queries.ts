@@ -15,8 +15,15 @@ export type ImportSummary = {
 };
 
 type ImportRow = {
-  id: string; file_name: string | null; imported_at: Date; imported_by_name: string | null; row_count: number;
-  line_count: number; duplicate_line_count: number; skipped_row_count: number; open: bigint;
+  id: string;
+  file_name: string | null;
+  imported_at: Date;
+  imported_by_name: string | null;
+  row_count: number;
+  line_count: number;
+  duplicate_line_count: number;
+  skipped_row_count: number;
+  open: bigint;
 };
 
 function toSummary(row: ImportRow): ImportSummary {
@@ -66,17 +73,40 @@ export type BankLineView = {
   score: number | null;
   confirmedAt: Date | null;
   confirmedByName: string | null;
-  payment: { id: string; debituraPaymentId: string; caseReference: string; amountMinor: bigint | null; currency: string | null; date: Date | null; isDeleted: boolean; status: string } | null;
+  payment: {
+    id: string;
+    debituraPaymentId: string;
+    caseReference: string;
+    amountMinor: bigint | null;
+    currency: string | null;
+    date: Date | null;
+    isDeleted: boolean;
+    status: string;
+  } | null;
 };
 
 /** The lines of one import with the payment each is matched (or suggested) to; open ones first. */
 export async function listImportLines(importId: string): Promise<BankLineView[]> {
   const rows = await db.$queryRaw<
     {
-      id: string; row_number: number; date: Date; amount_minor: bigint; currency: string; reference: string; match_status: string;
-      match_score: number | null; confirmed_at: Date | null; confirmed_by_name: string | null; payment_id: string | null;
-      debitura_payment_id: string | null; case_reference: string | null; payment_amount: bigint | null; payment_currency: string | null;
-      payment_date: Date | null; is_deleted: boolean | null; reconciliation_status: string | null;
+      id: string;
+      row_number: number;
+      date: Date;
+      amount_minor: bigint;
+      currency: string;
+      reference: string;
+      match_status: string;
+      match_score: number | null;
+      confirmed_at: Date | null;
+      confirmed_by_name: string | null;
+      payment_id: string | null;
+      debitura_payment_id: string | null;
+      case_reference: string | null;
+      payment_amount: bigint | null;
+      payment_currency: string | null;
+      payment_date: Date | null;
+      is_deleted: boolean | null;
+      reconciliation_status: string | null;
     }[]
   >`
     SELECT bl.id, bl.row_number, bl.date, bl.amount_minor, bl.currency, bl.reference, bl.match_status, bl.match_score,
@@ -115,10 +145,17 @@ export async function listImportLines(importId: string): Promise<BankLineView[]>
 }
 
 /** Per-currency totals of an import's lines (a statement may hold several currencies). */
-export async function importTotals(importId: string): Promise<{ currency: string; lines: number; amountMinor: bigint; confirmedMinor: bigint }[]> {
+export async function importTotals(
+  importId: string,
+): Promise<{ currency: string; lines: number; amountMinor: bigint; confirmedMinor: bigint }[]> {
   const rows = await db.$queryRaw<{ currency: string; lines: bigint; amount: bigint; confirmed: bigint }[]>`
     SELECT currency, count(*) AS lines, sum(amount_minor)::bigint AS amount,
            COALESCE(sum(amount_minor) FILTER (WHERE match_status = 'confirmed'), 0)::bigint AS confirmed
     FROM bank_lines WHERE import_id = ${importId}::uuid GROUP BY currency ORDER BY currency`;
-  return rows.map((row) => ({ currency: row.currency, lines: Number(row.lines), amountMinor: row.amount, confirmedMinor: row.confirmed }));
+  return rows.map((row) => ({
+    currency: row.currency,
+    lines: Number(row.lines),
+    amountMinor: row.amount,
+    confirmedMinor: row.confirmed,
+  }));
 }

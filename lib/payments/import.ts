@@ -14,7 +14,14 @@ import { BULK_TRANSACTION } from './reconcile';
  */
 
 export type ImportResult =
-  | { status: 'imported'; importId: string; lineCount: number; duplicateLineCount: number; skippedRows: { rowNumber: number; error: string }[]; suggested: number }
+  | {
+      status: 'imported';
+      importId: string;
+      lineCount: number;
+      duplicateLineCount: number;
+      skippedRows: { rowNumber: number; error: string }[];
+      suggested: number;
+    }
   | { status: 'already-imported'; importId: string; importedAt: Date }
   | { status: 'invalid'; error: string };
 
@@ -37,13 +44,20 @@ export function lineHashes(lines: BankCsvLine[]): string[] {
   });
 }
 
-export async function importBankStatement(input: { actor: AuditActor; fileName: string | null; text: string; mapping: BankCsvMapping }): Promise<ImportResult> {
-  if (Buffer.byteLength(input.text, 'utf8') > MAX_FILE_BYTES) return { status: 'invalid', error: `The file is larger than ${MAX_FILE_BYTES / 1024} KB: split the statement.` };
+export async function importBankStatement(input: {
+  actor: AuditActor;
+  fileName: string | null;
+  text: string;
+  mapping: BankCsvMapping;
+}): Promise<ImportResult> {
+  if (Buffer.byteLength(input.text, 'utf8') > MAX_FILE_BYTES)
+    return { status: 'invalid', error: `The file is larger than ${MAX_FILE_BYTES / 1024} KB: split the statement.` };
   const parsed = parseBankCsv(input.text, input.mapping);
   if (!parsed.ok) return { status: 'invalid', error: parsed.error };
   const lines = parsed.rows.flatMap((row) => (row.line ? [row.line] : []));
   const skippedRows = parsed.rows.flatMap((row) => (row.error ? [{ rowNumber: row.rowNumber, error: row.error }] : []));
-  if (!lines.length) return { status: 'invalid', error: 'No row in the file could be read: check the column mapping and formats.' };
+  if (!lines.length)
+    return { status: 'invalid', error: 'No row in the file could be read: check the column mapping and formats.' };
 
   const hash = fileHash(input.text);
   const hashes = lineHashes(lines);
@@ -59,7 +73,10 @@ export async function importBankStatement(input: { actor: AuditActor; fileName: 
     if (!inserted.length) return null;
 
     const values = lines.map(
-      (line, index) => Prisma.sql`(${randomUUID()}::uuid, ${importId}::uuid, ${hashes[index]}, ${line.rowNumber}, ${`${line.date}T00:00:00Z`}::timestamptz,
+      (
+        line,
+        index,
+      ) => Prisma.sql`(${randomUUID()}::uuid, ${importId}::uuid, ${hashes[index]}, ${line.rowNumber}, ${`${line.date}T00:00:00Z`}::timestamptz,
         ${line.amountMinor}::bigint, ${line.currency}, ${line.reference})`,
     );
     let lineIds: string[] = [];
@@ -82,7 +99,15 @@ export async function importBankStatement(input: { actor: AuditActor; fileName: 
         action: 'bank_statement.imported',
         targetType: 'bank_statement_import',
         targetId: importId,
-        detail: { fileName: input.fileName, fileHash: hash, rows: parsed.rows.length, lines: lineIds.length, duplicateLines: duplicateLineCount, skippedRows: skippedRows.length, suggested },
+        detail: {
+          fileName: input.fileName,
+          fileHash: hash,
+          rows: parsed.rows.length,
+          lines: lineIds.length,
+          duplicateLines: duplicateLineCount,
+          skippedRows: skippedRows.length,
+          suggested,
+        },
       },
       tx,
     );
@@ -91,7 +116,10 @@ export async function importBankStatement(input: { actor: AuditActor; fileName: 
   }, BULK_TRANSACTION);
 
   if (!result) {
-    const existing = await db.bankStatementImport.findUniqueOrThrow({ where: { fileHash: hash }, select: { id: true, importedAt: true } });
+    const existing = await db.bankStatementImport.findUniqueOrThrow({
+      where: { fileHash: hash },
+      select: { id: true, importedAt: true },
+    });
     await recordAudit({
       actor: input.actor,
       action: 'bank_statement.import_repeated',

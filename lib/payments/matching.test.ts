@@ -8,7 +8,9 @@ describe('scoreMatch', () => {
     expect(scoreMatch({ dayDistance: 2, hasReference: false })).toBe(61);
     expect(scoreMatch({ dayDistance: -2, hasReference: false })).toBe(61);
     expect(scoreMatch({ dayDistance: 30, hasReference: true })).toBe(85);
-    expect(scoreMatch({ dayDistance: 30, hasReference: true })).toBeGreaterThan(scoreMatch({ dayDistance: 0, hasReference: false }));
+    expect(scoreMatch({ dayDistance: 30, hasReference: true })).toBeGreaterThan(
+      scoreMatch({ dayDistance: 0, hasReference: false }),
+    );
   });
 
   it('needs the reference or a date within the window', () => {

@@ -36,7 +36,11 @@ export type CandidatePair = { lineId: string; paymentId: string; score: number; 
  */
 export function pickMatches(pairs: CandidatePair[]): Map<string, { paymentId: string; score: number }> {
   const sorted = [...pairs].sort(
-    (a, b) => b.score - a.score || a.rowNumber - b.rowNumber || a.paymentDate.getTime() - b.paymentDate.getTime() || a.paymentId.localeCompare(b.paymentId),
+    (a, b) =>
+      b.score - a.score ||
+      a.rowNumber - b.rowNumber ||
+      a.paymentDate.getTime() - b.paymentDate.getTime() ||
+      a.paymentId.localeCompare(b.paymentId),
   );
   const byLine = new Map<string, { paymentId: string; score: number }>();
   const takenPayments = new Set<string>();
@@ -50,7 +54,14 @@ export function pickMatches(pairs: CandidatePair[]): Map<string, { paymentId: st
 
 type Client = Pick<Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>;
 
-type CandidateRow = { line_id: string; payment_id: string; row_number: number; payment_date: Date; day_distance: number; has_reference: boolean };
+type CandidateRow = {
+  line_id: string;
+  payment_id: string;
+  row_number: number;
+  payment_date: Date;
+  day_distance: number;
+  has_reference: boolean;
+};
 
 /** Candidate pairs for the given lines, filtered and scored as described above. */
 async function findCandidates(client: Client, lineIds: string[]): Promise<CandidatePair[]> {
@@ -88,7 +99,14 @@ async function findCandidates(client: Client, lineIds: string[]): Promise<Candid
 export async function suggestMatches(lineIds: string[], client: Client = db): Promise<number> {
   const open = await client.$queryRaw<{ id: string }[]>`
     SELECT id FROM bank_lines WHERE id = ANY(${lineIds}::uuid[]) AND match_status = 'unmatched'`;
-  const matches = [...pickMatches(await findCandidates(client, open.map((row) => row.id)))];
+  const matches = [
+    ...pickMatches(
+      await findCandidates(
+        client,
+        open.map((row) => row.id),
+      ),
+    ),
+  ];
   if (!matches.length) return 0;
   // One statement for all of them; guarded by status, so a line a manager handled meanwhile
   // keeps the manager's decision.
@@ -102,7 +120,10 @@ export async function suggestMatches(lineIds: string[], client: Client = db): Pr
 /** Runs the matcher again over every line still without a match. */
 export async function rematchOpenLines(client: Client = db): Promise<number> {
   const open = await client.$queryRaw<{ id: string }[]>`SELECT id FROM bank_lines WHERE match_status = 'unmatched'`;
-  return suggestMatches(open.map((row) => row.id), client);
+  return suggestMatches(
+    open.map((row) => row.id),
+    client,
+  );
 }
 
 export type PaymentChoice = {
@@ -122,7 +143,17 @@ export type PaymentChoice = {
  */
 export async function paymentChoicesForLine(lineId: string, limit = 15): Promise<PaymentChoice[]> {
   const rows = await db.$queryRaw<
-    { payment_id: string; debitura_payment_id: string; reference: string; amount_minor: bigint; currency: string; date: Date; day_distance: number; has_reference: boolean; is_exact: boolean }[]
+    {
+      payment_id: string;
+      debitura_payment_id: string;
+      reference: string;
+      amount_minor: bigint;
+      currency: string;
+      date: Date;
+      day_distance: number;
+      has_reference: boolean;
+      is_exact: boolean;
+    }[]
   >`
     SELECT p.id AS payment_id, p.debitura_payment_id, c.reference, p.amount_minor, p.currency, p.date,
            ((bl.date AT TIME ZONE 'UTC')::date - (p.date AT TIME ZONE 'UTC')::date) AS day_distance,

@@ -66,10 +66,25 @@ function decodeCursor(text: string | undefined): Cursor | null {
 }
 
 type Row = {
-  id: string; debitura_payment_id: string; amount_minor: bigint | null; currency: string | null; date: Date | null;
-  recipient: string | null; method: string | null; is_deleted: boolean; deleted_at: Date | null; reconciliation_status: string;
-  reconciled_at: Date | null; reconciled_by_name: string | null; reconcile_note: string | null; case_id: string; reference: string;
-  assignee_name: string | null; line_date: Date | null; line_reference: string | null; line_status: string | null;
+  id: string;
+  debitura_payment_id: string;
+  amount_minor: bigint | null;
+  currency: string | null;
+  date: Date | null;
+  recipient: string | null;
+  method: string | null;
+  is_deleted: boolean;
+  deleted_at: Date | null;
+  reconciliation_status: string;
+  reconciled_at: Date | null;
+  reconciled_by_name: string | null;
+  reconcile_note: string | null;
+  case_id: string;
+  reference: string;
+  assignee_name: string | null;
+  line_date: Date | null;
+  line_reference: string | null;
+  line_status: string | null;
 };
 
 /**
@@ -86,7 +101,9 @@ export async function listPayments(query: PaymentQuery): Promise<{ items: Paymen
   const where = paymentConditions(query);
   let ids: { id: string; segment: number }[] = [];
   if (cursor?.date !== null) {
-    const after = cursor ? Prisma.sql`AND (p.date, p.id) < (${cursor.date}::timestamptz, ${cursor.id}::uuid)` : Prisma.empty;
+    const after = cursor
+      ? Prisma.sql`AND (p.date, p.id) < (${cursor.date}::timestamptz, ${cursor.id}::uuid)`
+      : Prisma.empty;
     ids = await db.$queryRaw<{ id: string; segment: number }[]>`
       SELECT p.id, 0 AS segment FROM payments p JOIN cases c ON c.id = p.case_id
       WHERE ${where} AND p.date IS NOT NULL ${after}
@@ -145,7 +162,9 @@ function toPaymentRow(row: Row): PaymentRow {
     caseId: row.case_id,
     caseReference: row.reference,
     assigneeName: row.assignee_name,
-    bankLine: row.line_date ? { date: row.line_date, reference: row.line_reference ?? '', status: row.line_status ?? '' } : null,
+    bankLine: row.line_date
+      ? { date: row.line_date, reference: row.line_reference ?? '', status: row.line_status ?? '' }
+      : null,
   };
 }
 
@@ -160,7 +179,9 @@ export type CurrencyTotal = {
 
 /** Totals of the filtered payments, one row per currency: amounts in different currencies are never added up. */
 export async function paymentTotals(filter: PaymentFilter): Promise<CurrencyTotal[]> {
-  const rows = await db.$queryRaw<{ currency: string | null; count: bigint; standing: bigint; reconciled: bigint; deleted: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { currency: string | null; count: bigint; standing: bigint; reconciled: bigint; deleted: bigint }[]
+  >`
     SELECT p.currency, count(*) AS count,
            COALESCE(sum(p.amount_minor) FILTER (WHERE NOT p.is_deleted), 0)::bigint AS standing,
            COALESCE(sum(p.amount_minor) FILTER (WHERE NOT p.is_deleted AND p.reconciliation_status = 'reconciled'), 0)::bigint AS reconciled,
@@ -195,11 +216,24 @@ export const CASE_BALANCE_LIMIT = 100;
  * Paid versus outstanding for the cases that have payments in the filter. Over-payments come
  * first, then partial payments; the flag counts cover every such case, the rows the first 100.
  */
-export async function caseBalances(filter: PaymentFilter): Promise<{ rows: CaseBalance[]; total: number; overpaid: number; partial: number }> {
+export async function caseBalances(
+  filter: PaymentFilter,
+): Promise<{ rows: CaseBalance[]; total: number; overpaid: number; partial: number }> {
   // One pass: the cases with a payment in the filter, the flag counts over all of them as
   // window aggregates, and the first rows.
   const rows = await db.$queryRaw<
-    { id: string; reference: string; currency: string | null; original_amount_minor: bigint | null; added_fees_minor: bigint | null; paid_minor: bigint; outstanding_minor: bigint | null; total: bigint; overpaid: bigint; partial: bigint }[]
+    {
+      id: string;
+      reference: string;
+      currency: string | null;
+      original_amount_minor: bigint | null;
+      added_fees_minor: bigint | null;
+      paid_minor: bigint;
+      outstanding_minor: bigint | null;
+      total: bigint;
+      overpaid: bigint;
+      partial: bigint;
+    }[]
   >`
     WITH matched AS (SELECT DISTINCT p.case_id FROM payments p JOIN cases c ON c.id = p.case_id WHERE ${paymentConditions(filter)})
     SELECT c.id, c.reference, c.currency, c.original_amount_minor, c.added_fees_minor, c.paid_minor, c.outstanding_minor,

@@ -28,8 +28,24 @@ export const BULK_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 type Tx = Prisma.TransactionClient;
 
-type LockedLine = { id: string; row_number: number; currency: string; amount_minor: bigint; matched_payment_id: string | null; match_status: string; match_score: number | null };
-type LockedPayment = { id: string; debitura_payment_id: string; currency: string | null; amount_minor: bigint | null; is_deleted: boolean; reconciliation_status: string; reference: string };
+type LockedLine = {
+  id: string;
+  row_number: number;
+  currency: string;
+  amount_minor: bigint;
+  matched_payment_id: string | null;
+  match_status: string;
+  match_score: number | null;
+};
+type LockedPayment = {
+  id: string;
+  debitura_payment_id: string;
+  currency: string | null;
+  amount_minor: bigint | null;
+  is_deleted: boolean;
+  reconciliation_status: string;
+  reference: string;
+};
 
 async function lockLine(tx: Tx, lineId: string): Promise<LockedLine> {
   const [line] = await tx.$queryRaw<LockedLine[]>`
@@ -62,7 +78,11 @@ const wasConfirmed = (line: LockedLine) => line.match_status === 'confirmed' || 
  * Confirms the line's suggested payment, or (with `paymentId`) corrects it to another one in
  * the same currency. The payment moves to matched.
  */
-export async function confirmLineMatch(input: { actor: AuditActor; lineId: string; paymentId?: string }): Promise<void> {
+export async function confirmLineMatch(input: {
+  actor: AuditActor;
+  lineId: string;
+  paymentId?: string;
+}): Promise<void> {
   await db.$transaction(async (tx) => {
     const line = await lockLine(tx, input.lineId);
     const targetId = input.paymentId ?? line.matched_payment_id;
@@ -70,16 +90,23 @@ export async function confirmLineMatch(input: { actor: AuditActor; lineId: strin
     const payment = await lockPayment(tx, targetId);
     if (!payment) throw new ReconcileError('That payment does not exist.');
     if (payment.currency !== line.currency) {
-      throw new ReconcileError(`The payment is in ${payment.currency ?? 'an unknown currency'}, the bank line in ${line.currency}: currencies never mix.`);
+      throw new ReconcileError(
+        `The payment is in ${payment.currency ?? 'an unknown currency'}, the bank line in ${line.currency}: currencies never mix.`,
+      );
     }
-    if (payment.is_deleted) throw new ReconcileError('Debitura deleted that payment: choose another, or mark the line as no match.');
+    if (payment.is_deleted)
+      throw new ReconcileError('Debitura deleted that payment: choose another, or mark the line as no match.');
     const [taken] = await tx.$queryRaw<{ row_number: number; file_name: string | null }[]>`
       SELECT bl.row_number, i.file_name FROM bank_lines bl JOIN bank_statement_imports i ON i.id = bl.import_id
       WHERE bl.matched_payment_id = ${targetId}::uuid AND bl.id <> ${line.id}::uuid AND bl.match_status IN ('confirmed', 'needs_review')`;
-    if (taken) throw new ReconcileError(`That payment is already matched to row ${taken.row_number} of ${taken.file_name ?? 'another statement'}.`);
+    if (taken)
+      throw new ReconcileError(
+        `That payment is already matched to row ${taken.row_number} of ${taken.file_name ?? 'another statement'}.`,
+      );
 
     const isCorrection = line.matched_payment_id !== targetId;
-    if (isCorrection && line.matched_payment_id && wasConfirmed(line)) await releasePayment(tx, line.matched_payment_id, line.id);
+    if (isCorrection && line.matched_payment_id && wasConfirmed(line))
+      await releasePayment(tx, line.matched_payment_id, line.id);
     await tx.$executeRaw`
       UPDATE bank_lines SET matched_payment_id = ${targetId}::uuid, match_status = 'confirmed',
         match_score = ${isCorrection ? null : line.match_score}, confirmed_by = ${input.actor.id}::uuid, confirmed_at = now()
@@ -140,7 +167,8 @@ function checkIds(paymentIds: string[], note: string | null): string | null {
   if (!paymentIds.length) throw new ReconcileError('Select at least one payment.');
   if (paymentIds.length > MAX_BULK) throw new ReconcileError(`Select at most ${MAX_BULK} payments at a time.`);
   const trimmed = note?.trim() || null;
-  if (trimmed && trimmed.length > MAX_NOTE_LENGTH) throw new ReconcileError(`The note is longer than ${MAX_NOTE_LENGTH} characters.`);
+  if (trimmed && trimmed.length > MAX_NOTE_LENGTH)
+    throw new ReconcileError(`The note is longer than ${MAX_NOTE_LENGTH} characters.`);
   return trimmed;
 }
 
@@ -149,7 +177,11 @@ function checkIds(paymentIds: string[], note: string | null): string | null {
  * reconciled ones are skipped (their who and when stay); a deleted payment can only be
  * reconciled to resolve a review, and resolving a review needs a note.
  */
-export async function markReconciled(input: { actor: AuditActor; paymentIds: string[]; note?: string | null }): Promise<BulkResult> {
+export async function markReconciled(input: {
+  actor: AuditActor;
+  paymentIds: string[];
+  note?: string | null;
+}): Promise<BulkResult> {
   const note = checkIds(input.paymentIds, input.note ?? null);
   return db.$transaction(async (tx) => {
     const payments = await tx.$queryRaw<LockedPayment[]>`
@@ -157,11 +189,15 @@ export async function markReconciled(input: { actor: AuditActor; paymentIds: str
       FROM payments p JOIN cases c ON c.id = p.case_id
       WHERE p.id = ANY(${input.paymentIds}::uuid[]) ORDER BY p.id FOR UPDATE OF p`;
     const found = new Set(payments.map((payment) => payment.id));
-    const skipped = input.paymentIds.filter((id) => !found.has(id)).map((paymentId) => ({ paymentId, reason: 'not found' }));
+    const skipped = input.paymentIds
+      .filter((id) => !found.has(id))
+      .map((paymentId) => ({ paymentId, reason: 'not found' }));
     const eligible: LockedPayment[] = [];
     for (const payment of payments) {
-      if (payment.reconciliation_status === 'reconciled') skipped.push({ paymentId: payment.id, reason: 'already reconciled' });
-      else if (payment.is_deleted && payment.reconciliation_status !== 'needs_review') skipped.push({ paymentId: payment.id, reason: 'deleted by Debitura' });
+      if (payment.reconciliation_status === 'reconciled')
+        skipped.push({ paymentId: payment.id, reason: 'already reconciled' });
+      else if (payment.is_deleted && payment.reconciliation_status !== 'needs_review')
+        skipped.push({ paymentId: payment.id, reason: 'deleted by Debitura' });
       else eligible.push(payment);
     }
     if (!note && eligible.some((payment) => payment.reconciliation_status === 'needs_review')) {
@@ -180,7 +216,13 @@ export async function markReconciled(input: { actor: AuditActor; paymentIds: str
           action: 'payment.reconciled',
           targetType: 'payment',
           targetId: payment.id,
-          detail: { debituraPaymentId: payment.debitura_payment_id, caseReference: payment.reference, previousStatus: payment.reconciliation_status, note, bulk: input.paymentIds.length > 1 },
+          detail: {
+            debituraPaymentId: payment.debitura_payment_id,
+            caseReference: payment.reference,
+            previousStatus: payment.reconciliation_status,
+            note,
+            bulk: input.paymentIds.length > 1,
+          },
         },
         tx,
       );
@@ -190,7 +232,11 @@ export async function markReconciled(input: { actor: AuditActor; paymentIds: str
 }
 
 /** Undoes a reconciliation (a mistake): back to matched if a bank line is confirmed, else unreconciled. */
-export async function markUnreconciled(input: { actor: AuditActor; paymentIds: string[]; note?: string | null }): Promise<BulkResult> {
+export async function markUnreconciled(input: {
+  actor: AuditActor;
+  paymentIds: string[];
+  note?: string | null;
+}): Promise<BulkResult> {
   const note = checkIds(input.paymentIds, input.note ?? null);
   return db.$transaction(async (tx) => {
     const changed = await tx.$queryRaw<{ id: string; debitura_payment_id: string; reconciliation_status: string }[]>`
@@ -215,7 +261,9 @@ export async function markUnreconciled(input: { actor: AuditActor; paymentIds: s
     const changedIds = new Set(changed.map((payment) => payment.id));
     return {
       changed: changed.length,
-      skipped: input.paymentIds.filter((id) => !changedIds.has(id)).map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
+      skipped: input.paymentIds
+        .filter((id) => !changedIds.has(id))
+        .map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
     };
   }, BULK_TRANSACTION);
 }

@@ -8,8 +8,20 @@ import type { Cell, ReportTable } from './tables';
  * currencies never share an axis.
  */
 
-export type BarChartSpec = { kind: 'bar'; title: string; data: { name: string; value: number }[]; valueLabel: string; currency?: string };
-export type LineChartSpec = { kind: 'lines'; title: string; data: Record<string, string | number>[]; series: string[]; valueLabel: string };
+export type BarChartSpec = {
+  kind: 'bar';
+  title: string;
+  data: { name: string; value: number }[];
+  valueLabel: string;
+  currency?: string;
+};
+export type LineChartSpec = {
+  kind: 'lines';
+  title: string;
+  data: Record<string, string | number>[];
+  series: string[];
+  valueLabel: string;
+};
 export type ChartSpec = BarChartSpec | LineChartSpec;
 
 function money(cell: Cell | undefined): number {
@@ -30,11 +42,34 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
   const { rows } = table;
   switch (table.key) {
     case 'close-codes':
-      return [{ kind: 'bar', title: 'Closed cases per group', valueLabel: 'Cases', data: rows.filter((row) => row.code === 'All in group').map((row) => ({ name: text(row.group), value: count(row.cases) })) }];
+      return [
+        {
+          kind: 'bar',
+          title: 'Closed cases per group',
+          valueLabel: 'Cases',
+          data: rows
+            .filter((row) => row.code === 'All in group')
+            .map((row) => ({ name: text(row.group), value: count(row.cases) })),
+        },
+      ];
     case 'states':
-      return [{ kind: 'bar', title: 'Cases per state', valueLabel: 'Cases', data: rows.map((row) => ({ name: text(row.state), value: count(row.cases) })) }];
+      return [
+        {
+          kind: 'bar',
+          title: 'Cases per state',
+          valueLabel: 'Cases',
+          data: rows.map((row) => ({ name: text(row.state), value: count(row.cases) })),
+        },
+      ];
     case 'ageing':
-      return [{ kind: 'bar', title: 'Open cases by days since assignment', valueLabel: 'Cases', data: sumBy(rows, 'bucket', 'cases') }];
+      return [
+        {
+          kind: 'bar',
+          title: 'Open cases by days since assignment',
+          valueLabel: 'Cases',
+          data: sumBy(rows, 'bucket', 'cases'),
+        },
+      ];
     case 'recovery': {
       const series = [...new Set(rows.map((row) => text(row.currency)))].sort();
       const byMonth = new Map<string, Record<string, string | number>>();
@@ -45,7 +80,15 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
         if (rate !== null) point[text(row.currency)] = Number(rate);
         byMonth.set(month, point);
       }
-      return [{ kind: 'lines', title: 'Recovery rate (%) by month of assignment', valueLabel: '%', series, data: [...byMonth.values()] }];
+      return [
+        {
+          kind: 'lines',
+          title: 'Recovery rate (%) by month of assignment',
+          valueLabel: '%',
+          series,
+          data: [...byMonth.values()],
+        },
+      ];
     }
     case 'collected': {
       const currencies = [...new Set(rows.map((row) => text(row.currency)))].sort();
@@ -54,7 +97,9 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
         title: `Collected in ${currency}`,
         valueLabel: currency,
         currency,
-        data: rows.filter((row) => row.currency === currency).map((row) => ({ name: text(row.month), value: money(row.collected) })),
+        data: rows
+          .filter((row) => row.currency === currency)
+          .map((row) => ({ name: text(row.month), value: money(row.collected) })),
       }));
     }
   }

@@ -31,7 +31,14 @@ export async function closeCodeDistribution(filter: ReportFilter): Promise<Close
   return rows.map((row) => ({ group: row.grp, code: row.code, cases: Number(row.cases) }));
 }
 
-export type RecoveryRow = { month: string; currency: string; cases: number; placedMinor: bigint; collectedMinor: bigint; ratePercent: string | null };
+export type RecoveryRow = {
+  month: string;
+  currency: string;
+  cases: number;
+  placedMinor: bigint;
+  collectedMinor: bigint;
+  ratePercent: string | null;
+};
 
 /**
  * Recovery rate by month of assignment, per currency: collected (the payments that stand,
@@ -40,7 +47,9 @@ export type RecoveryRow = { month: string; currency: string; cases: number; plac
  */
 export async function recoveryByAssignmentMonth(filter: ReportFilter): Promise<RecoveryRow[]> {
   const { start, end } = rangeInstants(filter);
-  const rows = await db.$queryRaw<{ month: string; currency: string; cases: bigint; placed: bigint; collected: bigint; rate: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { month: string; currency: string; cases: bigint; placed: bigint; collected: bigint; rate: string | null }[]
+  >`
     SELECT to_char(date_trunc('month', c.assigned_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, c.currency,
            count(*) AS cases, sum(c.original_amount_minor)::bigint AS placed, sum(c.paid_minor)::bigint AS collected,
            round(sum(c.paid_minor)::numeric * 100 / NULLIF(sum(c.original_amount_minor), 0), 1)::text AS rate
@@ -70,7 +79,12 @@ export async function collectedPerMonth(filter: ReportFilter): Promise<Collected
     WHERE c.is_test = ${filter.isTest} AND NOT p.is_deleted AND p.amount_minor IS NOT NULL AND p.currency IS NOT NULL
       AND p.date >= ${start}::timestamptz AND p.date < ${end}::timestamptz
     GROUP BY 1, 2 ORDER BY 1, 2`;
-  return rows.map((row) => ({ month: row.month, currency: row.currency, payments: Number(row.payments), collectedMinor: row.collected }));
+  return rows.map((row) => ({
+    month: row.month,
+    currency: row.currency,
+    payments: Number(row.payments),
+    collectedMinor: row.collected,
+  }));
 }
 
 export type StateRow = { state: string | null; cases: number };
@@ -103,5 +117,10 @@ export async function ageingOfOpenCases(filter: Pick<ReportFilter, 'isTest'>): P
     WHERE c.is_test = ${filter.isTest} AND (c.state IS NULL OR c.state NOT IN ('Closed', 'Merged'))
     GROUP BY bucket, c.currency
     ORDER BY array_position(ARRAY['0–30', '31–60', '61–90', '90+', 'unknown'], bucket), c.currency NULLS LAST`;
-  return rows.map((row) => ({ bucket: row.bucket, currency: row.currency, cases: Number(row.cases), outstandingMinor: row.outstanding }));
+  return rows.map((row) => ({
+    bucket: row.bucket,
+    currency: row.currency,
+    cases: Number(row.cases),
+    outstandingMinor: row.outstanding,
+  }));
 }

@@ -1,4 +1,9 @@
-import { closeCodeGroupLabel, CLOSE_CODE_GROUPS, describeCloseCode, type CloseCodeGroup } from '@/lib/cases/close-codes';
+import {
+  closeCodeGroupLabel,
+  CLOSE_CODE_GROUPS,
+  describeCloseCode,
+  type CloseCodeGroup,
+} from '@/lib/cases/close-codes';
 import { lifecycleLabel } from '@/lib/cases/lifecycle';
 import { minorToDecimal, toCsv } from '@/lib/csv/csv';
 import { formatMinor } from '@/lib/money/currency';
@@ -26,7 +31,13 @@ export function isReportKey(value: unknown): value is ReportKey {
 
 export type Cell = string | number | null | { minor: bigint; currency: string } | { percent: string | null };
 export type Column = { key: string; label: string; isNumeric?: boolean };
-export type ReportTable = { key: ReportKey; title: string; note: string; columns: Column[]; rows: Record<string, Cell>[] };
+export type ReportTable = {
+  key: ReportKey;
+  title: string;
+  note: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+};
 
 function groupLabel(group: string): string {
   return group in CLOSE_CODE_GROUPS ? closeCodeGroupLabel(group as CloseCodeGroup) : group;
@@ -115,7 +126,11 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
           { key: 'cases', label: 'Cases', isNumeric: true },
           { key: 'share', label: 'Share', isNumeric: true },
         ],
-        rows: rows.map((row) => ({ state: lifecycleLabel(row.state), cases: row.cases, share: share(row.cases, total) })),
+        rows: rows.map((row) => ({
+          state: lifecycleLabel(row.state),
+          cases: row.cases,
+          share: share(row.cases, total),
+        })),
       };
     }
     case 'ageing': {

@@ -49,13 +49,25 @@ export type SimCase = {
 export type People = { partnerStaff: SimUser[]; debituraStaff: SimUser[] };
 
 const FAILURE_CODES: readonly (readonly [string, number])[] = [
-  ['DebtorInsolventBankrupt', 3], ['DebtorUntraceable', 3], ['PreLegalExhaustedNoPayment', 4],
-  ['WithdrawnByClient', 3], ['UneconomicalToPursue', 2], ['StatuteOfLimitationsExpired', 1],
-  ['DisputedLegalActionDeclinedByClient', 2], ['SettlementRejectedByClient', 1], ['UnresponsiveClient', 1], ['Other', 1],
+  ['DebtorInsolventBankrupt', 3],
+  ['DebtorUntraceable', 3],
+  ['PreLegalExhaustedNoPayment', 4],
+  ['WithdrawnByClient', 3],
+  ['UneconomicalToPursue', 2],
+  ['StatuteOfLimitationsExpired', 1],
+  ['DisputedLegalActionDeclinedByClient', 2],
+  ['SettlementRejectedByClient', 1],
+  ['UnresponsiveClient', 1],
+  ['Other', 1],
 ];
 
 const GROSS_MAJOR_RANGE: Record<SimCurrency, [number, number]> = {
-  EUR: [150, 25_000], GBP: [120, 20_000], DKK: [1_000, 180_000], SEK: [1_500, 250_000], JPY: [20_000, 3_000_000], KWD: [40, 8_000],
+  EUR: [150, 25_000],
+  GBP: [120, 20_000],
+  DKK: [1_000, 180_000],
+  SEK: [1_500, 250_000],
+  JPY: [20_000, 3_000_000],
+  KWD: [40, 8_000],
 };
 
 const DAY = 86_400_000;
@@ -74,7 +86,13 @@ function split(random: Random, total: number, parts: number): number[] {
 }
 
 export function planCase(input: {
-  random: Random; index: number; reference: string; creditor: SimCreditor; people: People; isTest: boolean; until: Date;
+  random: Random;
+  index: number;
+  reference: string;
+  creditor: SimCreditor;
+  people: People;
+  isTest: boolean;
+  until: Date;
 }): SimCase {
   const { random, creditor, people } = input;
   const currency = creditor.currency;
@@ -88,17 +106,37 @@ export function planCase(input: {
     reminderMinor: hasFees ? percent(0, 20) : 0,
     collectionMinor: hasFees ? percent(30, 120) : 0,
   };
-  const outcome = random.weighted<Outcome>([['open', 30], ['paid', 25], ['partial', 15], ['failure', 30]]);
+  const outcome = random.weighted<Outcome>([
+    ['open', 30],
+    ['paid', 25],
+    ['partial', 15],
+    ['failure', 30],
+  ]);
   const partner = () => random.pick(people.partnerStaff);
   const chat = (roleLabel: ChatRole, lines: readonly string[]): Step => {
-    const user = roleLabel === 'Creditor' ? random.pick(creditor.staff) : roleLabel === 'Debitura' ? random.pick(people.debituraStaff) : partner();
+    const user =
+      roleLabel === 'Creditor'
+        ? random.pick(creditor.staff)
+        : roleLabel === 'Debitura'
+          ? random.pick(people.debituraStaff)
+          : partner();
     return { kind: 'chat', chat: { id: random.uuid(), message: random.pick(lines), roleLabel, user } };
   };
   const payment = (minor: number): SimPayment => ({
     id: random.uuid(),
     minor,
-    recipient: random.weighted([['CollectionPartner', 6], ['Creditor', 3], ['Platform', 1]]),
-    method: random.pick(currency === 'DKK' ? ['BankTransfer', 'MobilePay', 'Card'] : currency === 'SEK' ? ['BankTransfer', 'Swish', 'Card'] : ['BankTransfer', 'Card', 'DirectDebit']),
+    recipient: random.weighted([
+      ['CollectionPartner', 6],
+      ['Creditor', 3],
+      ['Platform', 1],
+    ]),
+    method: random.pick(
+      currency === 'DKK'
+        ? ['BankTransfer', 'MobilePay', 'Card']
+        : currency === 'SEK'
+          ? ['BankTransfer', 'Swish', 'Card']
+          : ['BankTransfer', 'Card', 'DirectDebit'],
+    ),
   });
 
   const steps: Step[] = [];
@@ -109,11 +147,25 @@ export function planCase(input: {
 
   // A detour that returns to Active; an open case may still be in it at the end.
   const endsInDetour = outcome === 'open' && random.chance(0.35);
-  const detour = random.weighted<Lifecycle | null>([[null, 55], ['NeedsAdditionalDetails', 25], ['Paused', 20]]) ?? (endsInDetour ? 'Paused' : null);
+  const detour =
+    random.weighted<Lifecycle | null>([
+      [null, 55],
+      ['NeedsAdditionalDetails', 25],
+      ['Paused', 20],
+    ]) ?? (endsInDetour ? 'Paused' : null);
   const detourSteps = (state: Lifecycle, isReturning: boolean): Step[] => {
-    const ask = state === 'Paused' ? chat('Creditor', text.CREDITOR_ASKS_PAUSE) : chat('Collection partner', text.PARTNER_ASKS_DETAILS);
-    const reply = state === 'Paused' ? chat('Collection partner', text.PARTNER_RESUMES) : chat('Creditor', text.CREDITOR_SENDS_DETAILS);
-    const into: Step[] = state === 'Paused' ? [ask, { kind: 'updated', from: 'Active', to: state }] : [{ kind: 'updated', from: 'Active', to: state }, ask];
+    const ask =
+      state === 'Paused'
+        ? chat('Creditor', text.CREDITOR_ASKS_PAUSE)
+        : chat('Collection partner', text.PARTNER_ASKS_DETAILS);
+    const reply =
+      state === 'Paused'
+        ? chat('Collection partner', text.PARTNER_RESUMES)
+        : chat('Creditor', text.CREDITOR_SENDS_DETAILS);
+    const into: Step[] =
+      state === 'Paused'
+        ? [ask, { kind: 'updated', from: 'Active', to: state }]
+        : [{ kind: 'updated', from: 'Active', to: state }, ask];
     return isReturning ? [...into, reply, { kind: 'updated', from: state, to: 'Active' }] : into;
   };
   if (detour && !endsInDetour) steps.push(...detourSteps(detour, true));
@@ -133,13 +185,16 @@ export function planCase(input: {
   const mistaken = random.chance(0.12) ? payment(random.int(1, Math.max(1, Math.floor(grossMinor / 4)))) : null;
   paidParts.forEach((minor, i) => {
     steps.push({ kind: 'payment', payment: payment(minor) });
-    if (mistaken && i === 0) steps.push({ kind: 'payment', payment: mistaken }, { kind: 'paymentDeleted', payment: mistaken });
+    if (mistaken && i === 0)
+      steps.push({ kind: 'payment', payment: mistaken }, { kind: 'paymentDeleted', payment: mistaken });
   });
-  if (mistaken && !paidParts.length) steps.push({ kind: 'payment', payment: mistaken }, { kind: 'paymentDeleted', payment: mistaken });
+  if (mistaken && !paidParts.length)
+    steps.push({ kind: 'payment', payment: mistaken }, { kind: 'paymentDeleted', payment: mistaken });
   if (random.chance(0.1)) steps.push(chat('Debitura', text.DEBITURA_NOTES));
 
   if (outcome !== 'open') {
-    const closeCode = outcome === 'paid' ? 'Paid' : outcome === 'partial' ? 'PartiallyPaid' : random.weighted(FAILURE_CODES);
+    const closeCode =
+      outcome === 'paid' ? 'Paid' : outcome === 'partial' ? 'PartiallyPaid' : random.weighted(FAILURE_CODES);
     steps.push({ kind: 'closed', closeCode, comment: random.pick(text.CLOSE_COMMENTS[closeCode]) });
   } else if (detour && endsInDetour) {
     steps.push(...detourSteps(detour, false));
@@ -149,7 +204,9 @@ export function planCase(input: {
   const assignedAt = new Date(input.until.getTime() - spanDays * DAY - random.int(0, DAY / 1000) * 1000);
   const dateCreated = new Date(assignedAt.getTime() - random.int(40, 200) * DAY);
   const timed = assignTimes(random, steps, assignedAt, input.until, outcome === 'open' ? 0.95 : 1);
-  for (const step of timed) if (step.kind === 'payment') step.payment.date = new Date(Math.floor((step.at.getTime() - random.int(0, 2) * DAY) / DAY) * DAY);
+  for (const step of timed)
+    if (step.kind === 'payment')
+      step.payment.date = new Date(Math.floor((step.at.getTime() - random.int(0, 2) * DAY) / DAY) * DAY);
 
   return {
     index: input.index,
@@ -163,7 +220,11 @@ export function planCase(input: {
     fees,
     debtor: makeDebtor(random, creditor.region),
     creditor,
-    engagementPhase: random.weighted([['Pre-legal', 7], ['Legal', 2], ['Enforcement', 1]] as const),
+    engagementPhase: random.weighted([
+      ['Pre-legal', 7],
+      ['Legal', 2],
+      ['Enforcement', 1],
+    ] as const),
     dateCreated,
     dueDate: new Date(dateCreated.getTime() + random.pick([14, 30]) * DAY),
     outcome,

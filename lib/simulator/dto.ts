@@ -16,7 +16,15 @@ export type InvoiceDto = ReturnType<typeof caseFields> & {
   closeCode: string | null;
 };
 
-export type PaymentDto = { id: string; date: string; grossAmount: number; recipient: string; method: string; currency: string; isDeleted: boolean };
+export type PaymentDto = {
+  id: string;
+  date: string;
+  grossAmount: number;
+  recipient: string;
+  method: string;
+  currency: string;
+  isDeleted: boolean;
+};
 
 export type ChatDto = {
   id: string;

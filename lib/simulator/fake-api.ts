@@ -11,7 +11,14 @@ import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type 
  * `/__simulator` control routes needs the `XApiKey` header.
  */
 
-export type ChatPost = { caseId: string; message: string; userEmail: string; idempotencyKey: string | null; at: Date; response: ChatDto };
+export type ChatPost = {
+  caseId: string;
+  message: string;
+  userEmail: string;
+  idempotencyKey: string | null;
+  at: Date;
+  response: ChatDto;
+};
 
 export type FakeApiOptions = {
   port?: number;
@@ -86,7 +93,9 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     const scope = key ? `${caseId}:${key}` : null;
     const earlier = scope ? idempotent.get(scope) : undefined;
     if (earlier) {
-      return earlier.fingerprint === fingerprint ? earlier.answer : { status: 422, body: { message: 'Idempotency-Key reused with a different request' } };
+      return earlier.fingerprint === fingerprint
+        ? earlier.answer
+        : { status: 422, body: { message: 'Idempotency-Key reused with a different request' } };
     }
     const [first = '', last = ''] = userEmail.split('@')[0].split(/[._-]/);
     const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -175,10 +184,11 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       chatFailures = failures.chatPosts ?? chatFailures;
       detailFailures = failures.detailGets ?? detailFailures;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -36,7 +36,10 @@ export function generateSimulation(options: GenerateOptions): Simulation {
   const random = createRandom(options.seed);
   seedFakers(options.seed);
   const until = options.until ?? DEFAULT_UNTIL;
-  const people = { partnerStaff: makeStaff(random, 3, 'agency.example'), debituraStaff: makeStaff(random, 2, 'debitura.example') };
+  const people = {
+    partnerStaff: makeStaff(random, 3, 'agency.example'),
+    debituraStaff: makeStaff(random, 2, 'debitura.example'),
+  };
   const creditors = makeCreditors(random, Math.max(3, Math.min(40, Math.ceil(options.cases / 6))));
   const testShare = options.test === true ? 1 : typeof options.test === 'number' ? options.test : 0;
   const references = new Set<string>();
@@ -62,32 +65,40 @@ function stepData(random: Random, simCase: SimCase, step: TimedStep): [string, R
   const base = { reference: simCase.reference, caseId: simCase.caseId };
   switch (step.kind) {
     case 'assigned': {
-      const detail = simCase.isDetailOmitted ? {} : { ...caseFields(simCase), remainder: toMajor(totalClaimMinor(simCase), simCase.currency) };
+      const detail = simCase.isDetailOmitted
+        ? {}
+        : { ...caseFields(simCase), remainder: toMajor(totalClaimMinor(simCase), simCase.currency) };
       return ['case.assigned', { ...base, lifecycle: step.lifecycle, ...detail }];
     }
     case 'updated':
       return ['case.updated', { ...base, oldLifecycle: step.from, newLifecycle: step.to }];
     case 'payment':
-      return ['payment.created', {
-        ...base,
-        paymentId: step.payment.id,
-        amount: toMajor(step.payment.minor, simCase.currency),
-        currency: simCase.currency,
-        date: isoSeconds(step.payment.date ?? step.at),
-        recipient: step.payment.recipient,
-        method: step.payment.method,
-      }];
+      return [
+        'payment.created',
+        {
+          ...base,
+          paymentId: step.payment.id,
+          amount: toMajor(step.payment.minor, simCase.currency),
+          currency: simCase.currency,
+          date: isoSeconds(step.payment.date ?? step.at),
+          recipient: step.payment.recipient,
+          method: step.payment.method,
+        },
+      ];
     case 'paymentDeleted':
       return ['payment.deleted', { ...base, paymentId: step.payment.id }];
     case 'chat':
-      return ['chat.created', {
-        ...base,
-        chatId: step.chat.id,
-        message: step.chat.message,
-        dateCreated: isoSeconds(step.at),
-        roleLabel: step.chat.roleLabel,
-        user: { firstName: step.chat.user.firstName, lastName: step.chat.user.lastName, email: step.chat.user.email },
-      }];
+      return [
+        'chat.created',
+        {
+          ...base,
+          chatId: step.chat.id,
+          message: step.chat.message,
+          dateCreated: isoSeconds(step.at),
+          roleLabel: step.chat.roleLabel,
+          user: { firstName: step.chat.user.firstName, lastName: step.chat.user.lastName, email: step.chat.user.email },
+        },
+      ];
     case 'closed': {
       // Some closings carry the display form ("Partially paid") that the app must normalise.
       const closeCode = random.chance(0.25) ? CLOSE_CODE_DISPLAY[step.closeCode] : step.closeCode;
@@ -114,7 +125,9 @@ export function pascalKeys(value: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key.charAt(0).toUpperCase() + key.slice(1),
-      inner && typeof inner === 'object' && !Array.isArray(inner) ? pascalKeys(inner as Record<string, unknown>) : inner,
+      inner && typeof inner === 'object' && !Array.isArray(inner)
+        ? pascalKeys(inner as Record<string, unknown>)
+        : inner,
     ]),
   );
 }

@@ -34,7 +34,7 @@ export const PARTNER_RESUMES = [
 export const PARTNER_PAYMENT_PLAN = [
   'The debtor accepted a payment plan in three instalments.',
   'Debtor asked for a payment plan; we agreed on monthly instalments.',
-  'Spoke to the debtor\'s accountant, payment expected by the end of the month.',
+  "Spoke to the debtor's accountant, payment expected by the end of the month.",
 ];
 
 export const CREDITOR_QUESTIONS = [
@@ -51,7 +51,10 @@ export const DEBITURA_NOTES = [
 
 export const CLOSE_COMMENTS: Record<string, readonly string[]> = {
   Paid: ['Paid in full by the debtor.', 'Debt settled, all instalments received.'],
-  PartiallyPaid: ['Debtor paid part of the claim; creditor accepted the rest as lost.', 'Partial settlement agreed with the creditor.'],
+  PartiallyPaid: [
+    'Debtor paid part of the claim; creditor accepted the rest as lost.',
+    'Partial settlement agreed with the creditor.',
+  ],
   DebtorInsolventBankrupt: ['Debtor declared bankrupt; claim filed with the administrator.'],
   DebtorUntraceable: ['No current address or phone number found for the debtor.'],
   DisputedLegalActionDeclinedByClient: ['Debtor disputes the claim and the creditor declined legal action.'],
@@ -61,7 +64,7 @@ export const CLOSE_COMMENTS: Record<string, readonly string[]> = {
   SettlementRejectedByClient: ['The debtor offered a settlement which the creditor rejected.'],
   UnresponsiveClient: ['The creditor did not answer our questions for 30 days.'],
   UneconomicalToPursue: ['The cost of further steps would exceed the expected recovery.'],
-  Other: ['Closed at the creditor\'s request after a direct agreement with the debtor.'],
+  Other: ["Closed at the creditor's request after a direct agreement with the debtor."],
 };
 
 /** Display forms some responses carry instead of the API names (CONTRACT "Parsing rules"). */

@@ -27,7 +27,15 @@ const REGIONS: readonly (readonly [Region, number])[] = [
   [{ faker: fakerSV, country: 'SE', currency: 'SEK' }, 15],
   [{ faker: fakerGB, country: 'GB', currency: 'GBP' }, 15],
   [{ faker: fakerJA, country: 'JP', currency: 'JPY' }, 5],
-  [{ faker: fakerEN, country: 'KW', currency: 'KWD', cities: ['Kuwait City', 'Hawalli', 'Salmiya', 'Farwaniya', 'Jahra'] }, 4],
+  [
+    {
+      faker: fakerEN,
+      country: 'KW',
+      currency: 'KWD',
+      cities: ['Kuwait City', 'Hawalli', 'Salmiya', 'Farwaniya', 'Jahra'],
+    },
+    4,
+  ],
 ];
 
 export type SimUser = { id: string; firstName: string; lastName: string; email: string };
@@ -60,7 +68,10 @@ export function seedFakers(seed: number) {
 }
 
 function slug(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').toLowerCase();
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .toLowerCase();
   return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'firm';
 }
 
@@ -68,7 +79,12 @@ function makeUser(random: Random, faker: Faker, domain: string): SimUser {
   const firstName = faker.person.firstName();
   const lastName = faker.person.lastName();
   const local = slug(`${firstName}.${lastName}`).replace(/-/g, '.');
-  return { id: random.uuid(), firstName, lastName, email: `${local === 'firm' ? random.code(6).toLowerCase() : local}@${domain}` };
+  return {
+    id: random.uuid(),
+    firstName,
+    lastName,
+    email: `${local === 'firm' ? random.code(6).toLowerCase() : local}@${domain}`,
+  };
 }
 
 /**
@@ -76,7 +92,10 @@ function makeUser(random: Random, faker: Faker, domain: string): SimUser {
  * that give each region its share of the cases however many creditors it got.
  */
 export function makeCreditors(random: Random, count: number): (readonly [SimCreditor, number])[] {
-  const regions = [...REGIONS.map(([region]) => region), ...Array.from({ length: Math.max(0, count - REGIONS.length) }, () => random.weighted(REGIONS))];
+  const regions = [
+    ...REGIONS.map(([region]) => region),
+    ...Array.from({ length: Math.max(0, count - REGIONS.length) }, () => random.weighted(REGIONS)),
+  ];
   const creditors = regions.map((region) => {
     const companyName = region.faker.company.name();
     const domain = `${slug(companyName)}.example`;

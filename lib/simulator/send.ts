@@ -63,9 +63,17 @@ export type SendSummary = {
 
 type Delivery = { envelope: WebhookEnvelope; body: Buffer; isResend: boolean; attempts: number };
 
-export function planDeliveries(events: WebhookEnvelope[], options: Pick<SendOptions, 'shuffle' | 'duplicates' | 'seed'>): Delivery[] {
+export function planDeliveries(
+  events: WebhookEnvelope[],
+  options: Pick<SendOptions, 'shuffle' | 'duplicates' | 'seed'>,
+): Delivery[] {
   const random = createRandom((options.seed ?? 1) ^ 0x5eed);
-  const deliveries: Delivery[] = events.map((envelope) => ({ envelope, body: Buffer.from(JSON.stringify(envelope)), isResend: false, attempts: 0 }));
+  const deliveries: Delivery[] = events.map((envelope) => ({
+    envelope,
+    body: Buffer.from(JSON.stringify(envelope)),
+    isResend: false,
+    attempts: 0,
+  }));
   if (options.shuffle) random.shuffle(deliveries);
   const share = Math.min(1, Math.max(0, options.duplicates ?? 0));
   const resends = random.shuffle([...deliveries]).slice(0, Math.round(share * deliveries.length));
@@ -86,8 +94,17 @@ export async function sendEvents(events: WebhookEnvelope[], options: SendOptions
   const poster = createPoster(options.url, concurrency);
   const deliveries = planDeliveries(events, options);
   const summary: SendSummary = {
-    events: events.length, sent: deliveries.length, acknowledged: 0, duplicates: 0, resent: deliveries.filter((d) => d.isResend).length,
-    rejected: 0, retries: 0, failed: 0, requests: 0, elapsedMs: 0, results: [],
+    events: events.length,
+    sent: deliveries.length,
+    acknowledged: 0,
+    duplicates: 0,
+    resent: deliveries.filter((d) => d.isResend).length,
+    rejected: 0,
+    retries: 0,
+    failed: 0,
+    requests: 0,
+    elapsedMs: 0,
+    results: [],
   };
   const started = Date.now();
   const report = () =>
@@ -101,7 +118,15 @@ export async function sendEvents(events: WebhookEnvelope[], options: SendOptions
 
   const finish = (delivery: Delivery, outcome: DeliveryOutcome, status: number | null, error?: string) => {
     const { envelope, isResend, attempts } = delivery;
-    summary.results.push({ eventId: envelope.id, event: envelope.event, isResend, attempts, status, outcome, ...(error ? { error } : {}) });
+    summary.results.push({
+      eventId: envelope.id,
+      event: envelope.event,
+      isResend,
+      attempts,
+      status,
+      outcome,
+      ...(error ? { error } : {}),
+    });
     if (outcome === 'acknowledged' || outcome === 'duplicate') summary.acknowledged++;
     if (outcome === 'duplicate') summary.duplicates++;
     if (outcome === 'rejected') summary.rejected++;
@@ -155,7 +180,8 @@ export async function sendEvents(events: WebhookEnvelope[], options: SendOptions
           if (verdict === 'retry') {
             summary.retries++;
             waiting++;
-            const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** (delivery.attempts - 1)) * (0.8 + Math.random() * 0.4);
+            const delay =
+              Math.min(retryMaxMs, retryBaseMs * 2 ** (delivery.attempts - 1)) * (0.8 + Math.random() * 0.4);
             setTimeout(() => {
               waiting--;
               ready.push(delivery);
@@ -197,7 +223,10 @@ export function formatSummary(summary: SendSummary): string {
     `failed        ${summary.failed}`,
     `time          ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
-  const problems = summary.results.filter((result) => result.outcome === 'rejected' || result.outcome === 'failed').slice(0, 5);
-  for (const problem of problems) lines.push(`  ${problem.outcome} ${problem.event} ${problem.eventId}: ${problem.error ?? problem.status}`);
+  const problems = summary.results
+    .filter((result) => result.outcome === 'rejected' || result.outcome === 'failed')
+    .slice(0, 5);
+  for (const problem of problems)
+    lines.push(`  ${problem.outcome} ${problem.event} ${problem.eventId}: ${problem.error ?? problem.status}`);
   return lines.join('\n');
 }

@@ -15,7 +15,11 @@ export async function fetcher<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new FetchError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (HTTP ${response.status}).`);
+    throw new FetchError(
+      response.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? `Request failed (HTTP ${response.status}).`,
+    );
   }
   return (await response.json()) as T;
 }

@@ -52,7 +52,8 @@ const emailSchema = z.email();
 
 function validEmail(email: string): string {
   const normalized = normalizeEmail(email);
-  if (!emailSchema.safeParse(normalized).success) throw new InvalidUserInputError(`"${email}" is not an email address.`);
+  if (!emailSchema.safeParse(normalized).success)
+    throw new InvalidUserInputError(`"${email}" is not an email address.`);
   return normalized;
 }
 
@@ -67,7 +68,14 @@ function validPassword(password: string): string {
   return password;
 }
 
-function toSummary(row: { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date }): UserSummary {
+function toSummary(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabledAt: Date | null;
+  createdAt: Date;
+}): UserSummary {
   return { ...row, role: validRole(row.role) };
 }
 
@@ -93,7 +101,13 @@ export async function createUser(
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, name, role, passwordHash }, select: summarySelect });
       await recordAudit(
-        { actor: options.actor, action: 'user.created', targetType: 'user', targetId: user.id, detail: { email, role, hasPassword: !!passwordHash } },
+        {
+          actor: options.actor,
+          action: 'user.created',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { email, role, hasPassword: !!passwordHash },
+        },
         tx,
       );
       return toSummary(user);
@@ -129,7 +143,13 @@ async function updateUser(
         select: summarySelect,
       });
       await recordAudit(
-        { actor: options.actor, action: audit.action, targetType: 'user', targetId: user.id, detail: { email: normalized, ...audit.detail } },
+        {
+          actor: options.actor,
+          action: audit.action,
+          targetType: 'user',
+          targetId: user.id,
+          detail: { email: normalized, ...audit.detail },
+        },
         tx,
       );
       return toSummary(user);
@@ -142,7 +162,12 @@ async function updateUser(
 
 /** Disabling also ends the user's sessions; API tokens stop working while disabled. */
 export function setUserDisabled(email: string, disabled: boolean, options: Options = {}): Promise<UserSummary> {
-  return updateUser(email, { disabledAt: disabled ? new Date() : null }, { action: disabled ? 'user.disabled' : 'user.enabled' }, options);
+  return updateUser(
+    email,
+    { disabledAt: disabled ? new Date() : null },
+    { action: disabled ? 'user.disabled' : 'user.enabled' },
+    options,
+  );
 }
 
 export function setUserRole(email: string, role: string, options: Options = {}): Promise<UserSummary> {

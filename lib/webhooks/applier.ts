@@ -19,7 +19,14 @@ export const BATCH_SIZE = 200;
 
 type InboxRow = { id: string; raw_body: string; is_test: boolean };
 type Outcome = { id: string; status: 'applied' | 'failed' | 'ignored'; error?: string };
-export type BatchResult = { claimed: number; applied: number; failed: number; ignored: number; isDetailPending: boolean; outcomes: Outcome[] };
+export type BatchResult = {
+  claimed: number;
+  applied: number;
+  failed: number;
+  ignored: number;
+  isDetailPending: boolean;
+  outcomes: Outcome[];
+};
 
 type Claim = { kind: 'pending'; limit: number } | { kind: 'ids'; ids: string[] };
 
@@ -55,7 +62,14 @@ export async function reprocessEvents(ids: string[], pool: pg.Pool = getPool()):
 async function applyBatch(pool: pg.Pool, claim: Claim, isolate: boolean): Promise<BatchResult> {
   return withTransaction(async (client) => {
     const rows = await claimRows(client, claim);
-    const result: BatchResult = { claimed: rows.length, applied: 0, failed: 0, ignored: 0, isDetailPending: false, outcomes: [] };
+    const result: BatchResult = {
+      claimed: rows.length,
+      applied: 0,
+      failed: 0,
+      ignored: 0,
+      isDetailPending: false,
+      outcomes: [],
+    };
     if (!rows.length) return result;
 
     const byCase = new Map<string, DomainEvent[]>();

@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { hasTestClassification, parseEnvelope, parseTimestamp } from './envelope';
 
-const valid = { id: 'evt-1', event: 'case.assigned', timestamp: '2026-11-20T10:15:00Z', data: { reference: 'Q8OAXF3W' } };
+const valid = {
+  id: 'evt-1',
+  event: 'case.assigned',
+  timestamp: '2026-11-20T10:15:00Z',
+  data: { reference: 'Q8OAXF3W' },
+};
 
 describe('parseEnvelope', () => {
   it('accepts the documented envelope', () => {
     const result = parseEnvelope(JSON.stringify(valid));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.envelope).toMatchObject({ id: 'evt-1', type: 'case.assigned', isKnownType: true, caseReference: 'Q8OAXF3W', isTest: false });
+    expect(result.envelope).toMatchObject({
+      id: 'evt-1',
+      type: 'case.assigned',
+      isKnownType: true,
+      caseReference: 'Q8OAXF3W',
+      isTest: false,
+    });
     expect(result.envelope.occurredAt.toISOString()).toBe('2026-11-20T10:15:00.000Z');
   });
 
   it('accepts PascalCase keys and display-form event names', () => {
-    const result = parseEnvelope(JSON.stringify({ Id: 'e', Event: 'Payment.Created', Timestamp: '2026-11-20T10:15:00Z', Data: { Reference: 'R1' } }));
+    const result = parseEnvelope(
+      JSON.stringify({
+        Id: 'e',
+        Event: 'Payment.Created',
+        Timestamp: '2026-11-20T10:15:00Z',
+        Data: { Reference: 'R1' },
+      }),
+    );
     expect(result.ok && result.envelope.type).toBe('payment.created');
     expect(result.ok && result.envelope.caseReference).toBe('R1');
   });

@@ -50,7 +50,8 @@ export function parseEnvelope(text: string): EnvelopeResult {
   if (!isPlainObject(parsed)) return { ok: false, reason: 'not_an_object' };
   const envelope = normalizeKeys(parsed) as Record<string, unknown>;
 
-  if (envelope.id === undefined || envelope.id === null || envelope.id === '') return { ok: false, reason: 'missing_id' };
+  if (envelope.id === undefined || envelope.id === null || envelope.id === '')
+    return { ok: false, reason: 'missing_id' };
   const id = toKey(envelope.id);
   if (!id) return { ok: false, reason: 'invalid_id' };
   if (typeof envelope.event !== 'string' || !envelope.event.trim()) return { ok: false, reason: 'missing_event' };

@@ -24,7 +24,9 @@ describe('camelKey', () => {
 
 describe('normalizeKeys', () => {
   it('camelCases keys deeply, arrays included', () => {
-    expect(normalizeKeys({ Id: 1, Data: { Reference: 'R', User: { FirstName: 'A' }, Items: [{ PaymentId: 'p' }] } })).toEqual({
+    expect(
+      normalizeKeys({ Id: 1, Data: { Reference: 'R', User: { FirstName: 'A' }, Items: [{ PaymentId: 'p' }] } }),
+    ).toEqual({
       id: 1,
       data: { reference: 'R', user: { firstName: 'A' }, items: [{ paymentId: 'p' }] },
     });
@@ -36,7 +38,9 @@ describe('normalizeKeys', () => {
   });
 
   it('keeps keys named like Object.prototype members and drops __proto__', () => {
-    const result = normalizeKeys(JSON.parse('{"toString":"a","__proto__":{"polluted":true},"Constructor":1}')) as Record<string, unknown>;
+    const result = normalizeKeys(
+      JSON.parse('{"toString":"a","__proto__":{"polluted":true},"Constructor":1}'),
+    ) as Record<string, unknown>;
     expect(result.toString).toBe('a');
     expect(result.constructor).toBe(1);
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);

@@ -67,7 +67,12 @@ export async function receiveDelivery(request: Request): Promise<Response> {
     ? verifySignature(headers.get('x-debitura-signature'), body, buffers)
     : ({ ok: false, reason: 'no_secret_configured' } as const);
   if (!verdict.ok) {
-    await reject({ reason: verdict.reason, status: 401, eventType: eventHeader, clientAddress: clientAddress(headers) });
+    await reject({
+      reason: verdict.reason,
+      status: 401,
+      eventType: eventHeader,
+      clientAddress: clientAddress(headers),
+    });
     return errorResponse(401, verdict.reason, SIGNATURE_MESSAGES[verdict.reason]);
   }
 
@@ -81,7 +86,13 @@ export async function receiveDelivery(request: Request): Promise<Response> {
   if (!parsed.ok) {
     // PostgreSQL text holds no NUL, so the kept copy drops them.
     const kept = (text ?? lossyUtf8.decode(body)).replaceAll('\u0000', '');
-    await reject({ reason: parsed.reason, status: 400, eventType: eventHeader, clientAddress: clientAddress(headers), body: kept });
+    await reject({
+      reason: parsed.reason,
+      status: 400,
+      eventType: eventHeader,
+      clientAddress: clientAddress(headers),
+      body: kept,
+    });
     return errorResponse(400, parsed.reason, ENVELOPE_MESSAGES[parsed.reason]);
   }
 
@@ -106,7 +117,12 @@ export async function receiveDelivery(request: Request): Promise<Response> {
     // Off the response path; the event's own row is untouched otherwise.
     recordDuplicate(pool, envelope.id).then(
       () => kickJob(APPLIER_JOB),
-      (error) => console.error('[webhook] could not count duplicate', envelope.id, error instanceof Error ? error.message : error),
+      (error) =>
+        console.error(
+          '[webhook] could not count duplicate',
+          envelope.id,
+          error instanceof Error ? error.message : error,
+        ),
     );
     return Response.json({ status: 'duplicate' });
   }

@@ -9,7 +9,10 @@ const now = 1_800_000_000;
 describe('verifySignature', () => {
   it('accepts a body signed with any configured secret and says which', () => {
     const header = signatureHeader(secret, body, now);
-    expect(verifySignature(header, body, [decodeSecret(other), decodeSecret(secret)], now)).toEqual({ ok: true, secretIndex: 1 });
+    expect(verifySignature(header, body, [decodeSecret(other), decodeSecret(secret)], now)).toEqual({
+      ok: true,
+      secretIndex: 1,
+    });
   });
 
   it('accepts when any of several v1 signatures matches', () => {
@@ -27,9 +30,18 @@ describe('verifySignature', () => {
     const keys = [decodeSecret(secret)];
     expect(verifySignature(null, body, keys, now)).toEqual({ ok: false, reason: 'missing_signature' });
     expect(verifySignature('v1=abc', body, keys, now)).toEqual({ ok: false, reason: 'malformed_signature' });
-    expect(verifySignature(signatureHeader(secret, body, now - 301), body, keys, now)).toEqual({ ok: false, reason: 'stale_timestamp' });
-    expect(verifySignature(signatureHeader(secret, body, now + 31), body, keys, now)).toEqual({ ok: false, reason: 'future_timestamp' });
-    expect(verifySignature(signatureHeader(other, body, now), body, keys, now)).toEqual({ ok: false, reason: 'no_matching_secret' });
+    expect(verifySignature(signatureHeader(secret, body, now - 301), body, keys, now)).toEqual({
+      ok: false,
+      reason: 'stale_timestamp',
+    });
+    expect(verifySignature(signatureHeader(secret, body, now + 31), body, keys, now)).toEqual({
+      ok: false,
+      reason: 'future_timestamp',
+    });
+    expect(verifySignature(signatureHeader(other, body, now), body, keys, now)).toEqual({
+      ok: false,
+      reason: 'no_matching_secret',
+    });
   });
 
   it('accepts the edges of the time window', () => {

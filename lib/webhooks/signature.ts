@@ -9,7 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const MAX_AGE_SECONDS = 300;
 export const MAX_FUTURE_SECONDS = 30;
 
-export type SignatureFailure = 'missing_signature' | 'malformed_signature' | 'stale_timestamp' | 'future_timestamp' | 'no_matching_secret';
+export type SignatureFailure =
+  'missing_signature' | 'malformed_signature' | 'stale_timestamp' | 'future_timestamp' | 'no_matching_secret';
 
 export type VerifyResult = { ok: true; secretIndex: number } | { ok: false; reason: SignatureFailure };
 
@@ -21,7 +22,11 @@ export function computeSignature(key: Buffer, timestamp: string, body: Uint8Arra
   return createHmac('sha256', key).update(`${timestamp}.`).update(body).digest('hex');
 }
 
-export function signatureHeader(secret: string, body: Uint8Array | string, unixSeconds = Math.floor(Date.now() / 1000)): string {
+export function signatureHeader(
+  secret: string,
+  body: Uint8Array | string,
+  unixSeconds = Math.floor(Date.now() / 1000),
+): string {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const t = String(unixSeconds);
   return `t=${t},v1=${computeSignature(decodeSecret(secret), t, bytes)}`;

@@ -26,7 +26,9 @@ async function idsToReprocess(context: CommandContext): Promise<string[]> {
     if (!rows.length) throw new CommandError(`No stored webhook event with the id ${id}.`);
     return [id];
   }
-  const { rows } = await getPool().query<{ id: string }>("SELECT id FROM webhook_events WHERE status = 'failed' ORDER BY received_at");
+  const { rows } = await getPool().query<{ id: string }>(
+    "SELECT id FROM webhook_events WHERE status = 'failed' ORDER BY received_at",
+  );
   return rows.map((row) => row.id);
 }
 
@@ -52,7 +54,8 @@ export default defineCommands([
           targetId: ids.length === 1 ? ids[0] : undefined,
           detail: { count: ids.length, applied: result.applied, failed: result.failed, ignored: result.ignored },
         });
-        if (result.failed) throw new CommandError(`${result.failed} event(s) still fail; fix the cause and reprocess again.`);
+        if (result.failed)
+          throw new CommandError(`${result.failed} event(s) still fail; fix the cause and reprocess again.`);
       }),
   },
   {

@@ -18,7 +18,10 @@ export default defineCommands([
     required: ['email'],
     async run(context) {
       const user = await userByEmail(context);
-      const { id, token } = await createApiToken({ userId: user.id, name: stringValue(context, 'name') ?? 'CLI token' });
+      const { id, token } = await createApiToken({
+        userId: user.id,
+        name: stringValue(context, 'name') ?? 'CLI token',
+      });
       context.note(`Created API token ${id} for ${user.email} (${user.role}). It is shown once:`);
       context.out(token);
     },

@@ -13,7 +13,12 @@ export default defineCommands([
     name: 'user:create',
     args: `--email E --name N --role ${roles} [--password P]`,
     summary: 'Create a user; the password is read from stdin unless --password is given.',
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
     required: ['email', 'name', 'role'],
     async run(context) {
       const email = requiredString(context, 'email');
@@ -31,10 +36,22 @@ export default defineCommands([
     async run(context) {
       const users = await listUsers();
       if (!users.length) return context.out('No users yet.');
-      const rows = users.map((user) => [user.email, user.name, user.role, user.disabledAt ? 'disabled' : 'active', user.createdAt.toISOString()]);
+      const rows = users.map((user) => [
+        user.email,
+        user.name,
+        user.role,
+        user.disabledAt ? 'disabled' : 'active',
+        user.createdAt.toISOString(),
+      ]);
       const header = ['EMAIL', 'NAME', 'ROLE', 'STATUS', 'CREATED'];
       const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-      for (const row of [header, ...rows]) context.out(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+      for (const row of [header, ...rows])
+        context.out(
+          row
+            .map((cell, column) => cell.padEnd(widths[column]))
+            .join('  ')
+            .trimEnd(),
+        );
     },
   },
   {

@@ -12,7 +12,10 @@ import http from 'node:http';
 import pg from 'pg';
 import { decodeSecret, verifySignature } from '@/lib/webhooks/signature';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 const keys = [decodeSecret(process.env.SECRET ?? '')];
 const MAX_BODY = 1024 * 1024;
 
@@ -74,7 +77,11 @@ type Stored = { id: string; event: string; timestamp: string; data?: Record<stri
 const MODE = process.env.MODE ?? 'pg';
 const prisma = MODE === 'pg' ? null : import('@/lib/db').then((module) => module.db);
 
-async function storeWithPrisma(envelope: Stored, text: string, headers: http.IncomingHttpHeaders): Promise<[number, string]> {
+async function storeWithPrisma(
+  envelope: Stored,
+  text: string,
+  headers: http.IncomingHttpHeaders,
+): Promise<[number, string]> {
   const db = (await prisma)!;
   const data = {
     id: envelope.id,
@@ -89,7 +96,8 @@ async function storeWithPrisma(envelope: Stored, text: string, headers: http.Inc
     if (MODE === 'prisma-tx') {
       const isNew = await db.$transaction(async (tx) => {
         const { count } = await tx.webhookEvent.createMany({ data: [data], skipDuplicates: true });
-        if (count) await tx.webhookEvent.update({ where: { id: data.id }, data: { status: 'applied', appliedAt: new Date() } });
+        if (count)
+          await tx.webhookEvent.update({ where: { id: data.id }, data: { status: 'applied', appliedAt: new Date() } });
         return count > 0;
       });
       return [200, isNew ? '{"status":"applied"}' : '{"status":"duplicate"}'];

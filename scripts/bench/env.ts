@@ -27,7 +27,13 @@ export function assertBuilt() {
   }
 }
 
-export type Database = { server: EmbeddedDatabase; dir: string; postmasterPid: number; url: (name: string) => string; stop: () => Promise<void> };
+export type Database = {
+  server: EmbeddedDatabase;
+  dir: string;
+  postmasterPid: number;
+  url: (name: string) => string;
+  stop: () => Promise<void>;
+};
 
 export async function startDatabase(log: (line: string) => void): Promise<Database> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'casedesk-bench-'));
@@ -77,7 +83,13 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`${url} did not answer within 90 s:\n${output()}`);
 }
 
-function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv, healthPath: string, port: number): Promise<Server> {
+function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  healthPath: string,
+  port: number,
+): Promise<Server> {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
@@ -122,7 +134,10 @@ export async function startApp(databaseUrl: string, env: Record<string, string>)
   );
 }
 
-export async function startBareServer(databaseUrl: string, mode: 'pg' | 'prisma' | 'prisma-tx' = 'pg'): Promise<Server> {
+export async function startBareServer(
+  databaseUrl: string,
+  mode: 'pg' | 'prisma' | 'prisma-tx' = 'pg',
+): Promise<Server> {
   const port = await findFreePort();
   return spawnServer(
     process.execPath,

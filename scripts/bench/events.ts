@@ -22,16 +22,29 @@ export type EventSource = {
   starved: () => number;
 };
 
-export function createEventSource(options: { secret: string; seedBase: number; onCases?: (details: InvoiceDto[]) => void }): EventSource {
+export function createEventSource(options: {
+  secret: string;
+  seedBase: number;
+  onCases?: (details: InvoiceDto[]) => void;
+}): EventSource {
   const buffer: { body: Buffer; event: string; isTest: boolean }[] = [];
   let head = 0;
   let batch = 0;
   let starved = 0;
   const generate = () => {
-    const simulation = generateSimulation({ cases: CASES_PER_BATCH, seed: options.seedBase + batch++, until: new Date(), test: 0.05 });
+    const simulation = generateSimulation({
+      cases: CASES_PER_BATCH,
+      seed: options.seedBase + batch++,
+      until: new Date(),
+      test: 0.05,
+    });
     options.onCases?.(simulation.cases.map(caseDetail));
     for (const envelope of simulation.events) {
-      buffer.push({ body: Buffer.from(JSON.stringify(envelope)), event: envelope.event, isTest: envelope.data.classification === 'test' });
+      buffer.push({
+        body: Buffer.from(JSON.stringify(envelope)),
+        event: envelope.event,
+        isTest: envelope.data.classification === 'test',
+      });
     }
   };
   return {

@@ -29,7 +29,13 @@ export type IngestReport = {
   starved: number;
 };
 
-export type IngestOptions = { concurrencies: number[]; warmupMs: number; durationMs: number; variants: boolean; log: (line: string) => void };
+export type IngestOptions = {
+  concurrencies: number[];
+  warmupMs: number;
+  durationMs: number;
+  variants: boolean;
+  log: (line: string) => void;
+};
 
 const VARIANT_CONCURRENCIES = [16, 64];
 
@@ -41,14 +47,21 @@ export async function benchIngest(database: Database, options: IngestOptions): P
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   await sql.query('CREATE TABLE bench_bare_inbox (LIKE webhook_events INCLUDING ALL)');
   const api = await startFakeApi({ apiKey: 'bench-key' });
-  const source = createEventSource({ secret: WEBHOOK_SECRET, seedBase: 900_000, onCases: (details) => details.forEach(api.register) });
+  const source = createEventSource({
+    secret: WEBHOOK_SECRET,
+    seedBase: 900_000,
+    onCases: (details) => details.forEach(api.register),
+  });
 
   log('starting next start (production build) on the bench database');
   const app = await startApp(url, { DEBITURA_API_URL: api.url, DEBITURA_API_KEY: 'bench-key' });
   const rss = watchPeakRss(app.pid);
   const acknowledged = new Set<string>();
   // CPU is read at the window's edges, so warm-up requests are not charged to the measured ones.
-  const measure = async (pids: () => number[], run: (onWindow: (edge: 'start' | 'end') => void) => Promise<LoadResult>): Promise<Point> => {
+  const measure = async (
+    pids: () => number[],
+    run: (onWindow: (edge: 'start' | 'end') => void) => Promise<LoadResult>,
+  ): Promise<Point> => {
     const appPids = pids();
     const dbPids = processTree(database.postmasterPid);
     const cpu = { app: 0, db: 0 };
@@ -61,10 +74,19 @@ export async function benchIngest(database: Database, options: IngestOptions): P
     return { ...result, appCpuMsPerRequest: perRequest(cpu.app), dbCpuMsPerRequest: perRequest(cpu.db) };
   };
   const load = (
-    baseUrl: string, concurrency: number, next: () => ReturnType<typeof source.next>, warmupMs = options.warmupMs, onWindow?: (edge: 'start' | 'end') => void,
+    baseUrl: string,
+    concurrency: number,
+    next: () => ReturnType<typeof source.next>,
+    warmupMs = options.warmupMs,
+    onWindow?: (edge: 'start' | 'end') => void,
   ) =>
     runLoad({
-      baseUrl, concurrency, warmupMs, durationMs: options.durationMs, next, onWindow,
+      baseUrl,
+      concurrency,
+      warmupMs,
+      durationMs: options.durationMs,
+      next,
+      onWindow,
       onAnswer: (request, status) => {
         if (status === 200 && request.body) acknowledged.add(idOf(request.body));
       },
@@ -79,22 +101,45 @@ export async function benchIngest(database: Database, options: IngestOptions): P
     await load(app.url, 8, () => source.next(WEBHOOK), 0);
     await waitForDrain(sql, 120_000);
 
-    const report: IngestReport = { health: [], ingest: [], bare: [], variants: [], peakRssMiB: 0, endRssMiB: 0, statuses: {}, acknowledged: 0, stored: 0, starved: 0 };
+    const report: IngestReport = {
+      health: [],
+      ingest: [],
+      bare: [],
+      variants: [],
+      peakRssMiB: 0,
+      endRssMiB: 0,
+      statuses: {},
+      acknowledged: 0,
+      stored: 0,
+      starved: 0,
+    };
     for (const concurrency of options.concurrencies) {
-      const healthPoint = await measure(() => processTree(app.pid), (onWindow) => load(app.url, concurrency, health, options.warmupMs, onWindow));
+      const healthPoint = await measure(
+        () => processTree(app.pid),
+        (onWindow) => load(app.url, concurrency, health, options.warmupMs, onWindow),
+      );
       report.health.push(healthPoint);
-      log(`health  c=${concurrency}: ${healthPoint.perSecond.toFixed(0)}/s p50 ${healthPoint.p50.toFixed(1)} ms p99 ${healthPoint.p99.toFixed(1)} ms`);
+      log(
+        `health  c=${concurrency}: ${healthPoint.perSecond.toFixed(0)}/s p50 ${healthPoint.p50.toFixed(1)} ms p99 ${healthPoint.p99.toFixed(1)} ms`,
+      );
 
       source.prepare(Math.ceil(expected * 1.3));
-      const point = await measure(() => processTree(app.pid), (onWindow) => load(app.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow));
+      const point = await measure(
+        () => processTree(app.pid),
+        (onWindow) => load(app.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow),
+      );
       const drainMs = await waitForDrain(sql, 180_000);
       report.ingest.push({ ...point, drainMs });
       expected = Math.max(expected, point.perSecond * ((options.warmupMs + options.durationMs) / 1000));
-      log(`ingest  c=${concurrency}: ${point.perSecond.toFixed(0)}/s p50 ${point.p50.toFixed(1)} ms p99 ${point.p99.toFixed(1)} ms, backlog drained ${drainMs} ms after the load`);
+      log(
+        `ingest  c=${concurrency}: ${point.perSecond.toFixed(0)}/s p50 ${point.p50.toFixed(1)} ms p99 ${point.p99.toFixed(1)} ms, backlog drained ${drainMs} ms after the load`,
+      );
     }
     report.peakRssMiB = rss.peak();
     report.endRssMiB = rss.now();
-    const { rows } = await sql.query<{ status: string; count: number }>('SELECT status, count(*)::int AS count FROM webhook_events GROUP BY status');
+    const { rows } = await sql.query<{ status: string; count: number }>(
+      'SELECT status, count(*)::int AS count FROM webhook_events GROUP BY status',
+    );
     report.statuses = Object.fromEntries(rows.map((row) => [row.status, row.count]));
     report.stored = rows.reduce((sum, row) => sum + row.count, 0);
     report.acknowledged = acknowledged.size;
@@ -109,24 +154,39 @@ export async function benchIngest(database: Database, options: IngestOptions): P
       await load(bare.url, 8, () => source.next(WEBHOOK), 0);
       for (const concurrency of options.concurrencies) {
         source.prepare(Math.ceil(expected * 2));
-        const point = await measure(() => processTree(bare.pid), (onWindow) => load(bare.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow));
+        const point = await measure(
+          () => processTree(bare.pid),
+          (onWindow) => load(bare.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow),
+        );
         report.bare.push(point);
         expected = Math.max(expected, point.perSecond * ((options.warmupMs + options.durationMs) / 1000));
-        log(`bare    c=${concurrency}: ${point.perSecond.toFixed(0)}/s p50 ${point.p50.toFixed(1)} ms p99 ${point.p99.toFixed(1)} ms`);
+        log(
+          `bare    c=${concurrency}: ${point.perSecond.toFixed(0)}/s p50 ${point.p50.toFixed(1)} ms p99 ${point.p99.toFixed(1)} ms`,
+        );
       }
     } finally {
       await bare.stop();
     }
     if (options.variants) {
-      const measureServer = async (name: string, start: () => Promise<{ url: string; pid: number; stop: () => Promise<void> }>) => {
+      const measureServer = async (
+        name: string,
+        start: () => Promise<{ url: string; pid: number; stop: () => Promise<void> }>,
+      ) => {
         const server = await start();
         try {
           await load(server.url, 8, () => source.next(WEBHOOK), 0);
           const points: Point[] = [];
           for (const concurrency of VARIANT_CONCURRENCIES) {
             source.prepare(Math.ceil(expected * 2));
-            points.push(await measure(() => processTree(server.pid), (onWindow) => load(server.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow)));
-            log(`${name} c=${concurrency}: ${points.at(-1)!.perSecond.toFixed(0)}/s p99 ${points.at(-1)!.p99.toFixed(1)} ms`);
+            points.push(
+              await measure(
+                () => processTree(server.pid),
+                (onWindow) => load(server.url, concurrency, () => source.next(WEBHOOK), options.warmupMs, onWindow),
+              ),
+            );
+            log(
+              `${name} c=${concurrency}: ${points.at(-1)!.perSecond.toFixed(0)}/s p99 ${points.at(-1)!.p99.toFixed(1)} ms`,
+            );
           }
           report.variants.push({ name, points });
         } finally {
@@ -134,9 +194,12 @@ export async function benchIngest(database: Database, options: IngestOptions): P
         }
       };
       await measureServer('bare, one Prisma createMany per event', () => startBareServer(url, 'prisma'));
-      await measureServer('bare, interactive Prisma transaction (store + mark applied)', () => startBareServer(url, 'prisma-tx'));
+      await measureServer('bare, interactive Prisma transaction (store + mark applied)', () =>
+        startBareServer(url, 'prisma-tx'),
+      );
       await measureServer('next start with the applier off (CASEDESK_JOBS=off)', () =>
-        startApp(url, { DEBITURA_API_URL: api.url, DEBITURA_API_KEY: 'bench-key', CASEDESK_JOBS: 'off' }));
+        startApp(url, { DEBITURA_API_URL: api.url, DEBITURA_API_KEY: 'bench-key', CASEDESK_JOBS: 'off' }),
+      );
     }
     report.starved = source.starved();
     return report;
@@ -156,7 +219,9 @@ function idOf(body: Buffer): string {
 async function waitForDrain(sql: pg.Pool, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const { rows } = await sql.query<{ count: number }>("SELECT count(*)::int AS count FROM webhook_events WHERE status = 'received'");
+    const { rows } = await sql.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM webhook_events WHERE status = 'received'",
+    );
     if (rows[0].count === 0) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

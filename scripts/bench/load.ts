@@ -60,7 +60,11 @@ function send(agent: http.Agent, baseUrl: URL, request: LoadRequest): Promise<{ 
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const baseUrl = new URL(options.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.concurrency,
+    maxFreeSockets: options.concurrency,
+  });
   const isOk = options.isOk ?? ((status: number) => status >= 200 && status < 300);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -75,7 +79,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     edges.add(which);
     options.onWindow?.(which);
   };
-  const timers = [setTimeout(() => edge('start'), options.warmupMs), setTimeout(() => edge('end'), options.warmupMs + options.durationMs)];
+  const timers = [
+    setTimeout(() => edge('start'), options.warmupMs),
+    setTimeout(() => edge('end'), options.warmupMs + options.durationMs),
+  ];
   const worker = async () => {
     while (performance.now() < stopAt) {
       const request = options.next();

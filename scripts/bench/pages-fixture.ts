@@ -114,7 +114,9 @@ async function connect(url: string): Promise<Client> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // A fixture load: no foreign-key triggers, no waiting for WAL flushes, room for index builds.
-  await client.query("SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '256MB'");
+  await client.query(
+    "SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '256MB'",
+  );
   return client;
 }
 
@@ -135,17 +137,32 @@ export async function loadPagesFixture(url: string, cases: number, log: (line: s
     );
     for (const index of indexes) await main.query(`DROP INDEX "${index.indexname}"`);
     await timed(`${cases.toLocaleString('en')} cases`, () => main.query(SETUP + CASES(cases)));
-    await timed(`${(cases * 10).toLocaleString('en')} timeline events, their webhook bodies, payments and chat (3 connections)`, () =>
-      Promise.all([clients[0].query(TIMELINE), clients[1].query(WEBHOOK_BODIES), clients[2].query(PAYMENTS_AND_CHAT)]),
+    await timed(
+      `${(cases * 10).toLocaleString('en')} timeline events, their webhook bodies, payments and chat (3 connections)`,
+      () =>
+        Promise.all([
+          clients[0].query(TIMELINE),
+          clients[1].query(WEBHOOK_BODIES),
+          clients[2].query(PAYMENTS_AND_CHAT),
+        ]),
     );
     // Rebuild each table's indexes on its own connection, biggest tables apart.
-    const groups = [['case_events', 'chat_reads'], ['webhook_events', 'payments'], ['cases', 'chat_messages']];
+    const groups = [
+      ['case_events', 'chat_reads'],
+      ['webhook_events', 'payments'],
+      ['cases', 'chat_messages'],
+    ];
     await timed(`${indexes.length} secondary indexes rebuilt`, () =>
-      Promise.all(groups.map(async (tables, i) => {
-        for (const index of indexes.filter((candidate) => tables.includes(candidate.tablename))) await clients[i].query(index.indexdef);
-      })),
+      Promise.all(
+        groups.map(async (tables, i) => {
+          for (const index of indexes.filter((candidate) => tables.includes(candidate.tablename)))
+            await clients[i].query(index.indexdef);
+        }),
+      ),
     );
-    await timed('VACUUM ANALYZE', () => Promise.all(groups.map((tables, i) => clients[i].query(`VACUUM ANALYZE ${tables.join(', ')}`))));
+    await timed('VACUUM ANALYZE', () =>
+      Promise.all(groups.map((tables, i) => clients[i].query(`VACUUM ANALYZE ${tables.join(', ')}`))),
+    );
   } finally {
     await Promise.all(clients.map((client) => client.end()));
   }

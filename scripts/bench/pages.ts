@@ -14,10 +14,15 @@ import { summarize } from './stats';
 export type QueryTiming = { name: string; runs: number; median: number; p95: number; rows: number; plan: string };
 export type PagesReport = { cases: number; loadSeconds: number; timings: QueryTiming[] };
 
-export async function benchPages(database: Database, options: { cases: number; runs: number; log: (line: string) => void }): Promise<PagesReport> {
+export async function benchPages(
+  database: Database,
+  options: { cases: number; runs: number; log: (line: string) => void },
+): Promise<PagesReport> {
   const { log } = options;
   const url = await createDatabase(database, 'bench_pages');
-  log(`loading ${options.cases.toLocaleString('en')} cases and ${(options.cases * 10).toLocaleString('en')} timeline events`);
+  log(
+    `loading ${options.cases.toLocaleString('en')} cases and ${(options.cases * 10).toLocaleString('en')} timeline events`,
+  );
   const loadStarted = Date.now();
   await loadPagesFixture(url, options.cases, log);
   const loadSeconds = (Date.now() - loadStarted) / 1000;
@@ -38,8 +43,12 @@ export async function benchPages(database: Database, options: { cases: number; r
   );
   const manager = people.find((person) => person.role === 'manager')!;
   const collector = people.find((person) => person.role === 'collector')!;
-  const { rows: sample } = await sql.query<{ reference: string }>('SELECT reference FROM cases WHERE assignee_id IS NULL ORDER BY md5(reference) LIMIT 50');
-  const { rows: fragment } = await sql.query<{ reference: string }>('SELECT reference FROM cases ORDER BY md5(id::text) LIMIT 1');
+  const { rows: sample } = await sql.query<{ reference: string }>(
+    'SELECT reference FROM cases WHERE assignee_id IS NULL ORDER BY md5(reference) LIMIT 50',
+  );
+  const { rows: fragment } = await sql.query<{ reference: string }>(
+    'SELECT reference FROM cases ORDER BY md5(id::text) LIMIT 1',
+  );
   await sql.end();
 
   const query = (params: Record<string, string>) => {
@@ -62,20 +71,50 @@ export async function benchPages(database: Database, options: { cases: number; r
   let nth = 0;
   const cases: [string, () => Promise<number>][] = [
     ['list, first page (manager: all cases)', async () => (await listCases(manager, query({}))).items.length],
-    ['list, first page (collector: own + unassigned)', async () => (await listCases(collector, query({}))).items.length],
-    ['list, page 500 via keyset cursor', async () => (await listCases(manager, query({ cursor: page500 }))).items.length],
-    ['list, sorted by outstanding', async () => (await listCases(manager, query({ sort: 'outstanding' }))).items.length],
-    ['list, search debtor name "lindberg"', async () => (await listCases(manager, query({ q: 'lindberg' }))).items.length],
-    [`list, search reference fragment "${fragment[0].reference.slice(1, 6)}"`, async () => (await listCases(manager, query({ q: fragment[0].reference.slice(1, 6) }))).items.length],
-    ['list, filter state=Paused currency=SEK', async () => (await listCases(manager, query({ state: 'Paused', currency: 'SEK' }))).items.length],
-    ['list, filter closeCode=PartiallyPaid', async () => (await listCases(manager, query({ closeCode: 'PartiallyPaid' }))).items.length],
-    ['list, filter unread (collector)', async () => (await listCases(collector, query({ unread: 'true' }))).items.length],
+    [
+      'list, first page (collector: own + unassigned)',
+      async () => (await listCases(collector, query({}))).items.length,
+    ],
+    [
+      'list, page 500 via keyset cursor',
+      async () => (await listCases(manager, query({ cursor: page500 }))).items.length,
+    ],
+    [
+      'list, sorted by outstanding',
+      async () => (await listCases(manager, query({ sort: 'outstanding' }))).items.length,
+    ],
+    [
+      'list, search debtor name "lindberg"',
+      async () => (await listCases(manager, query({ q: 'lindberg' }))).items.length,
+    ],
+    [
+      `list, search reference fragment "${fragment[0].reference.slice(1, 6)}"`,
+      async () => (await listCases(manager, query({ q: fragment[0].reference.slice(1, 6) }))).items.length,
+    ],
+    [
+      'list, filter state=Paused currency=SEK',
+      async () => (await listCases(manager, query({ state: 'Paused', currency: 'SEK' }))).items.length,
+    ],
+    [
+      'list, filter closeCode=PartiallyPaid',
+      async () => (await listCases(manager, query({ closeCode: 'PartiallyPaid' }))).items.length,
+    ],
+    [
+      'list, filter unread (collector)',
+      async () => (await listCases(collector, query({ unread: 'true' }))).items.length,
+    ],
     ['state tab counts (manager)', async () => (await countCasesByState(manager, query({}))).total],
-    ['state tab counts with search "lindberg"', async () => (await countCasesByState(manager, query({ q: 'lindberg' }))).total],
-    ['case page (case, timeline + raw bodies, payments)', async () => {
-      const detail = await getCaseDetail(manager, sample[nth++ % sample.length].reference);
-      return detail?.timeline.length ?? 0;
-    }],
+    [
+      'state tab counts with search "lindberg"',
+      async () => (await countCasesByState(manager, query({ q: 'lindberg' }))).total,
+    ],
+    [
+      'case page (case, timeline + raw bodies, payments)',
+      async () => {
+        const detail = await getCaseDetail(manager, sample[nth++ % sample.length].reference);
+        return detail?.timeline.length ?? 0;
+      },
+    ],
   ];
 
   const timings: QueryTiming[] = [];

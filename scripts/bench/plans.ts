@@ -22,7 +22,12 @@ export function installPlanRecorder(url: string): PlanRecorder | null {
   const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-    if (recorded) recorded.push(typeof first === 'string' ? { text: first, values: second ?? [] } : { text: first.text, values: first.values ?? [] });
+    if (recorded)
+      recorded.push(
+        typeof first === 'string'
+          ? { text: first, values: second ?? [] }
+          : { text: first.text, values: first.values ?? [] },
+      );
     return original(...args);
   };
   holder.casedeskPool = pool;
@@ -42,7 +47,10 @@ export function installPlanRecorder(url: string): PlanRecorder | null {
       const seqScans = new Set<string>();
       for (const statement of statements) {
         if (!/^\s*(SELECT|WITH|\()/i.test(statement.text)) continue;
-        const { rows } = await original({ text: `EXPLAIN (FORMAT JSON) ${statement.text}`, values: statement.values }) as { rows: { 'QUERY PLAN': unknown }[] };
+        const { rows } = (await original({
+          text: `EXPLAIN (FORMAT JSON) ${statement.text}`,
+          values: statement.values,
+        })) as { rows: { 'QUERY PLAN': unknown }[] };
         walk(rows[0]['QUERY PLAN'], (node) => {
           if (typeof node['Index Name'] === 'string') indexes.add(node['Index Name']);
           if (node['Node Type'] === 'Seq Scan') seqScans.add(String(node['Relation Name']));

@@ -76,7 +76,12 @@ export function describeMachine(): string[] {
   const cpuModel = /model name\s*:\s*(.+)/.exec(read('/proc/cpuinfo') ?? '')?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   let memory = `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total`;
   try {
-    memory = execFileSync('free', ['-g'], { encoding: 'utf8' }).trim().split('\n').slice(0, 2).join(' / ').replace(/\s+/g, ' ');
+    memory = execFileSync('free', ['-g'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(0, 2)
+      .join(' / ')
+      .replace(/\s+/g, ' ');
   } catch {
     // free is not everywhere
   }
@@ -87,5 +92,14 @@ export function describeMachine(): string[] {
       return String(os.availableParallelism());
     }
   })();
-  return [`nproc: ${nproc}`, `CPU: ${cpuModel}`, `memory (free -g): ${memory}`, `Node ${process.version}, ${os.type()} ${os.release()}`, `load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`];
+  return [
+    `nproc: ${nproc}`,
+    `CPU: ${cpuModel}`,
+    `memory (free -g): ${memory}`,
+    `Node ${process.version}, ${os.type()} ${os.release()}`,
+    `load average at start: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  ];
 }

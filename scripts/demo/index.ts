@@ -15,7 +15,10 @@ import type { Logger } from './types';
 export type DemoApi = { url: string | null; close: () => Promise<void>; state: DemoState };
 
 const generation = (state: DemoState): GenerateOptions => ({
-  cases: state.cases, seed: state.seed, test: state.testShare, until: new Date(state.until),
+  cases: state.cases,
+  seed: state.seed,
+  test: state.testShare,
+  until: new Date(state.until),
 });
 
 export async function prepareDemo(env: NodeJS.ProcessEnv, log: Logger): Promise<DemoApi> {
@@ -90,11 +93,19 @@ async function sendDemoCases(env: NodeJS.ProcessEnv, base: string, state: DemoSt
   await saveDemoState(state);
   log(`sending ${state.cases} demo cases (${events.length} webhook events) through ${url}`);
   const summary = await sendEvents(events, {
-    url, secret, seed: state.seed, concurrency: 4, retryBaseMs: 250, retryMaxMs: 2_000, progress: createProgress(process.stderr),
+    url,
+    secret,
+    seed: state.seed,
+    concurrency: 4,
+    retryBaseMs: 250,
+    retryMaxMs: 2_000,
+    progress: createProgress(process.stderr),
   });
   if (summary.rejected || summary.failed) {
     const sample = summary.results.find((result) => result.outcome === 'rejected' || result.outcome === 'failed');
-    log(`demo load incomplete: ${summary.rejected} rejected, ${summary.failed} failed (e.g. ${sample?.error ?? sample?.status}); it is retried at the next start`);
+    log(
+      `demo load incomplete: ${summary.rejected} rejected, ${summary.failed} failed (e.g. ${sample?.error ?? sample?.status}); it is retried at the next start`,
+    );
     return;
   }
   state.casesLoadedAt = new Date().toISOString();

@@ -37,8 +37,18 @@ export async function loadDemoState(): Promise<DemoState> {
     until: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
     apiKey: `demo-${randomBytes(12).toString('hex')}`,
     users: [
-      { email: 'collector@casedesk.example', name: 'Cora Collector', role: 'collector', password: `collect-${word()}-${word()}` },
-      { email: 'manager@casedesk.example', name: 'Max Manager', role: 'manager', password: `manage-${word()}-${word()}` },
+      {
+        email: 'collector@casedesk.example',
+        name: 'Cora Collector',
+        role: 'collector',
+        password: `collect-${word()}-${word()}`,
+      },
+      {
+        email: 'manager@casedesk.example',
+        name: 'Max Manager',
+        role: 'manager',
+        password: `manage-${word()}-${word()}`,
+      },
       { email: 'admin@casedesk.example', name: 'Ada Admin', role: 'admin', password: `admin-${word()}-${word()}` },
     ],
   };

@@ -28,18 +28,22 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
   }
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
-      AUTH_SECRET: TEST_AUTH_SECRET,
-      NEXTAUTH_URL: url,
-      ...options.env,
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/next'),
+    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: options.databaseUrl,
+        AUTH_SECRET: TEST_AUTH_SECRET,
+        NEXTAUTH_URL: url,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

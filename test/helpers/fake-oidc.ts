@@ -45,7 +45,8 @@ export async function startFakeOidc(): Promise<FakeOidc> {
     if (url.pathname === '/authorize') {
       const code = randomBytes(16).toString('hex');
       const redirectUri = url.searchParams.get('redirect_uri') ?? '';
-      if (url.searchParams.get('client_id') !== fake.clientId || !url.searchParams.get('code_challenge')) return json(400, { error: 'invalid_request' });
+      if (url.searchParams.get('client_id') !== fake.clientId || !url.searchParams.get('code_challenge'))
+        return json(400, { error: 'invalid_request' });
       codes.set(code, { login: { ...fake.nextLogin }, redirectUri });
       const back = new URL(redirectUri);
       back.searchParams.set('code', code);
@@ -59,9 +60,14 @@ export async function startFakeOidc(): Promise<FakeOidc> {
       const form = new URLSearchParams(body);
       const expected = `Basic ${Buffer.from(`${encodeURIComponent(fake.clientId)}:${encodeURIComponent(fake.clientSecret)}`).toString('base64')}`;
       const grant = codes.get(form.get('code') ?? '');
-      if (request.headers.authorization !== expected || !grant || !form.get('code_verifier')) return json(400, { error: 'invalid_grant' });
+      if (request.headers.authorization !== expected || !grant || !form.get('code_verifier'))
+        return json(400, { error: 'invalid_grant' });
       codes.delete(form.get('code')!);
-      const idToken = await new SignJWT({ email: grant.login.email, name: grant.login.name, email_verified: grant.login.emailVerified ?? true })
+      const idToken = await new SignJWT({
+        email: grant.login.email,
+        name: grant.login.name,
+        email_verified: grant.login.emailVerified ?? true,
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setIssuer(fake.issuer)
         .setAudience(fake.clientId)
@@ -69,7 +75,12 @@ export async function startFakeOidc(): Promise<FakeOidc> {
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
-      return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+      return json(200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+      });
     }
     json(404, { error: 'not_found' });
   });

@@ -10,7 +10,13 @@ import { signatureHeader } from '@/lib/webhooks/signature';
 export const TEST_WEBHOOK_SECRET = Buffer.from('casedesk-integration-test-webhook-secret-1').toString('base64');
 export const OTHER_WEBHOOK_SECRET = Buffer.from('casedesk-integration-test-webhook-secret-2').toString('base64');
 
-export type Envelope = { id: string; event: string; timestamp: string; data: Record<string, unknown>; [key: string]: unknown };
+export type Envelope = {
+  id: string;
+  event: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+  [key: string]: unknown;
+};
 
 export function envelope(event: string, data: Record<string, unknown>, overrides: Partial<Envelope> = {}): Envelope {
   return { id: randomUUID(), specVersion: '1.0', event, timestamp: new Date().toISOString(), data, ...overrides };
@@ -30,8 +36,12 @@ export type Delivery = { status: number; body: unknown; text: string };
 /** POSTs the body (an object is JSON-encoded) signed per CONTRACT, as Debitura would. */
 export async function sendWebhook(appUrl: string, payload: unknown, options: SendOptions = {}): Promise<Delivery> {
   const body = typeof payload === 'string' || payload instanceof Uint8Array ? payload : JSON.stringify(payload);
-  const event = typeof payload === 'object' && payload && 'event' in payload ? String((payload as Envelope).event) : 'unknown';
-  const signature = options.signature === undefined ? signatureHeader(options.secret ?? TEST_WEBHOOK_SECRET, body, options.signedAt) : options.signature;
+  const event =
+    typeof payload === 'object' && payload && 'event' in payload ? String((payload as Envelope).event) : 'unknown';
+  const signature =
+    options.signature === undefined
+      ? signatureHeader(options.secret ?? TEST_WEBHOOK_SECRET, body, options.signedAt)
+      : options.signature;
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-debitura-event': event,
@@ -59,7 +69,11 @@ export async function sendWebhook(appUrl: string, payload: unknown, options: Sen
  * and the event id makes a repeat harmless. (A reused keep-alive socket can close under a
  * loaded machine.) Tests that expect connection failures use sendWebhook itself.
  */
-export async function sendWebhookRetrying(appUrl: string, payload: unknown, options: SendOptions = {}): Promise<Delivery> {
+export async function sendWebhookRetrying(
+  appUrl: string,
+  payload: unknown,
+  options: SendOptions = {},
+): Promise<Delivery> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await sendWebhook(appUrl, payload, options);
@@ -69,7 +83,11 @@ export async function sendWebhookRetrying(appUrl: string, payload: unknown, opti
   }
 }
 
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000, label = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+  label = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -95,14 +113,16 @@ export async function waitForInboxDrained(pool: pg.Pool, timeoutMs = 20_000): Pr
 export async function dumpDomain(pool: pg.Pool) {
   const query = async (sql: string) => (await pool.query(sql)).rows;
   return {
-    cases: await query(`SELECT reference, debitura_case_id, creditor_reference, state, state_at, state_event_id, close_code,
+    cases:
+      await query(`SELECT reference, debitura_case_id, creditor_reference, state, state_at, state_event_id, close_code,
         close_comment, closed_at, engagement_phase, is_test, currency, original_amount_minor, added_fees_minor, paid_minor,
         outstanding_minor, debtor_name, creditor_name, debtor, creditor, fees, date_created, due_date, assigned_at, detail_at,
         detail_status, last_activity_at
       FROM cases ORDER BY reference`),
     timeline: await query(`SELECT c.reference, e.event_id, e.type, e.at, e.from_state, e.to_state, e.detail
       FROM case_events e JOIN cases c ON c.id = e.case_id ORDER BY e.event_id`),
-    payments: await query(`SELECT c.reference, p.debitura_payment_id, p.amount_minor, p.currency, p.date, p.recipient, p.method,
+    payments:
+      await query(`SELECT c.reference, p.debitura_payment_id, p.amount_minor, p.currency, p.date, p.recipient, p.method,
         p.created_event_id, p.is_deleted, p.deleted_at
       FROM payments p JOIN cases c ON c.id = p.case_id ORDER BY p.debitura_payment_id`),
     chat: await query(`SELECT c.reference, m.debitura_chat_id, m.direction, m.message, m.author_name, m.author_email, m.author_role, m.at
@@ -150,14 +170,25 @@ export function permuteWithDuplicates<T>(items: readonly T[], random: () => numb
  * this process (no HTTP), `batch()` events per applier pass: for reference results and for
  * many permutations quickly.
  */
-export async function ingestDirect(pool: pg.Pool, stream: readonly Envelope[], batch: () => number = () => 1): Promise<void> {
-  for (let index = 0; index < stream.length; ) {
+export async function ingestDirect(
+  pool: pg.Pool,
+  stream: readonly Envelope[],
+  batch: () => number = () => 1,
+): Promise<void> {
+  for (let index = 0; index < stream.length;) {
     const size = Math.max(1, batch());
     for (const event of stream.slice(index, index + size)) {
       const rawBody = JSON.stringify(event);
       const parsed = parseEnvelope(rawBody);
       if (!parsed.ok) throw new Error(`${event.id}: ${parsed.reason}`);
-      await storeEvent(pool, { envelope: parsed.envelope, rawBody, headers: {}, isTest: false, isReplay: false, secretId: 'test' });
+      await storeEvent(pool, {
+        envelope: parsed.envelope,
+        rawBody,
+        headers: {},
+        isTest: false,
+        isReplay: false,
+        secretId: 'test',
+      });
     }
     index += size;
     while ((await applyPendingEvents(pool)).claimed > 0);

@@ -33,11 +33,19 @@ let admin: { id: string; email: string; role: string };
 
 type Envelope = { id: string; event: string; timestamp: string; data: Record<string, unknown> };
 
-function envelope(event: string, reference: string, data: Record<string, unknown> = {}, at = '2026-11-20T10:00:00Z'): Envelope {
+function envelope(
+  event: string,
+  reference: string,
+  data: Record<string, unknown> = {},
+  at = '2026-11-20T10:00:00Z',
+): Envelope {
   return { id: randomUUID(), event, timestamp: at, data: { reference, ...data } };
 }
 
-async function deliver(body: Envelope | string, options: { secret?: string; headers?: Record<string, string>; signedAt?: number } = {}) {
+async function deliver(
+  body: Envelope | string,
+  options: { secret?: string; headers?: Record<string, string>; signedAt?: number } = {},
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const request = new Request('http://127.0.0.1/api/webhooks/debitura', {
     method: 'POST',
@@ -56,18 +64,38 @@ async function deliver(body: Envelope | string, options: { secret?: string; head
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-const assigned = envelope('case.assigned', 'ADM-LIVE-1', { lifecycle: 'Active', currency: 'EUR' }, '2026-11-20T10:00:00Z');
-const updatedTest = envelope('case.updated', 'ADM-TEST-1', { oldLifecycle: 'Active', newLifecycle: 'Paused' }, '2026-11-20T11:00:00Z');
+const assigned = envelope(
+  'case.assigned',
+  'ADM-LIVE-1',
+  { lifecycle: 'Active', currency: 'EUR' },
+  '2026-11-20T10:00:00Z',
+);
+const updatedTest = envelope(
+  'case.updated',
+  'ADM-TEST-1',
+  { oldLifecycle: 'Active', newLifecycle: 'Paused' },
+  '2026-11-20T11:00:00Z',
+);
 const unknownType = envelope('case.teleported', 'ADM-LIVE-1');
 // A case.updated without its new state cannot be applied: it fails and waits for a reprocess.
 const broken = envelope('case.updated', 'ADM-LIVE-1', { oldLifecycle: 'Active' }, '2026-11-20T12:00:00Z');
-const paused = envelope('case.updated', 'ADM-LIVE-1', { oldLifecycle: 'Active', newLifecycle: 'Paused' }, '2026-11-20T13:00:00Z');
+const paused = envelope(
+  'case.updated',
+  'ADM-LIVE-1',
+  { oldLifecycle: 'Active', newLifecycle: 'Paused' },
+  '2026-11-20T13:00:00Z',
+);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.DEBITURA_WEBHOOK_SECRETS = `${OLD_SECRET},${NEW_SECRET}`;
-  admin = await createUser({ email: 'root@agency.test', name: 'Root', role: 'admin', password: 'correct horse battery' });
+  admin = await createUser({
+    email: 'root@agency.test',
+    name: 'Root',
+    role: 'admin',
+    password: 'correct horse battery',
+  });
 
   expect((await deliver(assigned, { secret: OLD_SECRET })).status).toBe(200);
   expect((await deliver(updatedTest, { headers: { 'x-debitura-test': 'true' } })).status).toBe(200);
@@ -85,7 +113,11 @@ beforeAll(async () => {
 
   await applyPendingEvents();
   // The duplicate counter is bumped off the response path: wait until both repeats landed.
-  for (let tries = 0; (await db.webhookEvent.findUnique({ where: { id: assigned.id } }))?.duplicateCount !== 2; tries++) {
+  for (
+    let tries = 0;
+    (await db.webhookEvent.findUnique({ where: { id: assigned.id } }))?.duplicateCount !== 2;
+    tries++
+  ) {
     if (tries > 100) throw new Error('the duplicate deliveries were never counted');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -105,7 +137,13 @@ describe('the delivery log', () => {
     expect(nextCursor).toBeNull();
     expect(ids(rows)).toEqual([paused.id, broken.id, unknownType.id, updatedTest.id, assigned.id]);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    expect(byId.get(assigned.id)).toMatchObject({ status: 'applied', duplicateCount: 2, isTest: false, caseReference: 'ADM-LIVE-1', type: 'case.assigned' });
+    expect(byId.get(assigned.id)).toMatchObject({
+      status: 'applied',
+      duplicateCount: 2,
+      isTest: false,
+      caseReference: 'ADM-LIVE-1',
+      type: 'case.assigned',
+    });
     expect(byId.get(updatedTest.id)).toMatchObject({ status: 'applied', isTest: true });
     expect(byId.get(unknownType.id)).toMatchObject({ status: 'ignored' });
     expect(byId.get(broken.id)).toMatchObject({ status: 'failed' });
@@ -113,7 +151,8 @@ describe('the delivery log', () => {
   });
 
   it('filters by status, duplicates, type, live/test, case and day', async () => {
-    const list = async (params: Record<string, string>) => ids((await listDeliveries(parseDeliveryFilters(params))).rows);
+    const list = async (params: Record<string, string>) =>
+      ids((await listDeliveries(parseDeliveryFilters(params))).rows);
     expect(await list({ status: 'failed' })).toEqual([broken.id]);
     expect(await list({ status: 'ignored' })).toEqual([unknownType.id]);
     expect(await list({ status: 'duplicate' })).toEqual([assigned.id]);
@@ -155,9 +194,14 @@ describe('the delivery log', () => {
     expect(detail?.secretId).toBe(NEW_PRINT);
     expect(await getDelivery('no-such-event')).toBeNull();
     // Should a signature ever be stored, the page still hides it (and other credentials).
-    expect(visibleHeaders({ 'X-Debitura-Signature': 't=1,v1=ab', authorization: 'Bearer x', Cookie: 'a=b', 'x-debitura-event': 'case.closed' })).toEqual([
-      ['x-debitura-event', 'case.closed'],
-    ]);
+    expect(
+      visibleHeaders({
+        'X-Debitura-Signature': 't=1,v1=ab',
+        authorization: 'Bearer x',
+        Cookie: 'a=b',
+        'x-debitura-event': 'case.closed',
+      }),
+    ).toEqual([['x-debitura-event', 'case.closed']]);
   });
 });
 
@@ -183,10 +227,15 @@ describe('rejected deliveries', () => {
       expect(timeline.buckets.at(-1)!.start.getTime()).toBeLessThanOrEqual(Date.now());
       // Everything happened in the last minute or so: in the newest bucket (or the one before, at an hour's turn).
       const recent = timeline.buckets.slice(-2);
-      const sum = (pick: (bucket: (typeof recent)[number]) => number) => recent.reduce((total, bucket) => total + pick(bucket), 0);
+      const sum = (pick: (bucket: (typeof recent)[number]) => number) =>
+        recent.reduce((total, bucket) => total + pick(bucket), 0);
       expect([sum((b) => b.accepted), sum((b) => b.rejected)]).toEqual([5, 3]);
-      expect(['no_matching_secret', 'stale_timestamp', 'invalid_json'].map((reason) => sum((b) => b.byReason[reason] ?? 0))).toEqual([1, 1, 1]);
-      expect(timeline.buckets.slice(0, -2).every((bucket) => bucket.accepted === 0 && bucket.rejected === 0)).toBe(true);
+      expect(
+        ['no_matching_secret', 'stale_timestamp', 'invalid_json'].map((reason) => sum((b) => b.byReason[reason] ?? 0)),
+      ).toEqual([1, 1, 1]);
+      expect(timeline.buckets.slice(0, -2).every((bucket) => bucket.accepted === 0 && bucket.rejected === 0)).toBe(
+        true,
+      );
       expect(timeline.reasons).toEqual(['invalid_json', 'no_matching_secret', 'stale_timestamp']);
     }
   });
@@ -211,7 +260,9 @@ describe('rejected deliveries', () => {
 describe('reprocessing failed events', () => {
   it('re-applies one event or every failed one, and audits who did it', async () => {
     // The applied update "failed" when it first came in (a since-fixed bug, say).
-    await database.pool.query("UPDATE webhook_events SET status = 'failed', error = 'bug 123' WHERE id = $1", [paused.id]);
+    await database.pool.query("UPDATE webhook_events SET status = 'failed', error = 'bug 123' WHERE id = $1", [
+      paused.id,
+    ]);
 
     const single = new FormData();
     single.set('id', broken.id);
@@ -223,17 +274,29 @@ describe('reprocessing failed events', () => {
     all.set('scope', 'failed');
     const result = await reprocessFromForm(all, admin);
     expect(result.message).toBe('Reprocessed 2: applied 1, failed 1, ignored 0.');
-    const { rows } = await database.pool.query('SELECT id, status FROM webhook_events WHERE id = ANY($1) ORDER BY id', [[paused.id, broken.id]]);
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({ [paused.id]: 'applied', [broken.id]: 'failed' });
+    const { rows } = await database.pool.query('SELECT id, status FROM webhook_events WHERE id = ANY($1) ORDER BY id', [
+      [paused.id, broken.id],
+    ]);
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [paused.id]: 'applied',
+      [broken.id]: 'failed',
+    });
 
     const audit = (await listAudit({ action: 'events.reprocessed' })).rows;
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actorEmail: admin.email, targetId: null, detail: { count: 2, applied: 1, failed: 1 } });
+    expect(audit[0]).toMatchObject({
+      actorEmail: admin.email,
+      targetId: null,
+      detail: { count: 2, applied: 1, failed: 1 },
+    });
     expect(audit[1]).toMatchObject({ actorEmail: admin.email, targetId: broken.id, detail: { count: 1, failed: 1 } });
 
     const missing = new FormData();
     missing.set('id', 'no-such-event');
-    expect(await reprocessFromForm(missing, admin)).toMatchObject({ status: 'error', message: 'No stored event with that id.' });
+    expect(await reprocessFromForm(missing, admin)).toMatchObject({
+      status: 'error',
+      message: 'No stored event with that id.',
+    });
     expect((await listAudit({ action: 'events.reprocessed' })).rows).toHaveLength(2);
   });
 });
@@ -250,14 +313,19 @@ describe('the chat outbox', () => {
     );
     expect(await countChatOutbox()).toEqual({ failed: 2, sending: 0 });
     const failed = await listChatOutbox('failed');
-    expect(failed.map((row) => [row.message, row.caseReference, row.attempts, row.lastError, row.authorEmail])).toEqual([
-      ['Second reply', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
-      ['<b>Hello</b> & welcome', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
-    ]);
+    expect(failed.map((row) => [row.message, row.caseReference, row.attempts, row.lastError, row.authorEmail])).toEqual(
+      [
+        ['Second reply', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+        ['<b>Hello</b> & welcome', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+      ],
+    );
 
     const one = new FormData();
     one.set('id', first.id);
-    expect(await retryChatFromForm(one, admin)).toEqual({ state: { status: 'success', message: 'Sending again.' }, ids: [first.id] });
+    expect(await retryChatFromForm(one, admin)).toEqual({
+      state: { status: 'success', message: 'Sending again.' },
+      ids: [first.id],
+    });
     const retried = await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } });
     expect(retried).toMatchObject({ status: 'sending', attempts: 0, idempotencyKey: key });
     expect(await countChatOutbox()).toEqual({ failed: 1, sending: 1 });

@@ -16,7 +16,15 @@ import { createTestDatabase } from '@/test/helpers/database';
 
 const SECRET = randomBytes(32).toString('base64');
 const PASSWORD = 'admin-pages-password';
-const PAGES = ['/admin', '/admin/deliveries', '/admin/rejected', '/admin/chat-outbox', '/admin/users', '/admin/tokens', '/admin/audit'];
+const PAGES = [
+  '/admin',
+  '/admin/deliveries',
+  '/admin/rejected',
+  '/admin/chat-outbox',
+  '/admin/users',
+  '/admin/tokens',
+  '/admin/audit',
+];
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let app: AppServer;
@@ -87,7 +95,11 @@ describe('a delivery on the admin pages', () => {
     const response = await fetch(`${app.url}/api/webhooks/debitura`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'x-debitura-event': 'chat.created', 'x-debitura-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-debitura-event': 'chat.created',
+        'x-debitura-signature': signature,
+      },
     });
     expect(response.status).toBe(200);
 
@@ -110,12 +122,20 @@ describe('a delivery on the admin pages', () => {
     expect((await get(`/admin/deliveries/${id}`, 'manager')).status).toBe(403);
   });
 
-  it('shows a refused delivery and the configured secret\'s fingerprint on the rejected page', async () => {
-    const body = JSON.stringify({ id: randomUUID(), event: 'case.closed', timestamp: new Date().toISOString(), data: { reference: 'PAGES-2' } });
+  it("shows a refused delivery and the configured secret's fingerprint on the rejected page", async () => {
+    const body = JSON.stringify({
+      id: randomUUID(),
+      event: 'case.closed',
+      timestamp: new Date().toISOString(),
+      data: { reference: 'PAGES-2' },
+    });
     const forged = await fetch(`${app.url}/api/webhooks/debitura`, {
       method: 'POST',
       body,
-      headers: { 'x-debitura-event': 'case.closed', 'x-debitura-signature': signatureHeader(randomBytes(32).toString('base64'), body) },
+      headers: {
+        'x-debitura-event': 'case.closed',
+        'x-debitura-signature': signatureHeader(randomBytes(32).toString('base64'), body),
+      },
     });
     expect(forged.status).toBe(401);
     const html = await (await get('/admin/rejected', 'admin')).text();

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, listAuditActions } from '@/lib/admin/audit-log';
 import { parseAuditFilters } from '@/lib/admin/params';
 import { createTokenFromForm, listAllTokens, revokeTokenFromForm } from '@/lib/admin/token-admin';
-import { changeRoleFromForm, createUserFromForm, resetPasswordFromForm, setDisabledFromForm } from '@/lib/admin/user-admin';
+import {
+  changeRoleFromForm,
+  createUserFromForm,
+  resetPasswordFromForm,
+  setDisabledFromForm,
+} from '@/lib/admin/user-admin';
 import { verifyPassword } from '@/lib/auth/password';
 import { findUserByApiToken, hashToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
@@ -31,7 +36,12 @@ async function auditCount(): Promise<number> {
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  admin = await createUser({ email: 'boss@agency.test', name: 'Boss', role: 'admin', password: 'correct horse battery' });
+  admin = await createUser({
+    email: 'boss@agency.test',
+    name: 'Boss',
+    role: 'admin',
+    password: 'correct horse battery',
+  });
 });
 
 afterAll(async () => {
@@ -42,7 +52,10 @@ afterAll(async () => {
 describe('users', () => {
   it('refuses an invalid form field by field, creating nothing and auditing nothing', async () => {
     const before = await auditCount();
-    const state = await createUserFromForm(form({ email: 'not-an-email', name: ' ', role: 'overlord', password: 'short' }), admin);
+    const state = await createUserFromForm(
+      form({ email: 'not-an-email', name: ' ', role: 'overlord', password: 'short' }),
+      admin,
+    );
     expect(state.status).toBe('error');
     expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
     // What was typed comes back, except the password.
@@ -52,30 +65,58 @@ describe('users', () => {
   });
 
   it('creates a user with a working password and audits who did it', async () => {
-    const state = await createUserFromForm(form({ email: ' Carla@Agency.test ', name: 'Carla Collector', role: 'collector', password: 'carla-initial-pw' }), admin);
+    const state = await createUserFromForm(
+      form({ email: ' Carla@Agency.test ', name: 'Carla Collector', role: 'collector', password: 'carla-initial-pw' }),
+      admin,
+    );
     expect(state).toMatchObject({ status: 'success', message: 'Created carla@agency.test (collector).' });
-    const carla = await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' }, omit: { passwordHash: false } });
+    const carla = await db.user.findUniqueOrThrow({
+      where: { email: 'carla@agency.test' },
+      omit: { passwordHash: false },
+    });
     expect(carla.role).toBe('collector');
     expect(await verifyPassword(carla.passwordHash!, 'carla-initial-pw')).toBe(true);
     const [entry] = (await listAudit({ action: 'user.created' })).rows;
-    expect(entry).toMatchObject({ actorEmail: admin.email, targetType: 'user', targetId: carla.id, detail: { email: 'carla@agency.test', role: 'collector' } });
+    expect(entry).toMatchObject({
+      actorEmail: admin.email,
+      targetType: 'user',
+      targetId: carla.id,
+      detail: { email: 'carla@agency.test', role: 'collector' },
+    });
     expect(JSON.stringify(entry.detail)).not.toContain('carla-initial-pw');
 
-    const again = await createUserFromForm(form({ email: 'carla@agency.test', name: 'Carla 2', role: 'manager', password: 'another-password' }), admin);
+    const again = await createUserFromForm(
+      form({ email: 'carla@agency.test', name: 'Carla 2', role: 'manager', password: 'another-password' }),
+      admin,
+    );
     expect(again.status).toBe('error');
     expect(again.fieldErrors?.email).toMatch(/already exists/);
   });
 
   it('changes a role, disables and enables, resets a password: each audited, each ending sessions', async () => {
-    const version = async () => (await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' } })).sessionVersion;
+    const version = async () =>
+      (await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' } })).sessionVersion;
     const v0 = await version();
-    expect(await changeRoleFromForm(form({ email: 'carla@agency.test', role: 'manager' }), admin)).toMatchObject({ status: 'success' });
-    expect(await setDisabledFromForm(form({ email: 'carla@agency.test', disabled: 'true' }), admin)).toMatchObject({ status: 'success' });
-    expect((await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' } })).disabledAt).toBeInstanceOf(Date);
-    expect(await setDisabledFromForm(form({ email: 'carla@agency.test', disabled: 'false' }), admin)).toMatchObject({ status: 'success' });
-    expect(await resetPasswordFromForm(form({ email: 'carla@agency.test', password: 'brand-new-password' }), admin)).toMatchObject({ status: 'success' });
+    expect(await changeRoleFromForm(form({ email: 'carla@agency.test', role: 'manager' }), admin)).toMatchObject({
+      status: 'success',
+    });
+    expect(await setDisabledFromForm(form({ email: 'carla@agency.test', disabled: 'true' }), admin)).toMatchObject({
+      status: 'success',
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' } })).disabledAt).toBeInstanceOf(
+      Date,
+    );
+    expect(await setDisabledFromForm(form({ email: 'carla@agency.test', disabled: 'false' }), admin)).toMatchObject({
+      status: 'success',
+    });
+    expect(
+      await resetPasswordFromForm(form({ email: 'carla@agency.test', password: 'brand-new-password' }), admin),
+    ).toMatchObject({ status: 'success' });
     expect(await version()).toBe(v0 + 4);
-    const carla = await db.user.findUniqueOrThrow({ where: { email: 'carla@agency.test' }, omit: { passwordHash: false } });
+    const carla = await db.user.findUniqueOrThrow({
+      where: { email: 'carla@agency.test' },
+      omit: { passwordHash: false },
+    });
     expect(carla).toMatchObject({ role: 'manager', disabledAt: null });
     expect(await verifyPassword(carla.passwordHash!, 'brand-new-password')).toBe(true);
 
@@ -85,9 +126,17 @@ describe('users', () => {
 
   it('refuses what would lock the admin out, unknown users and bad values', async () => {
     const before = await auditCount();
-    expect(await setDisabledFromForm(form({ email: admin.email, disabled: 'true' }), admin)).toMatchObject({ status: 'error', message: 'You cannot disable your own account.' });
-    expect((await changeRoleFromForm(form({ email: admin.email.toUpperCase(), role: 'collector' }), admin)).status).toBe('error');
-    expect(await changeRoleFromForm(form({ email: 'ghost@agency.test', role: 'manager' }), admin)).toMatchObject({ status: 'error', message: 'No user with the email ghost@agency.test.' });
+    expect(await setDisabledFromForm(form({ email: admin.email, disabled: 'true' }), admin)).toMatchObject({
+      status: 'error',
+      message: 'You cannot disable your own account.',
+    });
+    expect(
+      (await changeRoleFromForm(form({ email: admin.email.toUpperCase(), role: 'collector' }), admin)).status,
+    ).toBe('error');
+    expect(await changeRoleFromForm(form({ email: 'ghost@agency.test', role: 'manager' }), admin)).toMatchObject({
+      status: 'error',
+      message: 'No user with the email ghost@agency.test.',
+    });
     expect((await changeRoleFromForm(form({ email: 'carla@agency.test', role: 'root' }), admin)).status).toBe('error');
     const short = await resetPasswordFromForm(form({ email: 'carla@agency.test', password: 'short' }), admin);
     expect(short.fieldErrors?.password).toMatch(/At least 8/);
@@ -113,7 +162,12 @@ describe('API tokens', () => {
     expect(dump.rows.some((row) => row.row.includes(token))).toBe(false);
 
     const [listed] = await listAllTokens();
-    expect(listed).toMatchObject({ userEmail: 'carla@agency.test', name: 'reporting script', prefix: token.slice(0, 9), revokedAt: null });
+    expect(listed).toMatchObject({
+      userEmail: 'carla@agency.test',
+      name: 'reporting script',
+      prefix: token.slice(0, 9),
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(token);
 
     expect(await revokeTokenFromForm(form({ id: listed.id }), admin)).toMatchObject({ status: 'success' });
@@ -151,7 +205,10 @@ describe('the audit log', () => {
     expect(all.map((row) => row.id)).toEqual([...all.map((row) => row.id)].sort((a, b) => (a > b ? -1 : 1)));
     // The first admin and Dora were created by no one in particular (no actor).
     const system = (await listAudit(parseAuditFilters({ actor: 'system' }))).rows;
-    expect(system.map((row) => row.detail)).toEqual([expect.objectContaining({ email: 'dora@agency.test' }), expect.objectContaining({ email: 'boss@agency.test' })]);
+    expect(system.map((row) => row.detail)).toEqual([
+      expect.objectContaining({ email: 'dora@agency.test' }),
+      expect.objectContaining({ email: 'boss@agency.test' }),
+    ]);
     expect((await listAudit(parseAuditFilters({ actor: 'BOSS@AGENCY' }))).rows).toHaveLength(all.length - 2);
     expect((await listAudit(parseAuditFilters({ action: 'user.disabled' }))).rows).toHaveLength(2);
     const today = new Date().toISOString().slice(0, 10);
@@ -159,7 +216,9 @@ describe('the audit log', () => {
     expect((await listAudit(parseAuditFilters({ to: '2026-01-01' }))).rows).toHaveLength(0);
     const actions = await listAuditActions();
     expect(actions).toEqual([...new Set(all.map((row) => row.action))].sort());
-    expect(actions).toEqual(expect.arrayContaining(['token.created', 'token.revoked', 'user.created', 'user.role_changed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['token.created', 'token.revoked', 'user.created', 'user.role_changed']),
+    );
 
     const paged: bigint[] = [];
     let cursor: string | undefined;
@@ -173,11 +232,15 @@ describe('the audit log', () => {
 
   it('cannot be changed or deleted, not even by SQL straight to the database', async () => {
     const before = await database.pool.query('SELECT * FROM audit_log ORDER BY id');
-    await expect(database.pool.query("UPDATE audit_log SET action = 'nothing.happened'")).rejects.toThrow(/append-only: UPDATE/);
+    await expect(database.pool.query("UPDATE audit_log SET action = 'nothing.happened'")).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     await expect(database.pool.query('DELETE FROM audit_log WHERE true')).rejects.toThrow(/append-only: DELETE/);
     await expect(database.pool.query('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE/);
     await expect(db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
-    await expect(db.auditLog.update({ where: { id: before.rows[0].id }, data: { actorEmail: 'someone@else' } })).rejects.toThrow(/append-only/);
+    await expect(
+      db.auditLog.update({ where: { id: before.rows[0].id }, data: { actorEmail: 'someone@else' } }),
+    ).rejects.toThrow(/append-only/);
     const after = await database.pool.query('SELECT * FROM audit_log ORDER BY id');
     expect(after.rows).toEqual(before.rows);
     // Appending still works.

@@ -44,7 +44,17 @@ describe('admin CLI', { timeout: 240_000 }, () => {
       admin([]),
       admin(['user:frobnicate']),
       admin(['user:create', '--email', 'a@example.test', '--name', 'A']),
-      admin(['user:create', '--email', 'a@example.test', '--name', 'A', '--role', 'owner', '--password', 'long-enough-1']),
+      admin([
+        'user:create',
+        '--email',
+        'a@example.test',
+        '--name',
+        'A',
+        '--role',
+        'owner',
+        '--password',
+        'long-enough-1',
+      ]),
       admin(['user:list', '--colour']),
     ]);
     for (const run of [none, unknown, missing, badRole, unknownOption]) {
@@ -59,11 +69,24 @@ describe('admin CLI', { timeout: 240_000 }, () => {
   });
 
   it('creates users (password from stdin or --password), lists them, refuses duplicates', async () => {
-    const created = await admin(['user:create', '--email', ' Ada@Example.TEST ', '--name', 'Ada Admin', '--role', 'admin'], 'correct horse battery\n');
+    const created = await admin(
+      ['user:create', '--email', ' Ada@Example.TEST ', '--name', 'Ada Admin', '--role', 'admin'],
+      'correct horse battery\n',
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('ada@example.test');
 
-    const second = await admin(['user:create', '--email', 'carl@example.test', '--name', 'Carl Collector', '--role', 'collector', '--password', 'another-password']);
+    const second = await admin([
+      'user:create',
+      '--email',
+      'carl@example.test',
+      '--name',
+      'Carl Collector',
+      '--role',
+      'collector',
+      '--password',
+      'another-password',
+    ]);
     expect(second.code, second.stderr).toBe(0);
 
     const { rows } = await database.pool.query(`SELECT email, role, password_hash FROM users ORDER BY email`);
@@ -73,7 +96,17 @@ describe('admin CLI', { timeout: 240_000 }, () => {
     ]);
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$/);
 
-    const duplicate = await admin(['user:create', '--email', 'ADA@example.test', '--name', 'Again', '--role', 'manager', '--password', 'whatever-123']);
+    const duplicate = await admin([
+      'user:create',
+      '--email',
+      'ADA@example.test',
+      '--name',
+      'Again',
+      '--role',
+      'manager',
+      '--password',
+      'whatever-123',
+    ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('already exists');
 
@@ -98,7 +131,11 @@ describe('admin CLI', { timeout: 240_000 }, () => {
 
   it('disables, enables and changes roles, ending sessions each time', async () => {
     const version = async () =>
-      (await database.pool.query(`SELECT session_version, role, disabled_at FROM users WHERE email = 'carl@example.test'`)).rows[0];
+      (
+        await database.pool.query(
+          `SELECT session_version, role, disabled_at FROM users WHERE email = 'carl@example.test'`,
+        )
+      ).rows[0];
     const before = await version();
 
     expect((await admin(['user:disable', '--email', 'carl@example.test'])).code).toBe(0);
@@ -115,14 +152,22 @@ describe('admin CLI', { timeout: 240_000 }, () => {
     expect(after.session_version).toBe(before.session_version + 3);
 
     const { rows } = await database.pool.query(`SELECT action FROM audit_log WHERE target_type = 'user' ORDER BY id`);
-    expect(rows.map((row) => row.action)).toEqual(['user.created', 'user.created', 'user.disabled', 'user.enabled', 'user.role_changed']);
+    expect(rows.map((row) => row.action)).toEqual([
+      'user.created',
+      'user.created',
+      'user.disabled',
+      'user.enabled',
+      'user.role_changed',
+    ]);
   });
 
   it('resets a password from stdin', async () => {
-    const before = (await database.pool.query(`SELECT password_hash FROM users WHERE email = 'ada@example.test'`)).rows[0];
+    const before = (await database.pool.query(`SELECT password_hash FROM users WHERE email = 'ada@example.test'`))
+      .rows[0];
     const run = await admin(['user:password', '--email', 'ada@example.test'], 'a brand new password\n');
     expect(run.code, run.stderr).toBe(0);
-    const after = (await database.pool.query(`SELECT password_hash FROM users WHERE email = 'ada@example.test'`)).rows[0];
+    const after = (await database.pool.query(`SELECT password_hash FROM users WHERE email = 'ada@example.test'`))
+      .rows[0];
     expect(after.password_hash).not.toBe(before.password_hash);
 
     const tooShort = await admin(['user:password', '--email', 'ada@example.test'], 'short\n');

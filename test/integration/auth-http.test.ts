@@ -44,7 +44,11 @@ function me(headers: Record<string, string> = {}) {
 }
 
 /** A session cookie like next-auth's, but issued at a chosen time (to test idle expiry). */
-async function craftSessionCookie(claims: Record<string, unknown>, issuedAt: number, expiresAt: number): Promise<string> {
+async function craftSessionCookie(
+  claims: Record<string, unknown>,
+  issuedAt: number,
+  expiresAt: number,
+): Promise<string> {
   const key = await hkdf('sha256', TEST_AUTH_SECRET, '', 'NextAuth.js Generated Encryption Key', 32);
   const jwt = await new EncryptJWT(claims)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -59,9 +63,9 @@ describe('proxy.ts', () => {
   it('sends signed-out page requests to /login, and leaves the API, webhooks and health alone', async () => {
     const page = await fetch(`${app.url}/cases?status=open`, { redirect: 'manual' });
     expect(page.status).toBe(307);
-    expect(new URL(page.headers.get('location')!, app.url).pathname + new URL(page.headers.get('location')!, app.url).search).toBe(
-      `/login?callbackUrl=${encodeURIComponent('/cases?status=open')}`,
-    );
+    expect(
+      new URL(page.headers.get('location')!, app.url).pathname + new URL(page.headers.get('location')!, app.url).search,
+    ).toBe(`/login?callbackUrl=${encodeURIComponent('/cases?status=open')}`);
     expect((await fetch(`${app.url}/login`, { redirect: 'manual' })).status).toBe(200);
     expect((await fetch(`${app.url}/api/health`, { redirect: 'manual' })).status).toBe(200);
 
@@ -108,7 +112,12 @@ describe('API tokens', () => {
   });
 
   it("refuses a disabled user's token until the user is enabled again", async () => {
-    await users.createUser({ email: 'tokenuser@example.test', name: 'Token User', role: 'collector', password: PASSWORD });
+    await users.createUser({
+      email: 'tokenuser@example.test',
+      name: 'Token User',
+      role: 'collector',
+      password: PASSWORD,
+    });
     const { token } = await tokens.createApiToken({ userId: await userId('tokenuser@example.test'), name: 'test' });
     expect((await me({ authorization: `Bearer ${token}` })).status).toBe(200);
     await users.setUserDisabled('tokenuser@example.test', true);
@@ -145,7 +154,8 @@ describe('sessions', () => {
   });
 
   it('tells a wrong password apart, and locks after 5 failures even for the right password', async () => {
-    for (let i = 1; i <= 4; i++) expect((await signInOverHttp(app.url, 'admin@example.test', 'wrong password')).error).toBe('CredentialsSignin');
+    for (let i = 1; i <= 4; i++)
+      expect((await signInOverHttp(app.url, 'admin@example.test', 'wrong password')).error).toBe('CredentialsSignin');
     expect((await signInOverHttp(app.url, 'admin@example.test', 'wrong password')).error).toBe('Locked:15');
     const locked = await signInOverHttp(app.url, 'admin@example.test', PASSWORD);
     expect(locked.error).toBe('Locked:15');
@@ -157,12 +167,20 @@ describe('sessions', () => {
   it('counts parallel failed sign-ins atomically across requests', async () => {
     const email = 'burst@example.test';
     await users.createUser({ email, name: 'Burst', role: 'collector', password: PASSWORD });
-    const results = await Promise.all(Array.from({ length: 8 }, () => signInOverHttp(app.url, email, 'wrong password')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => signInOverHttp(app.url, email, 'wrong password')),
+    );
     expect(results.filter((result) => result.error === 'CredentialsSignin')).toHaveLength(4);
     expect(results.filter((result) => result.error === 'Locked:15')).toHaveLength(4);
-    const { rows } = await database.pool.query(`SELECT failures, locked_until > now() AS locked FROM sign_in_throttles WHERE email = $1`, [email]);
+    const { rows } = await database.pool.query(
+      `SELECT failures, locked_until > now() AS locked FROM sign_in_throttles WHERE email = $1`,
+      [email],
+    );
     expect(rows[0]).toEqual({ failures: 8, locked: true });
-    const lockouts = await database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked_out' AND target_id = $1`, [email]);
+    const lockouts = await database.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.locked_out' AND target_id = $1`,
+      [email],
+    );
     expect(lockouts.rows[0].n).toBe(1);
   });
 
@@ -202,7 +220,9 @@ describe('sessions', () => {
     const recent = await craftSessionCookie(claims, now - 10, now + 8 * 3600 - 10);
     const unchanged = await fetch(`${app.url}/account`, { headers: { cookie: recent }, redirect: 'manual' });
     expect(unchanged.status).toBe(200);
-    expect(unchanged.headers.getSetCookie().some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(false);
+    expect(unchanged.headers.getSetCookie().some((cookie) => cookie.startsWith('next-auth.session-token='))).toBe(
+      false,
+    );
 
     const idle = await craftSessionCookie(claims, now - 8 * 3600 - 60, now - 60);
     const expired = await fetch(`${app.url}/account`, { headers: { cookie: idle }, redirect: 'manual' });

@@ -43,7 +43,10 @@ describe('sign-in throttle', () => {
   it('starts a fresh count after the 15-minute window, and after a lock runs out', async () => {
     const email = 'window@example.test';
     for (let i = 0; i < 4; i++) await throttle.recordFailedSignIn(email);
-    await database.pool.query(`UPDATE sign_in_throttles SET window_starts_at = now() - interval '16 minutes' WHERE email = $1`, [email]);
+    await database.pool.query(
+      `UPDATE sign_in_throttles SET window_starts_at = now() - interval '16 minutes' WHERE email = $1`,
+      [email],
+    );
     const fresh = await throttle.recordFailedSignIn(email);
     expect(fresh).toMatchObject({ failures: 1, lockedUntil: null });
 
@@ -58,14 +61,30 @@ describe('sign-in throttle', () => {
   });
 
   it('refuses a locked email even with the right password, audits failures and the lockout, and clears on success', async () => {
-    await users.createUser({ email: 'Locky@example.test', name: 'Locky', role: 'collector', password: 'right-password' });
+    await users.createUser({
+      email: 'Locky@example.test',
+      name: 'Locky',
+      role: 'collector',
+      password: 'right-password',
+    });
     for (let i = 1; i <= 4; i++) {
-      expect(await signIn.checkCredentials({ email: 'locky@example.test', password: 'wrong' })).toEqual({ ok: false, error: 'CredentialsSignin' });
+      expect(await signIn.checkCredentials({ email: 'locky@example.test', password: 'wrong' })).toEqual({
+        ok: false,
+        error: 'CredentialsSignin',
+      });
     }
-    expect(await signIn.checkCredentials({ email: 'LOCKY@example.test', password: 'wrong' })).toEqual({ ok: false, error: 'Locked:15' });
-    expect(await signIn.checkCredentials({ email: 'locky@example.test', password: 'right-password' })).toEqual({ ok: false, error: 'Locked:15' });
+    expect(await signIn.checkCredentials({ email: 'LOCKY@example.test', password: 'wrong' })).toEqual({
+      ok: false,
+      error: 'Locked:15',
+    });
+    expect(await signIn.checkCredentials({ email: 'locky@example.test', password: 'right-password' })).toEqual({
+      ok: false,
+      error: 'Locked:15',
+    });
 
-    const { rows } = await database.pool.query(`SELECT action, detail FROM audit_log WHERE target_id = 'locky@example.test' ORDER BY id`);
+    const { rows } = await database.pool.query(
+      `SELECT action, detail FROM audit_log WHERE target_id = 'locky@example.test' ORDER BY id`,
+    );
     expect(rows.map((row) => row.action)).toEqual([
       ...Array(5).fill('auth.sign_in_failed'),
       'auth.locked_out',
@@ -73,18 +92,26 @@ describe('sign-in throttle', () => {
     ]);
     expect(rows[6].detail).toMatchObject({ reason: 'locked' });
 
-    await database.pool.query(`UPDATE sign_in_throttles SET locked_until = now() - interval '1 second' WHERE email = 'locky@example.test'`);
+    await database.pool.query(
+      `UPDATE sign_in_throttles SET locked_until = now() - interval '1 second' WHERE email = 'locky@example.test'`,
+    );
     const ok = await signIn.checkCredentials({ email: 'locky@example.test', password: 'right-password' });
     expect(ok.ok).toBe(true);
     expect(await throttle.readThrottle('locky@example.test')).toBeNull();
   });
 
   it('counts failures for unknown emails too, and refuses disabled users', async () => {
-    expect(await signIn.checkCredentials({ email: 'ghost@example.test', password: 'anything' })).toEqual({ ok: false, error: 'CredentialsSignin' });
+    expect(await signIn.checkCredentials({ email: 'ghost@example.test', password: 'anything' })).toEqual({
+      ok: false,
+      error: 'CredentialsSignin',
+    });
     expect((await throttle.readThrottle('ghost@example.test'))?.failures).toBe(1);
 
     await users.createUser({ email: 'gone@example.test', name: 'Gone', role: 'manager', password: 'right-password' });
     await users.setUserDisabled('gone@example.test', true);
-    expect(await signIn.checkCredentials({ email: 'gone@example.test', password: 'right-password' })).toEqual({ ok: false, error: 'AccountDisabled' });
+    expect(await signIn.checkCredentials({ email: 'gone@example.test', password: 'right-password' })).toEqual({
+      ok: false,
+      error: 'AccountDisabled',
+    });
   });
 });

@@ -89,7 +89,9 @@ describe('single sign-on (OIDC)', () => {
     expect(result.location).toBe(`${app.url}/api/auth/error?error=AccessDenied`);
     const handover = await fetch(result.location, { redirect: 'manual' });
     expect(new URL(handover.headers.get('location')!, app.url).toString()).toBe(`${app.url}/login?error=AccessDenied`);
-    expect(await (await fetch(`${app.url}/login?error=AccessDenied`)).text()).toContain('Ask an admin to add your email address first');
+    expect(await (await fetch(`${app.url}/login?error=AccessDenied`)).text()).toContain(
+      'Ask an admin to add your email address first',
+    );
     expect(result.session).toBeUndefined();
     const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM users`);
     expect(rows[0].n).toBe(0); // no account is created on the fly
@@ -100,7 +102,9 @@ describe('single sign-on (OIDC)', () => {
     const result = await signInWithSso({ sub: 'idp-2', email: 'SSO.User@Example.test', name: 'Whatever The IdP Says' });
     expect(result.location).toBe(`${app.url}/account`);
     expect(result.session).toBeTruthy();
-    const me = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `next-auth.session-token=${result.session}` } });
+    const me = await fetch(`${app.url}/api/v1/me`, {
+      headers: { cookie: `next-auth.session-token=${result.session}` },
+    });
     expect(me.status).toBe(200);
     expect((await me.json()).user).toMatchObject({ email: 'sso.user@example.test', role: 'manager', name: 'SSO User' });
   });
@@ -108,11 +112,15 @@ describe('single sign-on (OIDC)', () => {
   it('refuses a disabled user and an unverified email', async () => {
     await users.createUser({ email: 'sso.gone@example.test', name: 'Gone', role: 'collector' });
     await users.setUserDisabled('sso.gone@example.test', true);
-    expect((await signInWithSso({ sub: 'idp-3', email: 'sso.gone@example.test', name: 'Gone' })).location).toContain('error=AccessDenied');
-    expect((await signInWithSso({ sub: 'idp-4', email: 'sso.user@example.test', name: 'X', emailVerified: false })).location).toContain(
+    expect((await signInWithSso({ sub: 'idp-3', email: 'sso.gone@example.test', name: 'Gone' })).location).toContain(
       'error=AccessDenied',
     );
-    const { rows } = await database.pool.query(`SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'auth.sign_in_refused' ORDER BY id`);
+    expect(
+      (await signInWithSso({ sub: 'idp-4', email: 'sso.user@example.test', name: 'X', emailVerified: false })).location,
+    ).toContain('error=AccessDenied');
+    const { rows } = await database.pool.query(
+      `SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'auth.sign_in_refused' ORDER BY id`,
+    );
     expect(rows.map((row) => row.reason)).toEqual(['unknown_or_disabled', 'unknown_or_disabled', 'email_unverified']);
   });
 });

@@ -7,7 +7,14 @@ import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
-import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, type Envelope, waitFor, waitForInboxDrained } from '@/test/helpers/webhooks';
+import {
+  envelope,
+  sendWebhookRetrying,
+  TEST_WEBHOOK_SECRET,
+  type Envelope,
+  waitFor,
+  waitForInboxDrained,
+} from '@/test/helpers/webhooks';
 
 /**
  * Replies in the case chat over `POST /api/v1/cases/{reference}/chat` on a real `next start`,
@@ -26,7 +33,11 @@ let fakeApi: FakeApi;
 let app: AppServer;
 let tokens: { carl: string; dora: string; manager: string };
 
-const appEnv = (apiKey = API_KEY) => ({ DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET, DEBITURA_API_URL: fakeApi.url, DEBITURA_API_KEY: apiKey });
+const appEnv = (apiKey = API_KEY) => ({
+  DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
+  DEBITURA_API_URL: fakeApi.url,
+  DEBITURA_API_KEY: apiKey,
+});
 
 function deliverSigned(body: Envelope, headers: Record<string, string> = {}) {
   return sendWebhookRetrying(app.url, body, { headers });
@@ -72,7 +83,15 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Message = { id: string; message: string; status: string | null; attempts: number; direction: string; isUnread: boolean; isMine: boolean };
+type Message = {
+  id: string;
+  message: string;
+  status: string | null;
+  attempts: number;
+  direction: string;
+  isUnread: boolean;
+  isMine: boolean;
+};
 
 async function post(reference: string, body: unknown, token: string | null = tokens.carl, raw = false) {
   const response = await fetch(`${app.url}/api/v1/cases/${reference}/chat`, {
@@ -80,17 +99,27 @@ async function post(reference: string, body: unknown, token: string | null = tok
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ? (body as string) : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Message & { error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Message & { error?: { code: string; message: string } },
+  };
 }
 
 async function thread(reference: string, token = tokens.carl, markRead = true): Promise<Message[]> {
-  const response = await fetch(`${app.url}/api/v1/cases/${reference}/chat${markRead ? '' : '?markRead=false'}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${app.url}/api/v1/cases/${reference}/chat${markRead ? '' : '?markRead=false'}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { messages: Message[] }).messages;
 }
 
 const row = async (id: string) =>
-  (await database.pool.query('SELECT status, attempts, idempotency_key, debitura_chat_id, last_error, message FROM chat_messages WHERE id = $1', [id])).rows[0];
+  (
+    await database.pool.query(
+      'SELECT status, attempts, idempotency_key, debitura_chat_id, last_error, message FROM chat_messages WHERE id = $1',
+      [id],
+    )
+  ).rows[0];
 
 const postsOf = (text: string) => fakeApi.chatPosts.filter((post) => post.message === text);
 
@@ -101,17 +130,35 @@ describe('replying', () => {
     expect(status).toBe(202);
     expect(body).toMatchObject({ message: text, direction: 'outbound', status: 'sending', isMine: true });
 
-    const sent = await waitFor(async () => (await thread('CHAT-1')).find((message) => message.id === body.id && message.status === 'sent'), 30_000, 'the reply to be sent');
+    const sent = await waitFor(
+      async () => (await thread('CHAT-1')).find((message) => message.id === body.id && message.status === 'sent'),
+      30_000,
+      'the reply to be sent',
+    );
     expect(sent.message).toBe(text);
     expect(fakeApi.chatPostAttempts()).toBe(3);
     const posts = postsOf(text);
     expect(posts).toHaveLength(1);
     const stored = await row(body.id);
-    expect(stored).toMatchObject({ status: 'sent', attempts: 3, last_error: null, debitura_chat_id: posts[0].response.id });
-    expect(posts[0]).toMatchObject({ caseId: CASE_ID, userEmail: 'carl.collector@agency.test', idempotencyKey: stored.idempotency_key });
+    expect(stored).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      last_error: null,
+      debitura_chat_id: posts[0].response.id,
+    });
+    expect(posts[0]).toMatchObject({
+      caseId: CASE_ID,
+      userEmail: 'carl.collector@agency.test',
+      idempotencyKey: stored.idempotency_key,
+    });
 
     // Debitura echoes the reply as a chat.created webhook: still one message.
-    const echo = envelope('chat.created', { reference: 'CHAT-1', chatId: posts[0].response.id, message: text, dateCreated: new Date().toISOString() });
+    const echo = envelope('chat.created', {
+      reference: 'CHAT-1',
+      chatId: posts[0].response.id,
+      message: text,
+      dateCreated: new Date().toISOString(),
+    });
     expect((await deliverSigned(echo)).status).toBe(200);
     await waitForInboxDrained(database.pool);
     expect((await thread('CHAT-1')).filter((message) => message.message === text)).toHaveLength(1);
@@ -122,7 +169,11 @@ describe('replying', () => {
     const text = `Written just before a crash ${randomUUID()}`;
     const { status, body } = await post('CHAT-1', { message: text });
     expect(status).toBe(202);
-    await waitFor(async () => (await row(body.id)).attempts >= 1 && (await row(body.id)).last_error, 20_000, 'a failed first attempt');
+    await waitFor(
+      async () => (await row(body.id)).attempts >= 1 && (await row(body.id)).last_error,
+      20_000,
+      'a failed first attempt',
+    );
     await app.kill();
     expect(await row(body.id)).toMatchObject({ status: 'sending', message: text });
 
@@ -197,11 +248,19 @@ describe('the thread', () => {
       ['outbound', false],
     ]);
     // markRead=false did not clear it; reading does, for Dora only.
-    expect((await thread('CHAT-DORA', tokens.dora)).find((message) => message.direction === 'inbound')?.isUnread).toBe(true);
-    expect((await thread('CHAT-DORA', tokens.dora)).find((message) => message.direction === 'inbound')?.isUnread).toBe(false);
-    expect((await thread('CHAT-DORA', tokens.manager)).find((message) => message.direction === 'inbound')?.isUnread).toBe(true);
+    expect((await thread('CHAT-DORA', tokens.dora)).find((message) => message.direction === 'inbound')?.isUnread).toBe(
+      true,
+    );
+    expect((await thread('CHAT-DORA', tokens.dora)).find((message) => message.direction === 'inbound')?.isUnread).toBe(
+      false,
+    );
+    expect(
+      (await thread('CHAT-DORA', tokens.manager)).find((message) => message.direction === 'inbound')?.isUnread,
+    ).toBe(true);
 
-    const response = await fetch(`${app.url}/api/v1/cases/CHAT-DORA/chat`, { headers: { authorization: `Bearer ${tokens.carl}` } });
+    const response = await fetch(`${app.url}/api/v1/cases/CHAT-DORA/chat`, {
+      headers: { authorization: `Bearer ${tokens.carl}` },
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -8,7 +8,13 @@ import { db } from '@/lib/db';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
-import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, type Envelope, waitForInboxDrained } from '@/test/helpers/webhooks';
+import {
+  envelope,
+  sendWebhookRetrying,
+  TEST_WEBHOOK_SECRET,
+  type Envelope,
+  waitForInboxDrained,
+} from '@/test/helpers/webhooks';
 
 /**
  * The case list over `GET /api/v1/cases` on a real `next start` and PostgreSQL, with cases
@@ -44,18 +50,118 @@ type Fixture = {
 
 // Ties on purpose: LST-03/LST-04 share an assignment time, LST-01/LST-06 an outstanding amount (800.00 EUR).
 const FIXTURES: Fixture[] = [
-  { reference: 'LST-01', debtor: 'Anna Hansen', creditor: 'Nordic Supplies ApS', currency: 'EUR', gross: 800, age: 30, assignee: 'carl' },
-  { reference: 'LST-02', debtor: 'Lars Jensen', creditor: 'Fjord Logistics AS', currency: 'DKK', gross: 2500.5, age: 12, payments: [500], assignee: 'carl' },
-  { reference: 'LST-03', debtor: 'Mette Nielsen', creditor: 'Nordic Supplies ApS', currency: 'EUR', gross: 300, age: 20, state: 'Paused', assignee: 'dora' },
-  { reference: 'LST-04', debtor: 'Jens Pedersen', creditor: 'Baltic Trade GmbH', currency: 'SEK', gross: 4200, age: 20 },
-  { reference: 'LST-05', debtor: 'Sofie Hansen', creditor: 'Oslo Marine AS', currency: 'EUR', gross: 800, age: 5, payments: [800], closeCode: 'Paid' },
-  { reference: 'LST-06', debtor: 'Peter Madsen', creditor: 'Oslo Marine AS', currency: 'EUR', gross: 1200, age: 7, payments: [400], state: 'Paused', assignee: 'dora' },
-  { reference: 'LST-07', debtor: 'Karen Olsen', creditor: 'Copenhagen Coffee Co', currency: 'JPY', gross: 150000, age: 60, closeCode: 'Debtor untraceable' },
-  { reference: 'LST-08', debtor: 'Henrik Møller', creditor: 'Aarhus Digital', currency: 'EUR', gross: 99.99, age: 2, assignee: 'carl' },
-  { reference: 'LST-09', debtor: 'Julia 100% Larsen', creditor: 'Aarhus Digital', currency: 'DKK', gross: 640, age: 45 },
-  { reference: 'LST-10', debtor: 'Oliver Schmidt', creditor: 'Berlin Parts GmbH', currency: 'EUR', gross: 5000, age: 90, state: 'NeedsAdditionalDetails' },
-  { reference: 'LST-T1', debtor: 'Test Hansen', creditor: 'Sandbox Creditor', currency: 'EUR', gross: 10, age: 3, isTest: true },
-  { reference: 'LST-T2', debtor: 'Test Olsen', creditor: 'Sandbox Creditor', currency: 'EUR', gross: 20, age: 4, isTest: true, assignee: 'dora' },
+  {
+    reference: 'LST-01',
+    debtor: 'Anna Hansen',
+    creditor: 'Nordic Supplies ApS',
+    currency: 'EUR',
+    gross: 800,
+    age: 30,
+    assignee: 'carl',
+  },
+  {
+    reference: 'LST-02',
+    debtor: 'Lars Jensen',
+    creditor: 'Fjord Logistics AS',
+    currency: 'DKK',
+    gross: 2500.5,
+    age: 12,
+    payments: [500],
+    assignee: 'carl',
+  },
+  {
+    reference: 'LST-03',
+    debtor: 'Mette Nielsen',
+    creditor: 'Nordic Supplies ApS',
+    currency: 'EUR',
+    gross: 300,
+    age: 20,
+    state: 'Paused',
+    assignee: 'dora',
+  },
+  {
+    reference: 'LST-04',
+    debtor: 'Jens Pedersen',
+    creditor: 'Baltic Trade GmbH',
+    currency: 'SEK',
+    gross: 4200,
+    age: 20,
+  },
+  {
+    reference: 'LST-05',
+    debtor: 'Sofie Hansen',
+    creditor: 'Oslo Marine AS',
+    currency: 'EUR',
+    gross: 800,
+    age: 5,
+    payments: [800],
+    closeCode: 'Paid',
+  },
+  {
+    reference: 'LST-06',
+    debtor: 'Peter Madsen',
+    creditor: 'Oslo Marine AS',
+    currency: 'EUR',
+    gross: 1200,
+    age: 7,
+    payments: [400],
+    state: 'Paused',
+    assignee: 'dora',
+  },
+  {
+    reference: 'LST-07',
+    debtor: 'Karen Olsen',
+    creditor: 'Copenhagen Coffee Co',
+    currency: 'JPY',
+    gross: 150000,
+    age: 60,
+    closeCode: 'Debtor untraceable',
+  },
+  {
+    reference: 'LST-08',
+    debtor: 'Henrik Møller',
+    creditor: 'Aarhus Digital',
+    currency: 'EUR',
+    gross: 99.99,
+    age: 2,
+    assignee: 'carl',
+  },
+  {
+    reference: 'LST-09',
+    debtor: 'Julia 100% Larsen',
+    creditor: 'Aarhus Digital',
+    currency: 'DKK',
+    gross: 640,
+    age: 45,
+  },
+  {
+    reference: 'LST-10',
+    debtor: 'Oliver Schmidt',
+    creditor: 'Berlin Parts GmbH',
+    currency: 'EUR',
+    gross: 5000,
+    age: 90,
+    state: 'NeedsAdditionalDetails',
+  },
+  {
+    reference: 'LST-T1',
+    debtor: 'Test Hansen',
+    creditor: 'Sandbox Creditor',
+    currency: 'EUR',
+    gross: 10,
+    age: 3,
+    isTest: true,
+  },
+  {
+    reference: 'LST-T2',
+    debtor: 'Test Olsen',
+    creditor: 'Sandbox Creditor',
+    currency: 'EUR',
+    gross: 20,
+    age: 4,
+    isTest: true,
+    assignee: 'dora',
+  },
 ];
 // A payment for a case Debitura has not assigned yet: no assignment time, no amounts (nulls sort last).
 const ORPHAN = 'LST-ORPHAN';
@@ -100,33 +206,73 @@ beforeAll(async () => {
   carl = users.carl;
   dora = users.dora;
   manager = users.manager;
-  for (const name of ['carl', 'dora', 'manager'] as const) tokens[name] = (await createApiToken({ userId: users[name].id, name: 'test' })).token;
+  for (const name of ['carl', 'dora', 'manager'] as const)
+    tokens[name] = (await createApiToken({ userId: users[name].id, name: 'test' })).token;
 
   for (const fixture of FIXTURES) {
     await deliver(caseAssigned(fixture), fixture.isTest);
     for (const [index, amount] of (fixture.payments ?? []).entries()) {
       await deliver(
-        envelope('payment.created', { reference: fixture.reference, paymentId: `${fixture.reference}-p${index}`, amount, currency: fixture.currency, date: daysAgo(fixture.age - 1) }, { timestamp: daysAgo(fixture.age - 1) }),
+        envelope(
+          'payment.created',
+          {
+            reference: fixture.reference,
+            paymentId: `${fixture.reference}-p${index}`,
+            amount,
+            currency: fixture.currency,
+            date: daysAgo(fixture.age - 1),
+          },
+          { timestamp: daysAgo(fixture.age - 1) },
+        ),
         fixture.isTest,
       );
     }
     if (fixture.state) {
-      await deliver(envelope('case.updated', { reference: fixture.reference, oldLifecycle: 'Active', newLifecycle: fixture.state }, { timestamp: daysAgo(fixture.age - 1.5) }), fixture.isTest);
+      await deliver(
+        envelope(
+          'case.updated',
+          { reference: fixture.reference, oldLifecycle: 'Active', newLifecycle: fixture.state },
+          { timestamp: daysAgo(fixture.age - 1.5) },
+        ),
+        fixture.isTest,
+      );
     }
     if (fixture.closeCode) {
-      await deliver(envelope('case.closed', { reference: fixture.reference, closeCode: fixture.closeCode, comment: 'done' }, { timestamp: daysAgo(fixture.age - 2) }), fixture.isTest);
+      await deliver(
+        envelope(
+          'case.closed',
+          { reference: fixture.reference, closeCode: fixture.closeCode, comment: 'done' },
+          { timestamp: daysAgo(fixture.age - 2) },
+        ),
+        fixture.isTest,
+      );
     }
   }
-  await deliver(envelope('payment.created', { reference: ORPHAN, paymentId: 'orphan-p0', amount: 12, currency: 'EUR' }));
-  await deliver(envelope('chat.created', { reference: 'LST-04', chatId: 'chat-lst-04', message: 'Any news?', dateCreated: daysAgo(1), user: { firstName: 'Ida', lastName: 'Creditor', email: 'ida@creditor.test' } }));
+  await deliver(
+    envelope('payment.created', { reference: ORPHAN, paymentId: 'orphan-p0', amount: 12, currency: 'EUR' }),
+  );
+  await deliver(
+    envelope('chat.created', {
+      reference: 'LST-04',
+      chatId: 'chat-lst-04',
+      message: 'Any news?',
+      dateCreated: daysAgo(1),
+      user: { firstName: 'Ida', lastName: 'Creditor', email: 'ida@creditor.test' },
+    }),
+  );
   await waitForInboxDrained(database.pool);
 
   // Assignment is a manager's action inside Casedesk, not a webhook.
   for (const fixture of FIXTURES.filter((item) => item.assignee)) {
-    await database.pool.query('UPDATE cases SET assignee_id = $1 WHERE reference = $2', [users[fixture.assignee!].id, fixture.reference]);
+    await database.pool.query('UPDATE cases SET assignee_id = $1 WHERE reference = $2', [
+      users[fixture.assignee!].id,
+      fixture.reference,
+    ]);
   }
   // LST-03 and LST-04 arrived 20 days ago; make the tie exact to the millisecond.
-  await database.pool.query("UPDATE cases SET assigned_at = (SELECT assigned_at FROM cases WHERE reference = 'LST-03') WHERE reference = 'LST-04'");
+  await database.pool.query(
+    "UPDATE cases SET assigned_at = (SELECT assigned_at FROM cases WHERE reference = 'LST-03') WHERE reference = 'LST-04'",
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -135,11 +281,27 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Item = { reference: string; state: string | null; closeCode: string | null; currency: string | null; outstandingMinor: number | null; isTest: boolean; unreadChatCount: number; assignee: { id: string } | null };
+type Item = {
+  reference: string;
+  state: string | null;
+  closeCode: string | null;
+  currency: string | null;
+  outstandingMinor: number | null;
+  isTest: boolean;
+  unreadChatCount: number;
+  assignee: { id: string } | null;
+};
 
 async function api(path: string, who: keyof typeof tokens | null = 'manager') {
   const response = await fetch(`${app.url}${path}`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
-  return { status: response.status, body: (await response.json()) as { items: Item[]; nextCursor: string | null; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      items: Item[];
+      nextCursor: string | null;
+      error?: { code: string; message: string };
+    },
+  };
 }
 
 async function list(params: string, who: keyof typeof tokens = 'manager'): Promise<Item[]> {
@@ -155,7 +317,10 @@ async function walk(params: string, limit: number, who: keyof typeof tokens = 'm
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const { status, body } = await api(`/api/v1/cases?${params}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, who);
+    const { status, body } = await api(
+      `/api/v1/cases?${params}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      who,
+    );
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.items.length).toBeLessThanOrEqual(limit);
     seen.push(...refs(body.items));
@@ -177,11 +342,30 @@ describe('who sees what', () => {
 
   it('shows a collector their own and the unassigned live cases, a manager every live case', async () => {
     const all = await walk('sort=reference', 100);
-    expect(all).toEqual(['LST-01', 'LST-02', 'LST-03', 'LST-04', 'LST-05', 'LST-06', 'LST-07', 'LST-08', 'LST-09', 'LST-10', ORPHAN]);
+    expect(all).toEqual([
+      'LST-01',
+      'LST-02',
+      'LST-03',
+      'LST-04',
+      'LST-05',
+      'LST-06',
+      'LST-07',
+      'LST-08',
+      'LST-09',
+      'LST-10',
+      ORPHAN,
+    ]);
     const carls = await walk('sort=reference', 100, 'carl');
     expect(carls).toEqual(['LST-01', 'LST-02', 'LST-04', 'LST-05', 'LST-07', 'LST-08', 'LST-09', 'LST-10', ORPHAN]);
     expect(refs(await list('assignee=me&sort=reference', 'carl'))).toEqual(['LST-01', 'LST-02', 'LST-08']);
-    expect(refs(await list('assignee=unassigned&sort=reference', 'carl'))).toEqual(['LST-04', 'LST-05', 'LST-07', 'LST-09', 'LST-10', ORPHAN]);
+    expect(refs(await list('assignee=unassigned&sort=reference', 'carl'))).toEqual([
+      'LST-04',
+      'LST-05',
+      'LST-07',
+      'LST-09',
+      'LST-10',
+      ORPHAN,
+    ]);
     expect(refs(await list(`assignee=${dora.id}&sort=reference`))).toEqual(['LST-03', 'LST-06']);
   });
 
@@ -221,9 +405,13 @@ describe('filters', () => {
   it('finds cases with unread chat per reader, and clears them when the thread is read', async () => {
     expect(refs(await list('unread=true', 'carl'))).toEqual(['LST-04']);
     expect((await list('q=LST-04', 'carl'))[0].unreadChatCount).toBe(1);
-    const thread = await fetch(`${app.url}/api/v1/cases/LST-04/chat`, { headers: { authorization: `Bearer ${tokens.carl}` } });
+    const thread = await fetch(`${app.url}/api/v1/cases/LST-04/chat`, {
+      headers: { authorization: `Bearer ${tokens.carl}` },
+    });
     expect(thread.status).toBe(200);
-    expect(((await thread.json()) as { messages: { isUnread: boolean }[] }).messages.map((message) => message.isUnread)).toEqual([true]);
+    expect(
+      ((await thread.json()) as { messages: { isUnread: boolean }[] }).messages.map((message) => message.isUnread),
+    ).toEqual([true]);
     expect(refs(await list('unread=true', 'carl'))).toEqual([]);
     expect((await list('q=LST-04', 'carl'))[0].unreadChatCount).toBe(0);
     // Another reader still has it unread.
@@ -231,13 +419,24 @@ describe('filters', () => {
   });
 
   it('answers 400 for a bad parameter or cursor', async () => {
-    for (const params of ['state=Sideways', 'limit=0', 'limit=101', 'sort=debtor', 'isTest=maybe', 'currency=EURO', 'cursor=not-a-cursor', `q=${'x'.repeat(101)}`]) {
+    for (const params of [
+      'state=Sideways',
+      'limit=0',
+      'limit=101',
+      'sort=debtor',
+      'isTest=maybe',
+      'currency=EURO',
+      'cursor=not-a-cursor',
+      `q=${'x'.repeat(101)}`,
+    ]) {
       const { status, body } = await api(`/api/v1/cases?${params}`);
       expect(status, params).toBe(400);
       expect(body.error?.code, params).toBe('bad_request');
     }
     const { body } = await api('/api/v1/cases?sort=reference&limit=2');
-    const wrongSort = await api(`/api/v1/cases?sort=outstanding&limit=2&cursor=${encodeURIComponent(body.nextCursor!)}`);
+    const wrongSort = await api(
+      `/api/v1/cases?sort=outstanding&limit=2&cursor=${encodeURIComponent(body.nextCursor!)}`,
+    );
     expect(wrongSort.status).toBe(400);
   });
 });
@@ -259,7 +458,8 @@ describe('keyset pages', () => {
           `SELECT reference FROM cases WHERE NOT is_test ORDER BY ${column} IS NULL, ${column} ${dir}, ${sort === 'reference' ? 'reference' : 'id'} ${dir}`,
         );
         const expected = rows.map((row) => row.reference);
-        for (const limit of [1, 2, 4]) expect(await walk(`sort=${sort}&dir=${dir}`, limit), `limit ${limit}`).toEqual(expected);
+        for (const limit of [1, 2, 4])
+          expect(await walk(`sort=${sort}&dir=${dir}`, limit), `limit ${limit}`).toEqual(expected);
       });
     }
   }
@@ -291,8 +491,15 @@ describe('state tab counts', () => {
       byState: { Active: 5, Paused: 2, Closed: 2, NeedsAdditionalDetails: 1, '': 1 },
       isCapped: false,
     });
-    expect(await countCasesByState(carl, query(''))).toMatchObject({ total: 9, byState: { Active: 5, Closed: 2, NeedsAdditionalDetails: 1, '': 1 } });
-    expect(await countCasesByState(manager, query('currency=EUR&state=Closed'))).toEqual({ total: 6, byState: { Active: 2, Paused: 2, Closed: 1, NeedsAdditionalDetails: 1 }, isCapped: false });
+    expect(await countCasesByState(carl, query(''))).toMatchObject({
+      total: 9,
+      byState: { Active: 5, Closed: 2, NeedsAdditionalDetails: 1, '': 1 },
+    });
+    expect(await countCasesByState(manager, query('currency=EUR&state=Closed'))).toEqual({
+      total: 6,
+      byState: { Active: 2, Paused: 2, Closed: 1, NeedsAdditionalDetails: 1 },
+      isCapped: false,
+    });
     expect(await countCasesByState(manager, query('isTest=true'))).toMatchObject({ total: 2, byState: { Active: 2 } });
     expect(await countCasesByState(manager, query('q=hansen'))).toMatchObject({ total: 2, isCapped: false });
     expect(COUNT_CAP).toBeGreaterThan(100);

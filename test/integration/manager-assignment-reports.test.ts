@@ -11,7 +11,13 @@ import { closePool } from '@/lib/database/pool';
 import { parsePaymentQuery } from '@/lib/payments/filters';
 import { caseBalances, listPayments, paymentTotals } from '@/lib/payments/queries';
 import { parseReportFilter } from '@/lib/reports/filters';
-import { ageingOfOpenCases, casesPerState, closeCodeDistribution, collectedPerMonth, recoveryByAssignmentMonth } from '@/lib/reports/queries';
+import {
+  ageingOfOpenCases,
+  casesPerState,
+  closeCodeDistribution,
+  collectedPerMonth,
+  recoveryByAssignmentMonth,
+} from '@/lib/reports/queries';
 import { createUser, setUserDisabled } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
 import { assigned, closed, deliverAll, paymentCreated, WEBHOOK_SECRET } from './manager-support';
@@ -60,12 +66,24 @@ beforeAll(async () => {
 
   const events = FIXTURES.flatMap((fixture) => [
     assigned(fixture.reference, fixture.currency, fixture.claim, daysAgo(fixture.age)),
-    ...fixture.payments.map((amount, index) => paymentCreated(fixture.reference, `${fixture.reference}-p${index}`, amount, fixture.currency, daysAgo(fixture.age - 1))),
+    ...fixture.payments.map((amount, index) =>
+      paymentCreated(
+        fixture.reference,
+        `${fixture.reference}-p${index}`,
+        amount,
+        fixture.currency,
+        daysAgo(fixture.age - 1),
+      ),
+    ),
     ...('closeCode' in fixture ? [closed(fixture.reference, fixture.closeCode, daysAgo(fixture.age - 2))] : []),
   ]);
   await deliverAll(events);
-  await deliverAll([assigned('AGE-T', 'EUR', 100, daysAgo(5)), paymentCreated('AGE-T', 'AGE-T-p0', 50, 'EUR', daysAgo(4))], { 'x-debitura-test': 'true' });
-  for (const row of await db.case.findMany({ select: { id: true, reference: true } })) caseIds.set(row.reference, row.id);
+  await deliverAll(
+    [assigned('AGE-T', 'EUR', 100, daysAgo(5)), paymentCreated('AGE-T', 'AGE-T-p0', 50, 'EUR', daysAgo(4))],
+    { 'x-debitura-test': 'true' },
+  );
+  for (const row of await db.case.findMany({ select: { id: true, reference: true } }))
+    caseIds.set(row.reference, row.id);
 });
 
 afterAll(async () => {
@@ -78,35 +96,60 @@ const id = (reference: string) => caseIds.get(reference)!;
 
 describe('assignment', () => {
   it('assigns many cases in one go, with a timeline row and an audit entry per case', async () => {
-    expect(await assignCases({ actor: manager, caseIds: [id('AGE-1'), id('AGE-2'), id('AGE-3')], assigneeId: carl.id })).toEqual({ changed: 3, unchanged: 0, notFound: [] });
+    expect(
+      await assignCases({ actor: manager, caseIds: [id('AGE-1'), id('AGE-2'), id('AGE-3')], assigneeId: carl.id }),
+    ).toEqual({ changed: 3, unchanged: 0, notFound: [] });
     const events = await db.caseEvent.findMany({ where: { type: 'assignment.changed' }, orderBy: { caseId: 'asc' } });
     expect(events).toHaveLength(3);
     for (const event of events) {
-      expect(event).toMatchObject({ eventId: null, actorId: manager.id, detail: { from: null, to: { id: carl.id, name: 'Carl Collector' } } });
+      expect(event).toMatchObject({
+        eventId: null,
+        actorId: manager.id,
+        detail: { from: null, to: { id: carl.id, name: 'Carl Collector' } },
+      });
     }
     expect(await db.auditLog.count({ where: { action: 'case.assigned', actorId: manager.id } })).toBe(3);
     expect((await db.case.findUniqueOrThrow({ where: { reference: 'AGE-1' } })).assigneeId).toBe(carl.id);
   });
 
   it('changes nothing when repeated, moves a case from one collector to another, and unassigns', async () => {
-    expect(await assignCases({ actor: manager, caseIds: [id('AGE-1')], assigneeId: carl.id })).toEqual({ changed: 0, unchanged: 1, notFound: [] });
+    expect(await assignCases({ actor: manager, caseIds: [id('AGE-1')], assigneeId: carl.id })).toEqual({
+      changed: 0,
+      unchanged: 1,
+      notFound: [],
+    });
     expect(await db.caseEvent.count({ where: { type: 'assignment.changed' } })).toBe(3);
 
     await assignCases({ actor: manager, caseIds: [id('AGE-2')], assigneeId: dora.id });
-    const moved = await db.caseEvent.findFirstOrThrow({ where: { type: 'assignment.changed', caseId: id('AGE-2') }, orderBy: { createdAt: 'desc' } });
-    expect(moved.detail).toEqual({ from: { id: carl.id, name: 'Carl Collector' }, to: { id: dora.id, name: 'Dora Collector' } });
+    const moved = await db.caseEvent.findFirstOrThrow({
+      where: { type: 'assignment.changed', caseId: id('AGE-2') },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(moved.detail).toEqual({
+      from: { id: carl.id, name: 'Carl Collector' },
+      to: { id: dora.id, name: 'Dora Collector' },
+    });
 
     await assignCases({ actor: manager, caseIds: [id('AGE-3')], assigneeId: null });
-    const unassigned = await db.caseEvent.findFirstOrThrow({ where: { type: 'assignment.changed', caseId: id('AGE-3') }, orderBy: { createdAt: 'desc' } });
+    const unassigned = await db.caseEvent.findFirstOrThrow({
+      where: { type: 'assignment.changed', caseId: id('AGE-3') },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(unassigned.detail).toEqual({ from: { id: carl.id, name: 'Carl Collector' }, to: null });
     expect(await db.auditLog.count({ where: { action: 'case.unassigned', targetId: 'AGE-3' } })).toBe(1);
   });
 
   it('refuses a disabled user and names unknown cases; nothing half-done', async () => {
     const gone = await db.user.findUniqueOrThrow({ where: { email: 'gone@agency.test' } });
-    await expect(assignCases({ actor: manager, caseIds: [id('AGE-3')], assigneeId: gone.id })).rejects.toThrow(AssignmentError);
+    await expect(assignCases({ actor: manager, caseIds: [id('AGE-3')], assigneeId: gone.id })).rejects.toThrow(
+      AssignmentError,
+    );
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await assignCases({ actor: manager, caseIds: [id('AGE-3'), missing], assigneeId: dora.id })).toEqual({ changed: 1, unchanged: 0, notFound: [missing] });
+    expect(await assignCases({ actor: manager, caseIds: [id('AGE-3'), missing], assigneeId: dora.id })).toEqual({
+      changed: 1,
+      unchanged: 0,
+      notFound: [missing],
+    });
     await assignCases({ actor: manager, caseIds: [id('AGE-3')], assigneeId: null });
   });
 
@@ -127,9 +170,18 @@ describe('assignment', () => {
   it("shows each collector's open workload and outstanding per currency", async () => {
     const team = await teamWorkload(false);
     const byName = new Map(team.map((row) => [row.user?.name ?? 'unassigned', row]));
-    expect(byName.get('Carl Collector')).toMatchObject({ openCases: 1, outstanding: [{ currency: 'EUR', amountMinor: 60000n, cases: 1 }] });
-    expect(byName.get('Dora Collector')).toMatchObject({ openCases: 1, outstanding: [{ currency: 'EUR', amountMinor: -10000n, cases: 1 }] });
-    expect(byName.get('unassigned')).toMatchObject({ openCases: 1, outstanding: [{ currency: 'DKK', amountMinor: 190000n, cases: 1 }] });
+    expect(byName.get('Carl Collector')).toMatchObject({
+      openCases: 1,
+      outstanding: [{ currency: 'EUR', amountMinor: 60000n, cases: 1 }],
+    });
+    expect(byName.get('Dora Collector')).toMatchObject({
+      openCases: 1,
+      outstanding: [{ currency: 'EUR', amountMinor: -10000n, cases: 1 }],
+    });
+    expect(byName.get('unassigned')).toMatchObject({
+      openCases: 1,
+      outstanding: [{ currency: 'DKK', amountMinor: 190000n, cases: 1 }],
+    });
     expect(byName.has('Gone Collector')).toBe(false);
   });
 });
@@ -141,18 +193,38 @@ describe('the payments list', () => {
     const { items } = await listPayments(query({}));
     expect(items.map((row) => row.debituraPaymentId)).toEqual(['AGE-1-p0', 'AGE-2-p0', 'AGE-3-p0', 'AGE-4-p0']);
     expect(await paymentTotals(query({}))).toEqual([
-      { currency: 'DKK', count: 1, standingMinor: 10000n, reconciledMinor: 0n, unreconciledMinor: 10000n, deletedCount: 0 },
-      { currency: 'EUR', count: 3, standingMinor: 180000n, reconciledMinor: 0n, unreconciledMinor: 180000n, deletedCount: 0 },
+      {
+        currency: 'DKK',
+        count: 1,
+        standingMinor: 10000n,
+        reconciledMinor: 0n,
+        unreconciledMinor: 10000n,
+        deletedCount: 0,
+      },
+      {
+        currency: 'EUR',
+        count: 3,
+        standingMinor: 180000n,
+        reconciledMinor: 0n,
+        unreconciledMinor: 180000n,
+        deletedCount: 0,
+      },
     ]);
-    expect((await listPayments(query({ isTest: 'true' }))).items.map((row) => row.debituraPaymentId)).toEqual(['AGE-T-p0']);
+    expect((await listPayments(query({ isTest: 'true' }))).items.map((row) => row.debituraPaymentId)).toEqual([
+      'AGE-T-p0',
+    ]);
   });
 
   it('filters by collector, currency, date range and status, and pages by keyset', async () => {
-    const ids = async (params: Record<string, string>) => (await listPayments(query(params))).items.map((row) => row.debituraPaymentId);
+    const ids = async (params: Record<string, string>) =>
+      (await listPayments(query(params))).items.map((row) => row.debituraPaymentId);
     expect(await ids({ collector: carl.id })).toEqual(['AGE-1-p0']);
     expect(await ids({ collector: 'unassigned' })).toEqual(['AGE-3-p0', 'AGE-4-p0']);
     expect(await ids({ currency: 'dkk' })).toEqual(['AGE-3-p0']);
-    expect(await ids({ from: daysAgo(50).slice(0, 10), to: daysAgo(0).slice(0, 10) })).toEqual(['AGE-1-p0', 'AGE-2-p0']);
+    expect(await ids({ from: daysAgo(50).slice(0, 10), to: daysAgo(0).slice(0, 10) })).toEqual([
+      'AGE-1-p0',
+      'AGE-2-p0',
+    ]);
     expect(await ids({ status: 'reconciled' })).toEqual([]);
     expect(await ids({ recipient: 'CollectionPartner', status: 'unreconciled' })).toHaveLength(4);
 
@@ -164,10 +236,27 @@ describe('the payments list', () => {
 
   it('flags over- and partial payment per case', async () => {
     const balances = await caseBalances(query({}));
-    expect({ total: balances.total, overpaid: balances.overpaid, partial: balances.partial }).toEqual({ total: 4, overpaid: 1, partial: 2 });
-    expect(balances.rows[0]).toMatchObject({ reference: 'AGE-2', isOverpaid: true, paidMinor: 60000n, outstandingMinor: -10000n });
-    expect(balances.rows.find((row) => row.reference === 'AGE-1')).toMatchObject({ isPartiallyPaid: true, isOverpaid: false, dueMinor: 100000n });
-    expect(balances.rows.find((row) => row.reference === 'AGE-4')).toMatchObject({ isPartiallyPaid: false, isOverpaid: false, outstandingMinor: 0n });
+    expect({ total: balances.total, overpaid: balances.overpaid, partial: balances.partial }).toEqual({
+      total: 4,
+      overpaid: 1,
+      partial: 2,
+    });
+    expect(balances.rows[0]).toMatchObject({
+      reference: 'AGE-2',
+      isOverpaid: true,
+      paidMinor: 60000n,
+      outstandingMinor: -10000n,
+    });
+    expect(balances.rows.find((row) => row.reference === 'AGE-1')).toMatchObject({
+      isPartiallyPaid: true,
+      isOverpaid: false,
+      dueMinor: 100000n,
+    });
+    expect(balances.rows.find((row) => row.reference === 'AGE-4')).toMatchObject({
+      isPartiallyPaid: false,
+      isOverpaid: false,
+      outstandingMinor: 0n,
+    });
   });
 });
 
@@ -198,11 +287,16 @@ describe('the outcome reports', () => {
     expect(recovery.map((row) => `${row.month} ${row.currency}`)).toEqual([...expected.keys()].sort());
     for (const row of recovery) {
       const sum = expected.get(`${row.month} ${row.currency}`)!;
-      expect(row).toMatchObject({ cases: sum.cases, placedMinor: BigInt(sum.placed), collectedMinor: BigInt(sum.collected) });
+      expect(row).toMatchObject({
+        cases: sum.cases,
+        placedMinor: BigInt(sum.placed),
+        collectedMinor: BigInt(sum.collected),
+      });
       expect(row.ratePercent).toBe(((sum.collected * 100) / sum.placed).toFixed(1));
     }
     const collected = await collectedPerMonth(filter);
-    const total = (currency: string) => collected.filter((row) => row.currency === currency).reduce((sum, row) => sum + row.collectedMinor, 0n);
+    const total = (currency: string) =>
+      collected.filter((row) => row.currency === currency).reduce((sum, row) => sum + row.collectedMinor, 0n);
     expect({ EUR: total('EUR'), DKK: total('DKK') }).toEqual({ EUR: 180000n, DKK: 10000n });
   });
 
@@ -223,23 +317,38 @@ describe('the outcome reports', () => {
 
 describe('CSV exports', () => {
   const get = async (handler: (request: Request) => Promise<Response>, path: string, token: string) => {
-    const response = await handler(new Request(`http://127.0.0.1${path}`, { headers: { authorization: `Bearer ${token}` } }));
+    const response = await handler(
+      new Request(`http://127.0.0.1${path}`, { headers: { authorization: `Bearer ${token}` } }),
+    );
     return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
-  const rows = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trim(), { header: true }).data;
+  const rows = (text: string) =>
+    Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trim(), { header: true }).data;
 
   it('exports the filtered payments for a manager, and answers 403 to a collector', async () => {
     const result = await get(exportPayments, `/payments/export?collector=${carl.id}`, managerToken);
     expect(result).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
     expect(rows(result.text)).toEqual([
-      expect.objectContaining({ payment_id: 'AGE-1-p0', case_reference: 'AGE-1', amount: '400.00', currency: 'EUR', amount_minor: '40000', reconciliation_status: 'unreconciled', collector: 'Carl Collector' }),
+      expect.objectContaining({
+        payment_id: 'AGE-1-p0',
+        case_reference: 'AGE-1',
+        amount: '400.00',
+        currency: 'EUR',
+        amount_minor: '40000',
+        reconciliation_status: 'unreconciled',
+        collector: 'Carl Collector',
+      }),
     ]);
     expect((await get(exportPayments, '/payments/export', collectorToken)).status).toBe(403);
     expect((await get(exportPayments, '/payments/export', 'cd_not-a-token')).status).toBe(401);
   });
 
   it('exports each report as the table on the page', async () => {
-    const result = await get(exportReport, `/reports/export?report=ageing&from=${filter().from}&to=${filter().to}`, managerToken);
+    const result = await get(
+      exportReport,
+      `/reports/export?report=ageing&from=${filter().from}&to=${filter().to}`,
+      managerToken,
+    );
     expect(result.status).toBe(200);
     expect(rows(result.text)).toEqual([
       { 'Days since assignment': '0–30', Currency: 'EUR', Cases: '1', Outstanding: '600.00' },
@@ -253,7 +362,16 @@ describe('CSV exports', () => {
   it('exports the filtered case list through the list query', async () => {
     const result = await get(exportCases, `/cases/export?assignee=${carl.id}`, managerToken);
     expect(result.status).toBe(200);
-    expect(rows(result.text)).toEqual([expect.objectContaining({ reference: 'AGE-1', currency: 'EUR', original_amount: '1000.00', paid: '400.00', outstanding: '600.00', assignee: 'Carl Collector' })]);
+    expect(rows(result.text)).toEqual([
+      expect.objectContaining({
+        reference: 'AGE-1',
+        currency: 'EUR',
+        original_amount: '1000.00',
+        paid: '400.00',
+        outstanding: '600.00',
+        assignee: 'Carl Collector',
+      }),
+    ]);
     const all = rows((await get(exportCases, '/cases/export?sort=reference', managerToken)).text);
     expect(all.map((row) => row.reference)).toEqual(['AGE-1', 'AGE-2', 'AGE-3', 'AGE-4', 'AGE-5']);
     expect((await get(exportCases, '/cases/export?state=Nope', managerToken)).status).toBe(400);

@@ -5,7 +5,13 @@ import type { BankCsvMapping } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
 import { importTotals, listImportLines } from '@/lib/payments/import-queries';
 import { rematchOpenLines } from '@/lib/payments/matching';
-import { confirmLineMatch, markReconciled, markUnreconciled, ReconcileError, rejectLineMatch } from '@/lib/payments/reconcile';
+import {
+  confirmLineMatch,
+  markReconciled,
+  markUnreconciled,
+  ReconcileError,
+  rejectLineMatch,
+} from '@/lib/payments/reconcile';
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
 import { assigned, deliverAll, paymentCreated, paymentDeleted, WEBHOOK_SECRET } from './manager-support';
@@ -21,7 +27,13 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let manager: { id: string; email: string };
 
 const MAPPING: BankCsvMapping = {
-  date: 'Date', amount: 'Amount', currency: 'Currency', fixedCurrency: '', reference: 'Text', dateFormat: 'YYYY-MM-DD', decimalSeparator: '.',
+  date: 'Date',
+  amount: 'Amount',
+  currency: 'Currency',
+  fixedCurrency: '',
+  reference: 'Text',
+  dateFormat: 'YYYY-MM-DD',
+  decimalSeparator: '.',
 };
 
 beforeAll(async () => {
@@ -44,7 +56,10 @@ beforeAll(async () => {
   ]);
   // A test case's payment: bank money never matches it.
   await deliverAll(
-    [assigned('REC-T1', 'EUR', 99, '2026-10-01T09:00:00Z'), paymentCreated('REC-T1', 'pay-t1', 99, 'EUR', '2026-11-02T10:00:00Z')],
+    [
+      assigned('REC-T1', 'EUR', 99, '2026-10-01T09:00:00Z'),
+      paymentCreated('REC-T1', 'pay-t1', 99, 'EUR', '2026-11-02T10:00:00Z'),
+    ],
     { 'x-debitura-test': 'true' },
   );
 });
@@ -79,22 +94,52 @@ let importId: string;
 
 describe('importing a bank statement', () => {
   it('refuses a malformed file as a whole and stores nothing', async () => {
-    const binary = await importBankStatement({ actor: manager, fileName: 'statement.pdf', text: '%PDF-1.7\n\u0000\u0001\u0002 garbage', mapping: MAPPING });
+    const binary = await importBankStatement({
+      actor: manager,
+      fileName: 'statement.pdf',
+      text: '%PDF-1.7\n\u0000\u0001\u0002 garbage',
+      mapping: MAPPING,
+    });
     expect(binary).toEqual({ status: 'invalid', error: expect.stringMatching(/binary/) });
-    const prose = await importBankStatement({ actor: manager, fileName: 'notes.txt', text: 'Dear bank please send the statement.', mapping: MAPPING });
+    const prose = await importBankStatement({
+      actor: manager,
+      fileName: 'notes.txt',
+      text: 'Dear bank please send the statement.',
+      mapping: MAPPING,
+    });
     expect(prose).toEqual({ status: 'invalid', error: expect.stringMatching(/header row/) });
-    const wrongMapping = await importBankStatement({ actor: manager, fileName: 'x.csv', text: 'Day,Sum,Info\n2026-11-02,1,x', mapping: MAPPING });
+    const wrongMapping = await importBankStatement({
+      actor: manager,
+      fileName: 'x.csv',
+      text: 'Day,Sum,Info\n2026-11-02,1,x',
+      mapping: MAPPING,
+    });
     expect(wrongMapping).toEqual({ status: 'invalid', error: 'The date column "Date" is not in the file.' });
-    const allBad = await importBankStatement({ actor: manager, fileName: 'bad.csv', text: 'Date,Amount,Currency,Text\nyesterday,lots,EUR,x\n', mapping: MAPPING });
+    const allBad = await importBankStatement({
+      actor: manager,
+      fileName: 'bad.csv',
+      text: 'Date,Amount,Currency,Text\nyesterday,lots,EUR,x\n',
+      mapping: MAPPING,
+    });
     expect(allBad).toEqual({ status: 'invalid', error: expect.stringMatching(/No row in the file could be read/) });
-    const unclosedQuote = await importBankStatement({ actor: manager, fileName: 'q.csv', text: 'Date,Amount,Currency,Text\n2026-11-02,"10.00,EUR,x\n', mapping: MAPPING });
+    const unclosedQuote = await importBankStatement({
+      actor: manager,
+      fileName: 'q.csv',
+      text: 'Date,Amount,Currency,Text\n2026-11-02,"10.00,EUR,x\n',
+      mapping: MAPPING,
+    });
     expect(unclosedQuote.status).toBe('invalid');
     expect(await db.bankStatementImport.count()).toBe(0);
     expect(await db.bankLine.count()).toBe(0);
   });
 
   it('imports a file with mixed currencies and suggests one payment per line by amount, currency, reference and date', async () => {
-    const result = await importBankStatement({ actor: manager, fileName: 'november.csv', text: STATEMENT, mapping: MAPPING });
+    const result = await importBankStatement({
+      actor: manager,
+      fileName: 'november.csv',
+      text: STATEMENT,
+      mapping: MAPPING,
+    });
     if (result.status !== 'imported') throw new Error(JSON.stringify(result));
     importId = result.importId;
     expect(result).toMatchObject({ lineCount: 6, duplicateLineCount: 0, skippedRows: [], suggested: 5 });
@@ -109,12 +154,14 @@ describe('importing a bank statement', () => {
     ];
     for (const [row, paymentId, score] of expectations) {
       const line = await lineByRow(importId, row);
-      expect({ row, payment: line.payment?.debituraPaymentId ?? null, score: line.score, status: line.status }).toEqual({
-        row,
-        payment: paymentId,
-        score,
-        status: paymentId ? 'suggested' : 'unmatched',
-      });
+      expect({ row, payment: line.payment?.debituraPaymentId ?? null, score: line.score, status: line.status }).toEqual(
+        {
+          row,
+          payment: paymentId,
+          score,
+          status: paymentId ? 'suggested' : 'unmatched',
+        },
+      );
     }
     // Totals per currency, never added across currencies.
     expect(await importTotals(importId)).toEqual([
@@ -123,16 +170,27 @@ describe('importing a bank statement', () => {
     ]);
     // Suggestions change no payment yet.
     expect((await paymentByDebituraId('pay-b1')).reconciliationStatus).toBe('unreconciled');
-    expect(await db.auditLog.count({ where: { action: 'bank_statement.imported', actorId: manager.id, targetId: importId } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: 'bank_statement.imported', actorId: manager.id, targetId: importId },
+      }),
+    ).toBe(1);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const before = { imports: await db.bankStatementImport.count(), lines: await db.bankLine.count() };
-    const again = await importBankStatement({ actor: manager, fileName: 'november-again.csv', text: STATEMENT, mapping: MAPPING });
+    const again = await importBankStatement({
+      actor: manager,
+      fileName: 'november-again.csv',
+      text: STATEMENT,
+      mapping: MAPPING,
+    });
     expect(again).toMatchObject({ status: 'already-imported', importId });
     expect({ imports: await db.bankStatementImport.count(), lines: await db.bankLine.count() }).toEqual(before);
     // And twice at the same moment: the unique file hash decides, not the code.
-    const racing = await Promise.all([1, 2].map(() => importBankStatement({ actor: manager, fileName: 'n.csv', text: STATEMENT, mapping: MAPPING })));
+    const racing = await Promise.all(
+      [1, 2].map(() => importBankStatement({ actor: manager, fileName: 'n.csv', text: STATEMENT, mapping: MAPPING })),
+    );
     expect(racing.map((result) => result.status)).toEqual(['already-imported', 'already-imported']);
     expect(await db.bankLine.count()).toBe(before.lines);
   });
@@ -146,7 +204,12 @@ describe('importing a bank statement', () => {
       '2026-11-31;15,00;EUR;no such day',
       '2026-11-08;abc;EUR;not an amount',
     ].join('\n');
-    const result = await importBankStatement({ actor: manager, fileName: 'overlap.csv', text: overlapping, mapping: { ...MAPPING, decimalSeparator: ',' } });
+    const result = await importBankStatement({
+      actor: manager,
+      fileName: 'overlap.csv',
+      text: overlapping,
+      mapping: { ...MAPPING, decimalSeparator: ',' },
+    });
     expect(result).toMatchObject({
       status: 'imported',
       lineCount: 2,
@@ -163,26 +226,49 @@ describe('confirming and correcting matches', () => {
   it('confirms a suggestion: the payment is matched, and the confirmation is audited', async () => {
     const line = await lineByRow(importId, 2);
     await confirmLineMatch({ actor: manager, lineId: line.id });
-    expect(await lineByRow(importId, 2)).toMatchObject({ status: 'confirmed', confirmedByName: 'Mona Manager', payment: { debituraPaymentId: 'pay-b1' } });
+    expect(await lineByRow(importId, 2)).toMatchObject({
+      status: 'confirmed',
+      confirmedByName: 'Mona Manager',
+      payment: { debituraPaymentId: 'pay-b1' },
+    });
     expect((await paymentByDebituraId('pay-b1')).reconciliationStatus).toBe('matched');
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'bank_line.match_confirmed', targetId: line.id } });
-    expect(audit).toMatchObject({ actorId: manager.id, actorEmail: manager.email, detail: expect.objectContaining({ debituraPaymentId: 'pay-b1', caseReference: 'REC-B1' }) });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: 'bank_line.match_confirmed', targetId: line.id },
+    });
+    expect(audit).toMatchObject({
+      actorId: manager.id,
+      actorEmail: manager.email,
+      detail: expect.objectContaining({ debituraPaymentId: 'pay-b1', caseReference: 'REC-B1' }),
+    });
   });
 
   it('corrects a suggestion to another payment, refusing other currencies and payments matched elsewhere', async () => {
     const line = await lineByRow(importId, 3);
     const dkk = await paymentByDebituraId('pay-c1');
-    await expect(confirmLineMatch({ actor: manager, lineId: line.id, paymentId: dkk.id })).rejects.toThrow(/currencies never mix/);
+    await expect(confirmLineMatch({ actor: manager, lineId: line.id, paymentId: dkk.id })).rejects.toThrow(
+      /currencies never mix/,
+    );
     const taken = await paymentByDebituraId('pay-b1');
-    await expect(confirmLineMatch({ actor: manager, lineId: line.id, paymentId: taken.id })).rejects.toThrow(/already matched to row 2/);
+    await expect(confirmLineMatch({ actor: manager, lineId: line.id, paymentId: taken.id })).rejects.toThrow(
+      /already matched to row 2/,
+    );
 
     const d2 = await paymentByDebituraId('pay-d2');
     await confirmLineMatch({ actor: manager, lineId: line.id, paymentId: d2.id });
-    expect(await lineByRow(importId, 3)).toMatchObject({ status: 'confirmed', score: null, payment: { debituraPaymentId: 'pay-d2' } });
+    expect(await lineByRow(importId, 3)).toMatchObject({
+      status: 'confirmed',
+      score: null,
+      payment: { debituraPaymentId: 'pay-d2' },
+    });
     // Row 7 only suggested pay-d2: it loses the suggestion and waits for a new match.
     expect(await lineByRow(importId, 7)).toMatchObject({ status: 'unmatched', payment: null });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'bank_line.match_corrected', targetId: line.id } });
-    expect(audit.detail).toMatchObject({ previousPaymentId: (await paymentByDebituraId('pay-a1')).id, debituraPaymentId: 'pay-d2' });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: 'bank_line.match_corrected', targetId: line.id },
+    });
+    expect(audit.detail).toMatchObject({
+      previousPaymentId: (await paymentByDebituraId('pay-a1')).id,
+      debituraPaymentId: 'pay-d2',
+    });
 
     // Correcting again moves the match: the first payment goes back to unreconciled.
     const a1 = await paymentByDebituraId('pay-a1');
@@ -191,7 +277,10 @@ describe('confirming and correcting matches', () => {
     expect((await paymentByDebituraId('pay-a1')).reconciliationStatus).toBe('matched');
     // And the freed payment is found again by re-running the matcher.
     expect(await rematchOpenLines()).toBeGreaterThanOrEqual(1);
-    expect(await lineByRow(importId, 7)).toMatchObject({ status: 'suggested', payment: { debituraPaymentId: 'pay-d2' } });
+    expect(await lineByRow(importId, 7)).toMatchObject({
+      status: 'suggested',
+      payment: { debituraPaymentId: 'pay-d2' },
+    });
   });
 
   it('rejects a suggestion: the line pays none of our payments', async () => {
@@ -199,7 +288,11 @@ describe('confirming and correcting matches', () => {
     await rejectLineMatch({ actor: manager, lineId: line.id });
     expect(await lineByRow(importId, 4)).toMatchObject({ status: 'rejected', payment: null });
     expect((await paymentByDebituraId('pay-c1')).reconciliationStatus).toBe('unreconciled');
-    expect(await db.auditLog.count({ where: { action: 'bank_line.match_rejected', targetId: line.id, actorId: manager.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: 'bank_line.match_rejected', targetId: line.id, actorId: manager.id },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -212,21 +305,37 @@ describe('marking payments reconciled', () => {
     expect(result).toEqual({ changed: 3, skipped: [] });
     for (const id of ['pay-a1', 'pay-b1', 'pay-d1']) {
       const payment = await paymentByDebituraId(id);
-      expect(payment).toMatchObject({ reconciliationStatus: 'reconciled', reconciledBy: manager.id, reconcileNote: 'November statement checked' });
+      expect(payment).toMatchObject({
+        reconciliationStatus: 'reconciled',
+        reconciledBy: manager.id,
+        reconcileNote: 'November statement checked',
+      });
       expect(payment.reconciledAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     }
-    expect(await db.auditLog.count({ where: { action: 'payment.reconciled', actorId: manager.id, targetId: { in: ids } } })).toBe(3);
+    expect(
+      await db.auditLog.count({ where: { action: 'payment.reconciled', actorId: manager.id, targetId: { in: ids } } }),
+    ).toBe(3);
 
     // Again: nothing changes, the first who/when stay.
-    expect(await markReconciled({ actor: manager, paymentIds: [ids[0]], note: 'again' })).toEqual({ changed: 0, skipped: [{ paymentId: ids[0], reason: 'already reconciled' }] });
+    expect(await markReconciled({ actor: manager, paymentIds: [ids[0]], note: 'again' })).toEqual({
+      changed: 0,
+      skipped: [{ paymentId: ids[0], reason: 'already reconciled' }],
+    });
     expect((await paymentByDebituraId('pay-a1')).reconcileNote).toBe('November statement checked');
   });
 
   it('reconciles one payment without a bank line, and undoes it', async () => {
     const c1 = await paymentByDebituraId('pay-c1');
     expect(await markReconciled({ actor: manager, paymentIds: [c1.id] })).toEqual({ changed: 1, skipped: [] });
-    expect(await markUnreconciled({ actor: manager, paymentIds: [c1.id], note: 'wrong one' })).toEqual({ changed: 1, skipped: [] });
-    expect(await paymentByDebituraId('pay-c1')).toMatchObject({ reconciliationStatus: 'unreconciled', reconciledAt: null, reconciledBy: null });
+    expect(await markUnreconciled({ actor: manager, paymentIds: [c1.id], note: 'wrong one' })).toEqual({
+      changed: 1,
+      skipped: [],
+    });
+    expect(await paymentByDebituraId('pay-c1')).toMatchObject({
+      reconciliationStatus: 'unreconciled',
+      reconciledAt: null,
+      reconciledBy: null,
+    });
     expect(await db.auditLog.count({ where: { action: 'payment.unreconciled', targetId: c1.id } })).toBe(1);
   });
 });
@@ -234,8 +343,15 @@ describe('marking payments reconciled', () => {
 describe('needs review when Debitura deletes a payment', () => {
   it('moves a reconciled payment and its bank line to needs review', async () => {
     await deliverAll([paymentDeleted('REC-B1', 'pay-b1', '2026-11-20T10:00:00Z')]);
-    expect(await paymentByDebituraId('pay-b1')).toMatchObject({ isDeleted: true, reconciliationStatus: 'needs_review', reconcileNote: 'November statement checked' });
-    expect(await lineByRow(importId, 2)).toMatchObject({ status: 'needs_review', payment: { debituraPaymentId: 'pay-b1', isDeleted: true } });
+    expect(await paymentByDebituraId('pay-b1')).toMatchObject({
+      isDeleted: true,
+      reconciliationStatus: 'needs_review',
+      reconcileNote: 'November statement checked',
+    });
+    expect(await lineByRow(importId, 2)).toMatchObject({
+      status: 'needs_review',
+      payment: { debituraPaymentId: 'pay-b1', isDeleted: true },
+    });
   });
 
   it('moves a matched (confirmed, not yet reconciled) payment and its line to needs review', async () => {
@@ -248,21 +364,37 @@ describe('needs review when Debitura deletes a payment', () => {
   });
 
   it('leaves an unreconciled payment unreconciled, and a repeated deletion changes nothing more', async () => {
-    await deliverAll([paymentDeleted('REC-C1', 'pay-c1', '2026-11-20T12:00:00Z'), paymentDeleted('REC-B1', 'pay-b1', '2026-11-21T10:00:00Z')]);
-    expect(await paymentByDebituraId('pay-c1')).toMatchObject({ isDeleted: true, reconciliationStatus: 'unreconciled' });
+    await deliverAll([
+      paymentDeleted('REC-C1', 'pay-c1', '2026-11-20T12:00:00Z'),
+      paymentDeleted('REC-B1', 'pay-b1', '2026-11-21T10:00:00Z'),
+    ]);
+    expect(await paymentByDebituraId('pay-c1')).toMatchObject({
+      isDeleted: true,
+      reconciliationStatus: 'unreconciled',
+    });
     expect((await paymentByDebituraId('pay-b1')).reconciliationStatus).toBe('needs_review');
   });
 
   it('will not match a line to a deleted payment, and resolving a review needs a note', async () => {
     const b1 = await paymentByDebituraId('pay-b1');
-    await expect(confirmLineMatch({ actor: manager, lineId: (await lineByRow(importId, 4)).id, paymentId: b1.id })).rejects.toThrow(ReconcileError);
+    await expect(
+      confirmLineMatch({ actor: manager, lineId: (await lineByRow(importId, 4)).id, paymentId: b1.id }),
+    ).rejects.toThrow(ReconcileError);
     await expect(markReconciled({ actor: manager, paymentIds: [b1.id] })).rejects.toThrow(/note/);
     // An unreconciled deleted payment is not something to reconcile.
     const c1 = await paymentByDebituraId('pay-c1');
-    expect(await markReconciled({ actor: manager, paymentIds: [c1.id], note: 'x' })).toEqual({ changed: 0, skipped: [{ paymentId: c1.id, reason: 'deleted by Debitura' }] });
+    expect(await markReconciled({ actor: manager, paymentIds: [c1.id], note: 'x' })).toEqual({
+      changed: 0,
+      skipped: [{ paymentId: c1.id, reason: 'deleted by Debitura' }],
+    });
 
-    expect(await markReconciled({ actor: manager, paymentIds: [b1.id], note: 'Refunded to the debtor on 21 Nov' })).toEqual({ changed: 1, skipped: [] });
-    expect(await paymentByDebituraId('pay-b1')).toMatchObject({ reconciliationStatus: 'reconciled', reconcileNote: 'Refunded to the debtor on 21 Nov' });
+    expect(
+      await markReconciled({ actor: manager, paymentIds: [b1.id], note: 'Refunded to the debtor on 21 Nov' }),
+    ).toEqual({ changed: 1, skipped: [] });
+    expect(await paymentByDebituraId('pay-b1')).toMatchObject({
+      reconciliationStatus: 'reconciled',
+      reconcileNote: 'Refunded to the debtor on 21 Nov',
+    });
     // The line of the deleted payment is resolved by rejecting it (the money went back).
     await rejectLineMatch({ actor: manager, lineId: (await lineByRow(importId, 2)).id });
     expect((await lineByRow(importId, 2)).status).toBe('rejected');

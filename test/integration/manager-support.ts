@@ -24,7 +24,12 @@ export async function deliver(body: Envelope, headers: Record<string, string> = 
     new Request('http://127.0.0.1/api/webhooks/debitura', {
       method: 'POST',
       body: text,
-      headers: { 'content-type': 'application/json', 'x-debitura-event': body.event, 'x-debitura-signature': signatureHeader(WEBHOOK_SECRET, text), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-debitura-event': body.event,
+        'x-debitura-signature': signatureHeader(WEBHOOK_SECRET, text),
+        ...headers,
+      },
     }),
   );
   expect(response.status, `delivery of ${body.event} for ${String(body.data.reference)}`).toBe(200);
@@ -52,8 +57,19 @@ export function assigned(reference: string, currency: string, grossAmount: numbe
   );
 }
 
-export function paymentCreated(reference: string, paymentId: string, amount: number, currency: string, date: string): Envelope {
-  return envelope('payment.created', reference, { paymentId, amount, currency, date, recipient: 'CollectionPartner', method: 'BankTransfer' }, date);
+export function paymentCreated(
+  reference: string,
+  paymentId: string,
+  amount: number,
+  currency: string,
+  date: string,
+): Envelope {
+  return envelope(
+    'payment.created',
+    reference,
+    { paymentId, amount, currency, date, recipient: 'CollectionPartner', method: 'BankTransfer' },
+    date,
+  );
 }
 
 export function paymentDeleted(reference: string, paymentId: string, at: string): Envelope {

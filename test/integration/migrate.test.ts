@@ -40,15 +40,22 @@ describe('the migration runner', () => {
     const dir = await copyOfMigrations();
     const [first] = await readMigrationFiles(dir);
     await writeFile(path.join(dir, first.name, 'migration.sql'), `${first.sql}\n-- edited\n`);
-    await expect(migrate(database.url, { dir })).rejects.toThrow(`prisma/migrations/${first.name}/migration.sql was changed`);
+    await expect(migrate(database.url, { dir })).rejects.toThrow(
+      `prisma/migrations/${first.name}/migration.sql was changed`,
+    );
   });
 
   it('rolls a failing migration back completely and says which one failed', async () => {
     const dir = await copyOfMigrations();
     await mkdir(path.join(dir, '29990101000000_broken'));
-    await writeFile(path.join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int); SELECT no_such_function();');
+    await writeFile(
+      path.join(dir, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE half_done (id int); SELECT no_such_function();',
+    );
     await expect(migrate(database.url, { dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
-    const { rows } = await database.pool.query(`SELECT to_regclass('public.half_done') AS t, (SELECT count(*) FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken')::int AS n`);
+    const { rows } = await database.pool.query(
+      `SELECT to_regclass('public.half_done') AS t, (SELECT count(*) FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken')::int AS n`,
+    );
     expect(rows[0]).toEqual({ t: null, n: 0 });
   });
 });

@@ -36,14 +36,22 @@ function expectedType(field: Field): string {
   if (native === 'VarChar') return `character varying(${args[0]})`;
   if (native) throw new Error(`expectedType: add a mapping for @db.${native}`);
   switch (field.type) {
-    case 'String': return 'text';
-    case 'Int': return 'integer';
-    case 'BigInt': return 'bigint';
-    case 'Boolean': return 'boolean';
-    case 'Json': return 'jsonb';
-    case 'Float': return 'double precision';
-    case 'DateTime': return 'timestamp without time zone(3)';
-    default: throw new Error(`expectedType: add a mapping for ${field.type}`);
+    case 'String':
+      return 'text';
+    case 'Int':
+      return 'integer';
+    case 'BigInt':
+      return 'bigint';
+    case 'Boolean':
+      return 'boolean';
+    case 'Json':
+      return 'jsonb';
+    case 'Float':
+      return 'double precision';
+    case 'DateTime':
+      return 'timestamp without time zone(3)';
+    default:
+      throw new Error(`expectedType: add a mapping for ${field.type}`);
   }
 }
 
@@ -80,7 +88,13 @@ describe('schema.prisma matches the migrated database', () => {
   });
 
   it('has the same indexes: primary keys, unique and plain, columns in order', async () => {
-    const rows = await query<{ table_name: string; is_unique: boolean; is_primary: boolean; method: string; columns: string[] }>(`
+    const rows = await query<{
+      table_name: string;
+      is_unique: boolean;
+      is_primary: boolean;
+      method: string;
+      columns: string[];
+    }>(`
       SELECT t.relname AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary, am.amname AS method,
              array_agg(a.attname::text ORDER BY k.ordinality) AS columns
       FROM pg_index ix
@@ -95,7 +109,9 @@ describe('schema.prisma matches the migrated database', () => {
     const describeIndex = (table: string, kind: string, method: string, columns: string[]) =>
       `${table} ${kind} ${method} (${columns.join(', ')})`;
     const actual = rows
-      .map((r) => describeIndex(r.table_name, r.is_primary ? 'id' : r.is_unique ? 'unique' : 'normal', r.method, r.columns))
+      .map((r) =>
+        describeIndex(r.table_name, r.is_primary ? 'id' : r.is_unique ? 'unique' : 'normal', r.method, r.columns),
+      )
       .sort();
 
     const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
@@ -119,7 +135,11 @@ describe('schema.prisma matches the migrated database', () => {
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
       GROUP BY c.oid, c.conrelid, c.confrelid`);
-    const actual = rows.map((r) => `${r.table_name.replaceAll('"', '')}(${r.columns.join(', ')}) -> ${r.foreign_table.replaceAll('"', '')}`).sort();
+    const actual = rows
+      .map(
+        (r) => `${r.table_name.replaceAll('"', '')}(${r.columns.join(', ')}) -> ${r.foreign_table.replaceAll('"', '')}`,
+      )
+      .sort();
 
     const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
     const expected = dmmf.datamodel.models

@@ -32,7 +32,13 @@ afterAll(async () => {
 async function startInstance(port: number) {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, AUTH_SECRET: TEST_AUTH_SECRET, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   instances.push(child);
@@ -46,7 +52,10 @@ async function waitHealthy(port: number, instance: Awaited<ReturnType<typeof sta
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (instance.child.exitCode !== null) throw new Error(`instance exited:\n${instance.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health?db=1`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health?db=1`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -60,7 +69,9 @@ describe('npm start, twice at the same moment on one empty database', () => {
     await Promise.all(ports.map((port, i) => waitHealthy(port, started[i])));
 
     const files = await readMigrationFiles();
-    const { rows } = await database.pool.query('SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1');
+    const { rows } = await database.pool.query(
+      'SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1',
+    );
     expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, n: 1 })));
   });
 });

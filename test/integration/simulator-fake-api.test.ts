@@ -36,7 +36,9 @@ describe('fake Collection Partner API', () => {
     const reference = simulation.cases[0].reference;
     expect((await call(`/cases/case-reference/${reference}`, { key: null })).status).toBe(401);
     expect((await call(`/cases/case-reference/${reference}`, { key: 'wrong' })).status).toBe(401);
-    expect((await call(`/cases/${simulation.cases[0].caseId}/chats`, { method: 'POST', key: null, body: '{}' })).status).toBe(401);
+    expect(
+      (await call(`/cases/${simulation.cases[0].caseId}/chats`, { method: 'POST', key: null, body: '{}' })).status,
+    ).toBe(401);
     expect(api.chatPostAttempts()).toBe(0);
   });
 
@@ -45,13 +47,21 @@ describe('fake Collection Partner API', () => {
     const simCase = simulation.cases[3];
     const byReference = await call(`/cases/case-reference/${simCase.reference}`);
     expect(byReference.status).toBe(200);
-    expect(byReference.body).toMatchObject({ id: simCase.caseId, reference: simCase.reference, currency: simCase.currency });
+    expect(byReference.body).toMatchObject({
+      id: simCase.caseId,
+      reference: simCase.reference,
+      currency: simCase.currency,
+    });
     expect(byReference.body!.debtor).toMatchObject({ name: simCase.debtor.name });
     expect((await call(`/cases/${simCase.caseId}`)).body).toEqual(byReference.body);
     expect((await call('/cases/case-reference/NOPE0000')).status).toBe(404);
     expect(api.detailRequests).toHaveLength(3);
 
-    const registered = { ...(byReference.body as object), id: '00000000-0000-4000-8000-000000000001', reference: 'REGISTER' };
+    const registered = {
+      ...(byReference.body as object),
+      id: '00000000-0000-4000-8000-000000000001',
+      reference: 'REGISTER',
+    };
     const control = await fetch(`${api.url}/__simulator/cases`, { method: 'POST', body: JSON.stringify(registered) });
     expect(control.status).toBe(204);
     expect((await call('/cases/case-reference/REGISTER')).body).toMatchObject({ reference: 'REGISTER' });
@@ -63,7 +73,11 @@ describe('fake Collection Partner API', () => {
     const message = { message: '<img src=x onerror=alert(1)> Hello', userEmail: 'anna.berg@agency.example' };
     const first = await chat(caseId, message, 'key-1');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ message: message.message, roleLabel: 'Collection partner', user: { email: message.userEmail, firstName: 'Anna' } });
+    expect(first.body).toMatchObject({
+      message: message.message,
+      roleLabel: 'Collection partner',
+      user: { email: message.userEmail, firstName: 'Anna' },
+    });
     const again = await chat(caseId, message, 'key-1');
     expect(again).toEqual(first);
     expect(api.chatPosts).toHaveLength(1);
@@ -71,11 +85,13 @@ describe('fake Collection Partner API', () => {
 
     expect((await chat(caseId, { ...message, message: 'Something else' }, 'key-1')).status).toBe(422);
     expect((await chat(caseId, message, 'key-2')).status).toBe(200);
-    expect((await chat(caseId, { message: '' , userEmail: 'x@y.example' }, 'key-3')).status).toBe(400);
+    expect((await chat(caseId, { message: '', userEmail: 'x@y.example' }, 'key-3')).status).toBe(400);
     expect(api.chatPosts).toHaveLength(2);
     const thread = await call(`/cases/${caseId}/chats`);
     expect(Array.isArray(thread.body)).toBe(true);
-    expect((thread.body as unknown as { message: string }[]).filter((dto) => dto.message === message.message)).toHaveLength(2);
+    expect(
+      (thread.body as unknown as { message: string }[]).filter((dto) => dto.message === message.message),
+    ).toHaveLength(2);
   });
 
   it('fails the first N chat posts with 503 without recording them', async () => {

@@ -54,7 +54,9 @@ async function startReceiver(decide: (envelope: WebhookEnvelope, attempt: number
       seen.set(envelope.id, count);
       if (count > 1) tally.duplicate++;
       else tally.ok++;
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: count > 1 ? 'duplicate' : 'applied' }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: count > 1 ? 'duplicate' : 'applied' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,10 +65,11 @@ async function startReceiver(decide: (envelope: WebhookEnvelope, attempt: number
     url: `http://127.0.0.1:${port}/api/webhooks/debitura`,
     seen,
     tally,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -90,7 +93,14 @@ describe('sendEvents', () => {
       return null;
     });
     const summary = await sendEvents(events, {
-      url: receiver.url, secret: SECRET, concurrency: 6, shuffle: true, duplicates: 0.2, seed: 5, retryBaseMs: 5, progress: false,
+      url: receiver.url,
+      secret: SECRET,
+      concurrency: 6,
+      shuffle: true,
+      duplicates: 0.2,
+      seed: 5,
+      retryBaseMs: 5,
+      progress: false,
     });
 
     expect(receiver.tally.badSignature).toBe(0);
@@ -116,7 +126,11 @@ describe('sendEvents', () => {
     receiver = await startReceiver((envelope) => (envelope.id === doomed ? 503 : null));
     const summary = await sendEvents(events, { url: receiver.url, secret: SECRET, retryBaseMs: 1, progress: false });
     expect(summary.failed).toBe(1);
-    expect(summary.results.find((result) => result.eventId === doomed)).toMatchObject({ outcome: 'failed', attempts: 8, status: 503 });
+    expect(summary.results.find((result) => result.eventId === doomed)).toMatchObject({
+      outcome: 'failed',
+      attempts: 8,
+      status: 503,
+    });
     expect(summary.retries).toBe(7);
     expect(summary.acknowledged).toBe(events.length - 1);
   });
@@ -135,7 +149,13 @@ describe('sendEvents', () => {
     const closedUrl = receiver.url;
     await receiver.close();
     receiver = undefined;
-    const refused = await sendEvents(events.slice(0, 1), { url: closedUrl, secret: SECRET, retryBaseMs: 1, maxAttempts: 3, progress: false });
+    const refused = await sendEvents(events.slice(0, 1), {
+      url: closedUrl,
+      secret: SECRET,
+      retryBaseMs: 1,
+      maxAttempts: 3,
+      progress: false,
+    });
     expect(refused.results[0]).toMatchObject({ outcome: 'failed', attempts: 3, status: null });
     expect(refused.results[0].error).toMatch(/ECONNREFUSED/);
   });

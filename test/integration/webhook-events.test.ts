@@ -12,7 +12,14 @@ import { hashToken } from '@/lib/auth/tokens';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { startApp, type AppServer } from '../helpers/app-server';
 import { createTestDatabase } from '../helpers/database';
-import { envelope, sendWebhook, TEST_WEBHOOK_SECRET, waitFor, waitForInboxDrained, type Envelope } from '../helpers/webhooks';
+import {
+  envelope,
+  sendWebhook,
+  TEST_WEBHOOK_SECRET,
+  waitFor,
+  waitForInboxDrained,
+  type Envelope,
+} from '../helpers/webhooks';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +32,7 @@ const tokens: Record<'manager' | 'collector', { id: string; token: string }> = {
 
 async function createUser(role: 'manager' | 'collector') {
   const { rows } = await database.pool.query(
-    "INSERT INTO users (id, email, name, role) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id",
+    'INSERT INTO users (id, email, name, role) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id',
     [`${role}-${randomBytes(3).toString('hex')}@agency.example`, `A ${role}`, role],
   );
   const token = `cd_${randomBytes(32).toString('base64url')}`;
@@ -70,13 +77,48 @@ function caseLife(reference: string, start = Date.parse('2026-11-01T09:00:00Z'))
   const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
   return [
     envelope('case.assigned', { reference, lifecycle: 'Pending verification', ...fullDetail }, { timestamp: at(0) }),
-    envelope('case.updated', { reference, oldLifecycle: 'PendingVerification', newLifecycle: 'Active' }, { timestamp: at(1) }),
-    envelope('payment.created', { reference, paymentId: `${reference}-p1`, amount: 100.5, currency: 'EUR', date: at(2), recipient: 'Creditor', method: 'BankTransfer' }, { timestamp: at(2) }),
-    envelope('chat.created', { reference, chatId: `${reference}-c1`, message: 'Debtor called, will pay the rest', dateCreated: at(3), roleLabel: 'Debitura', user: { firstName: 'Dana', lastName: 'Support', email: 'dana@debitura.example' } }, { timestamp: at(3) }),
-    envelope('payment.created', { reference, paymentId: `${reference}-p2`, amount: 200, currency: 'EUR', date: at(4) }, { timestamp: at(4) }),
+    envelope(
+      'case.updated',
+      { reference, oldLifecycle: 'PendingVerification', newLifecycle: 'Active' },
+      { timestamp: at(1) },
+    ),
+    envelope(
+      'payment.created',
+      {
+        reference,
+        paymentId: `${reference}-p1`,
+        amount: 100.5,
+        currency: 'EUR',
+        date: at(2),
+        recipient: 'Creditor',
+        method: 'BankTransfer',
+      },
+      { timestamp: at(2) },
+    ),
+    envelope(
+      'chat.created',
+      {
+        reference,
+        chatId: `${reference}-c1`,
+        message: 'Debtor called, will pay the rest',
+        dateCreated: at(3),
+        roleLabel: 'Debitura',
+        user: { firstName: 'Dana', lastName: 'Support', email: 'dana@debitura.example' },
+      },
+      { timestamp: at(3) },
+    ),
+    envelope(
+      'payment.created',
+      { reference, paymentId: `${reference}-p2`, amount: 200, currency: 'EUR', date: at(4) },
+      { timestamp: at(4) },
+    ),
     envelope('payment.deleted', { reference, paymentId: `${reference}-p2` }, { timestamp: at(5) }),
     envelope('case.updated', { reference, oldLifecycle: 'Active', newLifecycle: 'Paused' }, { timestamp: at(6) }),
-    envelope('case.closed', { reference, closeCode: 'Partially paid', comment: 'Debtor paid part, rest uncollectable' }, { timestamp: at(7) }),
+    envelope(
+      'case.closed',
+      { reference, closeCode: 'Partially paid', comment: 'Debtor paid part, rest uncollectable' },
+      { timestamp: at(7) },
+    ),
   ];
 }
 
@@ -125,7 +167,13 @@ describe('the six events', () => {
       creditor: { name: 'Creditor ApS', officeEmail: 'office@creditor.example' },
     });
     expect(body.timeline.map((entry: { eventId: string }) => entry.eventId)).toEqual(events.map((event) => event.id));
-    expect(body.timeline.map((entry: { type: string; fromState: string | null; toState: string | null }) => [entry.type, entry.fromState, entry.toState])).toEqual([
+    expect(
+      body.timeline.map((entry: { type: string; fromState: string | null; toState: string | null }) => [
+        entry.type,
+        entry.fromState,
+        entry.toState,
+      ]),
+    ).toEqual([
       ['case.assigned', null, 'PendingVerification'],
       ['case.updated', 'PendingVerification', 'Active'],
       ['payment.created', null, null],
@@ -136,8 +184,26 @@ describe('the six events', () => {
       ['case.closed', null, 'Closed'],
     ]);
     expect(body.payments).toEqual([
-      { paymentId: 'LIFE-1-p1', amountMinor: 10_050, currency: 'EUR', date: '2026-11-01T11:00:00.000Z', recipient: 'Creditor', method: 'BankTransfer', deleted: false, deletedAt: null },
-      { paymentId: 'LIFE-1-p2', amountMinor: 20_000, currency: 'EUR', date: '2026-11-01T13:00:00.000Z', recipient: null, method: null, deleted: true, deletedAt: '2026-11-01T14:00:00.000Z' },
+      {
+        paymentId: 'LIFE-1-p1',
+        amountMinor: 10_050,
+        currency: 'EUR',
+        date: '2026-11-01T11:00:00.000Z',
+        recipient: 'Creditor',
+        method: 'BankTransfer',
+        deleted: false,
+        deletedAt: null,
+      },
+      {
+        paymentId: 'LIFE-1-p2',
+        amountMinor: 20_000,
+        currency: 'EUR',
+        date: '2026-11-01T13:00:00.000Z',
+        recipient: null,
+        method: null,
+        deleted: true,
+        deletedAt: '2026-11-01T14:00:00.000Z',
+      },
     ]);
     expect(body.chat).toEqual([
       {
@@ -159,27 +225,62 @@ describe('the six events', () => {
     await sendAll(forward);
     await sendAll(backward);
     const strip = (body: Record<string, unknown>) =>
-      JSON.parse(JSON.stringify(body).replaceAll('LIFE-FWD', 'X').replaceAll('LIFE-BWD', 'X'), (key, value) => (key === 'eventId' ? undefined : value));
+      JSON.parse(JSON.stringify(body).replaceAll('LIFE-FWD', 'X').replaceAll('LIFE-BWD', 'X'), (key, value) =>
+        key === 'eventId' ? undefined : value,
+      );
     const [a, b] = [(await getCase('LIFE-FWD')).body, (await getCase('LIFE-BWD')).body];
     expect(strip(b)).toEqual(strip(a));
     expect(b.state).toBe('Closed');
   });
 
   it('creates an unknown case from a payment and fills it in when the assignment arrives', async () => {
-    await sendAll([envelope('payment.created', { reference: 'EARLY-1', paymentId: 'early-p', amount: 25, currency: 'EUR' }, { timestamp: '2026-11-02T10:00:00Z' })]);
+    await sendAll([
+      envelope(
+        'payment.created',
+        { reference: 'EARLY-1', paymentId: 'early-p', amount: 25, currency: 'EUR' },
+        { timestamp: '2026-11-02T10:00:00Z' },
+      ),
+    ]);
     const early = (await getCase('EARLY-1')).body;
-    expect(early).toMatchObject({ reference: 'EARLY-1', state: null, currency: null, paidMinor: 2_500, outstandingMinor: null, debtor: { name: null } });
+    expect(early).toMatchObject({
+      reference: 'EARLY-1',
+      state: null,
+      currency: null,
+      paidMinor: 2_500,
+      outstandingMinor: null,
+      debtor: { name: null },
+    });
 
-    await sendAll([envelope('case.assigned', { reference: 'EARLY-1', lifecycle: 'Active', ...fullDetail, caseId: 'c-early' }, { timestamp: '2026-11-02T09:00:00Z' })]);
+    await sendAll([
+      envelope(
+        'case.assigned',
+        { reference: 'EARLY-1', lifecycle: 'Active', ...fullDetail, caseId: 'c-early' },
+        { timestamp: '2026-11-02T09:00:00Z' },
+      ),
+    ]);
     const filled = (await getCase('EARLY-1')).body;
-    expect(filled).toMatchObject({ state: 'Active', currency: 'EUR', paidMinor: 2_500, outstandingMinor: 105_000 - 2_500, debtor: { name: 'Jane Debtor' } });
+    expect(filled).toMatchObject({
+      state: 'Active',
+      currency: 'EUR',
+      paidMinor: 2_500,
+      outstandingMinor: 105_000 - 2_500,
+      debtor: { name: 'Jane Debtor' },
+    });
   });
 
   it('keeps a payment deleted when its deletion arrives before its creation', async () => {
     await sendAll([
-      envelope('case.assigned', { reference: 'DEL-1', lifecycle: 'Active', ...fullDetail, caseId: 'c-del' }, { timestamp: '2026-11-03T09:00:00Z' }),
+      envelope(
+        'case.assigned',
+        { reference: 'DEL-1', lifecycle: 'Active', ...fullDetail, caseId: 'c-del' },
+        { timestamp: '2026-11-03T09:00:00Z' },
+      ),
       envelope('payment.deleted', { reference: 'DEL-1', paymentId: 'del-p' }, { timestamp: '2026-11-03T11:00:00Z' }),
-      envelope('payment.created', { reference: 'DEL-1', paymentId: 'del-p', amount: 300, currency: 'EUR' }, { timestamp: '2026-11-03T10:00:00Z' }),
+      envelope(
+        'payment.created',
+        { reference: 'DEL-1', paymentId: 'del-p', amount: 300, currency: 'EUR' },
+        { timestamp: '2026-11-03T10:00:00Z' },
+      ),
     ]);
     const { body } = await getCase('DEL-1');
     expect(body.payments).toMatchObject([{ paymentId: 'del-p', amountMinor: 30_000, deleted: true }]);
@@ -189,8 +290,16 @@ describe('the six events', () => {
   it('never lets a late, older state change overwrite a newer one', async () => {
     await sendAll([
       envelope('case.assigned', { reference: 'LATE-1', lifecycle: 'Active' }, { timestamp: '2026-11-04T09:00:00Z' }),
-      envelope('case.updated', { reference: 'LATE-1', oldLifecycle: 'Paused', newLifecycle: 'Active' }, { timestamp: '2026-11-04T12:00:00Z' }),
-      envelope('case.updated', { reference: 'LATE-1', oldLifecycle: 'Active', newLifecycle: 'Paused' }, { timestamp: '2026-11-04T11:00:00Z' }),
+      envelope(
+        'case.updated',
+        { reference: 'LATE-1', oldLifecycle: 'Paused', newLifecycle: 'Active' },
+        { timestamp: '2026-11-04T12:00:00Z' },
+      ),
+      envelope(
+        'case.updated',
+        { reference: 'LATE-1', oldLifecycle: 'Active', newLifecycle: 'Paused' },
+        { timestamp: '2026-11-04T11:00:00Z' },
+      ),
     ]);
     const { body } = await getCase('LATE-1');
     expect(body.state).toBe('Active');
@@ -199,8 +308,16 @@ describe('the six events', () => {
 
   it('keeps a case a test case once any of its events is a test event', async () => {
     await sendAll([
-      envelope('case.assigned', { reference: 'TEST-1', lifecycle: 'Active', classification: 'test' }, { timestamp: '2026-11-05T09:00:00Z' }),
-      envelope('case.updated', { reference: 'TEST-1', oldLifecycle: 'Active', newLifecycle: 'Paused' }, { timestamp: '2026-11-05T10:00:00Z' }),
+      envelope(
+        'case.assigned',
+        { reference: 'TEST-1', lifecycle: 'Active', classification: 'test' },
+        { timestamp: '2026-11-05T09:00:00Z' },
+      ),
+      envelope(
+        'case.updated',
+        { reference: 'TEST-1', oldLifecycle: 'Active', newLifecycle: 'Paused' },
+        { timestamp: '2026-11-05T10:00:00Z' },
+      ),
     ]);
     expect((await getCase('TEST-1')).body.isTest).toBe(true);
   });
@@ -209,19 +326,33 @@ describe('the six events', () => {
 describe('case detail from the Collection Partner API', () => {
   it('fetches what the assignment lacked after the acknowledgement, retrying after a failure', async () => {
     api.register({
-      id: '7d0c0f5e-1111-4c43-9a55-6c1f6a0d0002', reference: 'FETCH-1', creditorReference: 'API-REF', currency: 'DKK', grossAmount: 5000,
-      totalAddedFees: 250, debtor: { name: 'Fetched Debtor ApS' }, creditor: { companyName: 'Fetched Creditor' }, isTestCase: false,
+      id: '7d0c0f5e-1111-4c43-9a55-6c1f6a0d0002',
+      reference: 'FETCH-1',
+      creditorReference: 'API-REF',
+      currency: 'DKK',
+      grossAmount: 5000,
+      totalAddedFees: 250,
+      debtor: { name: 'Fetched Debtor ApS' },
+      creditor: { companyName: 'Fetched Creditor' },
+      isTestCase: false,
     } as never);
     api.setFailures({ detailGets: 1 });
     const started = Date.now();
-    const response = await sendWebhook(app.url, envelope('case.assigned', { reference: 'FETCH-1', lifecycle: 'Active' }));
+    const response = await sendWebhook(
+      app.url,
+      envelope('case.assigned', { reference: 'FETCH-1', lifecycle: 'Active' }),
+    );
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(1_000);
 
-    const body = await waitFor(async () => {
-      const result = await getCase('FETCH-1');
-      return result.body.detailStatus === 'done' ? result.body : null;
-    }, 15_000, 'the detail fetch');
+    const body = await waitFor(
+      async () => {
+        const result = await getCase('FETCH-1');
+        return result.body.detailStatus === 'done' ? result.body : null;
+      },
+      15_000,
+      'the detail fetch',
+    );
     expect(body).toMatchObject({
       debituraCaseId: '7d0c0f5e-1111-4c43-9a55-6c1f6a0d0002',
       creditorReference: 'API-REF',
@@ -239,10 +370,14 @@ describe('case detail from the Collection Partner API', () => {
   it('gives up on a 404 without touching the webhook outcome', async () => {
     const event = envelope('case.assigned', { reference: 'FETCH-404', lifecycle: 'Active' });
     expect((await sendWebhook(app.url, event)).status).toBe(200);
-    await waitFor(async () => {
-      const { rows } = await database.pool.query("SELECT detail_status FROM cases WHERE reference = 'FETCH-404'");
-      return rows[0]?.detail_status === 'failed';
-    }, 10_000, 'the detail fetch to fail');
+    await waitFor(
+      async () => {
+        const { rows } = await database.pool.query("SELECT detail_status FROM cases WHERE reference = 'FETCH-404'");
+        return rows[0]?.detail_status === 'failed';
+      },
+      10_000,
+      'the detail fetch to fail',
+    );
     const { rows } = await database.pool.query('SELECT status FROM webhook_events WHERE id = $1', [event.id]);
     expect(rows[0].status).toBe('applied');
     expect((await getCase('FETCH-404')).body.state).toBe('Active');
@@ -254,19 +389,46 @@ describe('an event that fails to apply', () => {
     // The "bug": a trigger that throws for one message. The fix: dropping it.
     await database.pool.query(`CREATE FUNCTION test_chat_bug() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.message = 'trips the bug' THEN RAISE EXCEPTION 'simulated bug in applying chat'; END IF; RETURN NEW; END $$`);
-    await database.pool.query('CREATE TRIGGER test_chat_bug BEFORE INSERT ON chat_messages FOR EACH ROW EXECUTE FUNCTION test_chat_bug()');
+    await database.pool.query(
+      'CREATE TRIGGER test_chat_bug BEFORE INSERT ON chat_messages FOR EACH ROW EXECUTE FUNCTION test_chat_bug()',
+    );
 
-    const failing = envelope('chat.created', { reference: 'FAIL-1', chatId: 'fail-chat', message: 'trips the bug' }, { timestamp: '2026-11-06T10:00:00Z' });
-    const fine = envelope('case.assigned', { reference: 'FAIL-1', lifecycle: 'Active' }, { timestamp: '2026-11-06T09:00:00Z' });
-    const badData = envelope('payment.created', { reference: 'FAIL-1', paymentId: 'bad', amount: 1.001, currency: 'EUR' });
+    const failing = envelope(
+      'chat.created',
+      { reference: 'FAIL-1', chatId: 'fail-chat', message: 'trips the bug' },
+      { timestamp: '2026-11-06T10:00:00Z' },
+    );
+    const fine = envelope(
+      'case.assigned',
+      { reference: 'FAIL-1', lifecycle: 'Active' },
+      { timestamp: '2026-11-06T09:00:00Z' },
+    );
+    const badData = envelope('payment.created', {
+      reference: 'FAIL-1',
+      paymentId: 'bad',
+      amount: 1.001,
+      currency: 'EUR',
+    });
     await Promise.all([failing, fine, badData].map((event) => sendWebhook(app.url, event)));
     await waitForInboxDrained(database.pool);
 
-    const status = async (id: string) => (await database.pool.query('SELECT status, error, attempts FROM webhook_events WHERE id = $1', [id])).rows[0];
-    expect(await status(failing.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('simulated bug'), attempts: 1 });
-    expect(await status(badData.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('more decimals') });
+    const status = async (id: string) =>
+      (await database.pool.query('SELECT status, error, attempts FROM webhook_events WHERE id = $1', [id])).rows[0];
+    expect(await status(failing.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('simulated bug'),
+      attempts: 1,
+    });
+    expect(await status(badData.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('more decimals'),
+    });
     expect(await status(fine.id)).toMatchObject({ status: 'applied' });
-    expect((await getCase('FAIL-1')).body).toMatchObject({ state: 'Active', chat: [], lastActivityAt: '2026-11-06T09:00:00.000Z' });
+    expect((await getCase('FAIL-1')).body).toMatchObject({
+      state: 'Active',
+      chat: [],
+      lastActivityAt: '2026-11-06T09:00:00.000Z',
+    });
 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await status(failing.id)).toMatchObject({ status: 'failed', attempts: 1 });
@@ -278,7 +440,10 @@ describe('an event that fails to apply', () => {
     const one = await run(tsx, [admin, 'events:reprocess', '--id', failing.id], { cwd: root, env });
     expect(one.stdout).toContain(`${failing.id}  applied`);
     expect(await status(failing.id)).toMatchObject({ status: 'applied', error: null, attempts: 2 });
-    expect((await getCase('FAIL-1')).body).toMatchObject({ chat: [{ chatId: 'fail-chat', message: 'trips the bug' }], lastActivityAt: '2026-11-06T10:00:00.000Z' });
+    expect((await getCase('FAIL-1')).body).toMatchObject({
+      chat: [{ chatId: 'fail-chat', message: 'trips the bug' }],
+      lastActivityAt: '2026-11-06T10:00:00.000Z',
+    });
 
     // Bad data stays bad: reprocessing every failed event reports it and exits 1.
     const all = await run(tsx, [admin, 'events:reprocess', '--failed'], { cwd: root, env }).catch((error) => error);

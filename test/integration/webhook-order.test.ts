@@ -94,21 +94,27 @@ describe('order independence over HTTP', () => {
     await app?.stop();
   });
 
-  it('ends in the same place for 4 permutations with duplicates, 8 deliveries at a time', { timeout: 180_000 }, async () => {
-    for (let seed = 1001; seed <= 1004; seed++) {
-      await reset();
-      const stream = permuteWithDuplicates(events, seededRandom(seed), 0.25);
-      const statuses: string[] = [];
-      for (let index = 0; index < stream.length; index += 8) {
-        const responses = await Promise.all(stream.slice(index, index + 8).map((event) => sendWebhook(app.url, event)));
-        for (const response of responses) {
-          expect(response.status, response.text).toBe(200);
-          statuses.push((response.body as { status: string }).status);
+  it(
+    'ends in the same place for 4 permutations with duplicates, 8 deliveries at a time',
+    { timeout: 180_000 },
+    async () => {
+      for (let seed = 1001; seed <= 1004; seed++) {
+        await reset();
+        const stream = permuteWithDuplicates(events, seededRandom(seed), 0.25);
+        const statuses: string[] = [];
+        for (let index = 0; index < stream.length; index += 8) {
+          const responses = await Promise.all(
+            stream.slice(index, index + 8).map((event) => sendWebhook(app.url, event)),
+          );
+          for (const response of responses) {
+            expect(response.status, response.text).toBe(200);
+            statuses.push((response.body as { status: string }).status);
+          }
         }
+        expect(statuses.filter((status) => status === 'accepted')).toHaveLength(events.length);
+        await waitForInboxDrained(database.pool);
+        expect(await dumpDomain(database.pool), `HTTP permutation seed ${seed}`).toEqual(reference);
       }
-      expect(statuses.filter((status) => status === 'accepted')).toHaveLength(events.length);
-      await waitForInboxDrained(database.pool);
-      expect(await dumpDomain(database.pool), `HTTP permutation seed ${seed}`).toEqual(reference);
-    }
-  });
+    },
+  );
 });

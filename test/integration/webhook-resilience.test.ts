@@ -43,7 +43,12 @@ afterAll(async () => {
 type Outcome = { event: Envelope; status: number | 'error' };
 
 /** Sends every event, `concurrency` at a time; a connection failure is an outcome, not a throw. */
-async function sendConcurrently(url: (event: Envelope, index: number) => string, events: Envelope[], concurrency: number, onEach?: (outcome: Outcome) => void) {
+async function sendConcurrently(
+  url: (event: Envelope, index: number) => string,
+  events: Envelope[],
+  concurrency: number,
+  onEach?: (outcome: Outcome) => void,
+) {
   const outcomes: Outcome[] = [];
   let next = 0;
   await Promise.all(
@@ -87,9 +92,16 @@ describe('parallel deliveries', () => {
 
   it('keeps the balance exact when 60 payments for one case arrive at once', async () => {
     const payments = Array.from({ length: 60 }, (_, index) =>
-      envelope('payment.created', { reference: 'PAR-2', paymentId: `par2-${index}`, amount: index + 0.01, currency: 'EUR' }),
+      envelope('payment.created', {
+        reference: 'PAR-2',
+        paymentId: `par2-${index}`,
+        amount: index + 0.01,
+        currency: 'EUR',
+      }),
     );
-    const deletions = payments.slice(0, 10).map((payment) => envelope('payment.deleted', { reference: 'PAR-2', paymentId: payment.data.paymentId }));
+    const deletions = payments
+      .slice(0, 10)
+      .map((payment) => envelope('payment.deleted', { reference: 'PAR-2', paymentId: payment.data.paymentId }));
     const outcomes = await sendConcurrently(() => app.url, shuffle([...payments, ...deletions], seededRandom(3)), 32);
     expect(outcomes.every((outcome) => outcome.status === 200)).toBe(true);
     await waitForInboxDrained(database.pool);
@@ -100,43 +112,57 @@ describe('parallel deliveries', () => {
 });
 
 describe('a crash mid-burst', () => {
-  it('loses no acknowledged event and ends like an uninterrupted run once the rest is resent', { timeout: 180_000 }, async () => {
-    const first = await startApp({ databaseUrl: database.url, env });
-    const acknowledged = new Set<string>();
-    let killing: Promise<void> | undefined;
-    const outcomes = await sendConcurrently(() => first.url, stream, 16, (outcome) => {
-      if (outcome.status === 200) acknowledged.add(outcome.event.id);
-      if (!killing && acknowledged.size >= stream.length / 3) killing = first.kill();
-    });
-    await killing;
-    const unacknowledged = outcomes.filter((outcome) => outcome.status !== 200).map((outcome) => outcome.event);
-    expect(acknowledged.size).toBeGreaterThan(0);
-    expect(unacknowledged.length).toBeGreaterThan(0);
+  it(
+    'loses no acknowledged event and ends like an uninterrupted run once the rest is resent',
+    { timeout: 180_000 },
+    async () => {
+      const first = await startApp({ databaseUrl: database.url, env });
+      const acknowledged = new Set<string>();
+      let killing: Promise<void> | undefined;
+      const outcomes = await sendConcurrently(
+        () => first.url,
+        stream,
+        16,
+        (outcome) => {
+          if (outcome.status === 200) acknowledged.add(outcome.event.id);
+          if (!killing && acknowledged.size >= stream.length / 3) killing = first.kill();
+        },
+      );
+      await killing;
+      const unacknowledged = outcomes.filter((outcome) => outcome.status !== 200).map((outcome) => outcome.event);
+      expect(acknowledged.size).toBeGreaterThan(0);
+      expect(unacknowledged.length).toBeGreaterThan(0);
 
-    // Every acknowledged event is stored, whatever the server was doing when it died.
-    const { rows } = await database.pool.query('SELECT id FROM webhook_events');
-    const stored = new Set(rows.map((row) => row.id as string));
-    expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
+      // Every acknowledged event is stored, whatever the server was doing when it died.
+      const { rows } = await database.pool.query('SELECT id FROM webhook_events');
+      const stored = new Set(rows.map((row) => row.id as string));
+      expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
 
-    const second = await startApp({ databaseUrl: database.url, env });
-    try {
-      // Debitura retries what it got no 2xx for; some of those were stored before the kill.
-      const retried = await sendConcurrently(() => second.url, unacknowledged, 16);
-      expect(retried.every((outcome) => outcome.status === 200)).toBe(true);
-      await waitForInboxDrained(database.pool);
-      expect(await dumpDomain(database.pool)).toEqual(expected);
-      const { rows: counts } = await database.pool.query("SELECT count(*)::int AS n FROM webhook_events WHERE status = 'applied'");
-      expect(counts[0].n).toBe(stream.length);
-    } finally {
-      await second.stop();
-      await resetDomain(database.pool);
-    }
-  });
+      const second = await startApp({ databaseUrl: database.url, env });
+      try {
+        // Debitura retries what it got no 2xx for; some of those were stored before the kill.
+        const retried = await sendConcurrently(() => second.url, unacknowledged, 16);
+        expect(retried.every((outcome) => outcome.status === 200)).toBe(true);
+        await waitForInboxDrained(database.pool);
+        expect(await dumpDomain(database.pool)).toEqual(expected);
+        const { rows: counts } = await database.pool.query(
+          "SELECT count(*)::int AS n FROM webhook_events WHERE status = 'applied'",
+        );
+        expect(counts[0].n).toBe(stream.length);
+      } finally {
+        await second.stop();
+        await resetDomain(database.pool);
+      }
+    },
+  );
 });
 
 describe('two instances on one database', () => {
   it('share a stream with duplicates sent to either and end like one ordered run', { timeout: 180_000 }, async () => {
-    const [a, b] = await Promise.all([startApp({ databaseUrl: database.url, env }), startApp({ databaseUrl: database.url, env })]);
+    const [a, b] = await Promise.all([
+      startApp({ databaseUrl: database.url, env }),
+      startApp({ databaseUrl: database.url, env }),
+    ]);
     try {
       const random = seededRandom(11);
       const deliveries = shuffle([...stream, ...stream.filter(() => random() < 0.3)], random);
@@ -144,8 +170,15 @@ describe('two instances on one database', () => {
       // Under overload an instance may shed load with 503 (Retry-After), never anything else;
       // Debitura retries those, and so does this test.
       const failed = outcomes.filter((outcome) => outcome.status !== 200);
-      expect(failed.filter((outcome) => outcome.status !== 503), JSON.stringify(failed.map((outcome) => outcome.status))).toEqual([]);
-      const retried = await sendConcurrently((_, index) => (index % 2 === 0 ? b.url : a.url), failed.map((outcome) => outcome.event), 8);
+      expect(
+        failed.filter((outcome) => outcome.status !== 503),
+        JSON.stringify(failed.map((outcome) => outcome.status)),
+      ).toEqual([]);
+      const retried = await sendConcurrently(
+        (_, index) => (index % 2 === 0 ? b.url : a.url),
+        failed.map((outcome) => outcome.event),
+        8,
+      );
       expect(retried.map((outcome) => outcome.status)).toEqual(retried.map(() => 200));
       await waitForInboxDrained(database.pool);
       expect(await dumpDomain(database.pool)).toEqual(expected);

@@ -53,49 +53,78 @@ async function rejectionCount(): Promise<number> {
 describe('accepting', () => {
   it('stores a signed event, answers accepted, and applies it within a second', async () => {
     // A first event warms the route and the applier (module loading, prepared statements).
-    expect((await sendWebhook(app.url, envelope('case.assigned', { reference: 'ROUTE-0', lifecycle: 'Active' }))).status).toBe(200);
+    expect(
+      (await sendWebhook(app.url, envelope('case.assigned', { reference: 'ROUTE-0', lifecycle: 'Active' }))).status,
+    ).toBe(200);
     await waitForInboxDrained(database.pool);
 
     const event = envelope('case.assigned', { reference: 'ROUTE-1', lifecycle: 'Active' });
-    const response = await sendWebhook(app.url, event, { headers: { 'x-forwarded-for': '203.0.113.7', 'x-debitura-replay': 'true' } });
+    const response = await sendWebhook(app.url, event, {
+      headers: { 'x-forwarded-for': '203.0.113.7', 'x-debitura-replay': 'true' },
+    });
     expect(response).toMatchObject({ status: 200, body: { status: 'accepted' } });
 
     const { rows } = await database.pool.query('SELECT * FROM webhook_events WHERE id = $1', [event.id]);
-    expect(rows[0]).toMatchObject({ type: 'case.assigned', case_reference: 'ROUTE-1', is_test: false, is_replay: true });
+    expect(rows[0]).toMatchObject({
+      type: 'case.assigned',
+      case_reference: 'ROUTE-1',
+      is_test: false,
+      is_replay: true,
+    });
     expect(rows[0].raw_body).toBe(JSON.stringify(event));
     expect(rows[0].secret_id).toBe(secretFingerprint(decodeSecret(TEST_WEBHOOK_SECRET)));
     expect(rows[0].headers).toMatchObject({ 'x-debitura-event': 'case.assigned', 'x-forwarded-for': '203.0.113.7' });
     expect(JSON.stringify(rows[0].headers)).not.toContain('signature');
 
-    const applied = await waitFor(async () => {
-      const result = await database.pool.query("SELECT state FROM cases WHERE reference = 'ROUTE-1'");
-      return result.rows[0]?.state === 'Active';
-    }, 1_000, 'the event to be applied within 1 s');
+    const applied = await waitFor(
+      async () => {
+        const result = await database.pool.query("SELECT state FROM cases WHERE reference = 'ROUTE-1'");
+        return result.rows[0]?.state === 'Active';
+      },
+      1_000,
+      'the event to be applied within 1 s',
+    );
     expect(applied).toBe(true);
   });
 
   it('accepts the second configured secret (rotation) and records which one verified', async () => {
     const event = envelope('case.updated', { reference: 'ROUTE-1', oldLifecycle: 'Active', newLifecycle: 'Paused' });
-    expect(await sendWebhook(app.url, event, { secret: OTHER_WEBHOOK_SECRET })).toMatchObject({ status: 200, body: { status: 'accepted' } });
+    expect(await sendWebhook(app.url, event, { secret: OTHER_WEBHOOK_SECRET })).toMatchObject({
+      status: 200,
+      body: { status: 'accepted' },
+    });
     const { rows } = await database.pool.query('SELECT secret_id FROM webhook_events WHERE id = $1', [event.id]);
     expect(rows[0].secret_id).toBe(secretFingerprint(decodeSecret(OTHER_WEBHOOK_SECRET)));
     expect(rows[0].secret_id).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it('answers a repeated id as a duplicate and changes nothing, even with another body', async () => {
-    const event = envelope('payment.created', { reference: 'ROUTE-DUP', paymentId: 'pay-dup', amount: 10, currency: 'EUR' });
+    const event = envelope('payment.created', {
+      reference: 'ROUTE-DUP',
+      paymentId: 'pay-dup',
+      amount: 10,
+      currency: 'EUR',
+    });
     expect((await sendWebhook(app.url, event)).body).toEqual({ status: 'accepted' });
     await waitForInboxDrained(database.pool);
     const before = await snapshot();
     const altered = { ...event, data: { ...event.data, amount: 999 } };
     expect(await sendWebhook(app.url, event)).toMatchObject({ status: 200, body: { status: 'duplicate' } });
     expect(await sendWebhook(app.url, altered)).toMatchObject({ status: 200, body: { status: 'duplicate' } });
-    await waitFor(async () => {
-      const { rows } = await database.pool.query('SELECT duplicate_count FROM webhook_events WHERE id = $1', [event.id]);
-      return rows[0].duplicate_count === 2;
-    }, 5_000, 'the duplicate counter');
+    await waitFor(
+      async () => {
+        const { rows } = await database.pool.query('SELECT duplicate_count FROM webhook_events WHERE id = $1', [
+          event.id,
+        ]);
+        return rows[0].duplicate_count === 2;
+      },
+      5_000,
+      'the duplicate counter',
+    );
     expect(await snapshot()).toEqual(before);
-    const { rows } = await database.pool.query("SELECT amount_minor FROM payments WHERE debitura_payment_id = 'pay-dup'");
+    const { rows } = await database.pool.query(
+      "SELECT amount_minor FROM payments WHERE debitura_payment_id = 'pay-dup'",
+    );
     expect(rows[0].amount_minor).toBe('1000');
   });
 
@@ -111,7 +140,11 @@ describe('accepting', () => {
 
   it('marks test deliveries by header and by classification', async () => {
     const byHeader = envelope('case.assigned', { reference: 'ROUTE-TEST-H', lifecycle: 'Active' });
-    const byClassification = envelope('case.assigned', { reference: 'ROUTE-TEST-C', lifecycle: 'Active', classification: 'test' });
+    const byClassification = envelope('case.assigned', {
+      reference: 'ROUTE-TEST-C',
+      lifecycle: 'Active',
+      classification: 'test',
+    });
     await sendWebhook(app.url, byHeader, { headers: { 'x-debitura-test': 'true' } });
     await sendWebhook(app.url, byClassification);
     await waitForInboxDrained(database.pool);
@@ -140,7 +173,9 @@ describe('refusing', () => {
   }
 
   it('refuses a body over 1 MiB by Content-Length with 413, storing nothing', async () => {
-    const body = JSON.stringify(envelope('chat.created', { reference: 'BIG', chatId: 'c', message: 'x'.repeat(1024 * 1024) }));
+    const body = JSON.stringify(
+      envelope('chat.created', { reference: 'BIG', chatId: 'c', message: 'x'.repeat(1024 * 1024) }),
+    );
     const response = await sendWebhook(app.url, body);
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ error: { code: 'payload_too_large' } });
@@ -152,14 +187,20 @@ describe('refusing', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const request = http.request(`${app.url}/api/webhooks/debitura`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-debitura-signature': 't=1,v1=00' },
+        headers: {
+          'content-type': 'application/json',
+          'transfer-encoding': 'chunked',
+          'x-debitura-signature': 't=1,v1=00',
+        },
       });
       request.on('response', (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
       });
       // The server may close the connection before the whole body is written.
-      request.on('error', (error) => (String(error).includes('EPIPE') || String(error).includes('ECONNRESET') ? undefined : reject(error)));
+      request.on('error', (error) =>
+        String(error).includes('EPIPE') || String(error).includes('ECONNRESET') ? undefined : reject(error),
+      );
       const chunk = Buffer.alloc(64 * 1024, 'a');
       for (let i = 0; i < 20; i++) request.write(chunk);
       request.end();
@@ -181,12 +222,21 @@ describe('refusing', () => {
     ['future_timestamp', () => ({ signedAt: now() + 35 })],
     ['no_matching_secret', () => ({ secret: Buffer.from('not the configured secret').toString('base64') })],
   ])('refuses %s with 401, records it without the body, stores nothing', async (reason, options) => {
-    const response = await sendWebhook(app.url, signed(), { ...options(), headers: { 'x-forwarded-for': '198.51.100.4, 10.0.0.1' } });
+    const response = await sendWebhook(app.url, signed(), {
+      ...options(),
+      headers: { 'x-forwarded-for': '198.51.100.4, 10.0.0.1' },
+    });
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ error: { code: reason } });
     await expectNothingChanged();
     expect(await rejectionCount()).toBe(rejectionsBefore + 1);
-    expect(await lastRejection()).toMatchObject({ reason, status: 401, event_type: 'case.assigned', client_address: '198.51.100.4', body: null });
+    expect(await lastRejection()).toMatchObject({
+      reason,
+      status: 401,
+      event_type: 'case.assigned',
+      client_address: '198.51.100.4',
+      body: null,
+    });
   });
 
   it('refuses a signature over other bytes (re-serialised JSON does not verify)', async () => {
@@ -198,7 +248,12 @@ describe('refusing', () => {
     await expectNothingChanged();
   });
 
-  const valid = { id: 'evt-bad', event: 'case.assigned', timestamp: '2026-11-20T10:00:00Z', data: { reference: 'NEVER-STORED' } };
+  const valid = {
+    id: 'evt-bad',
+    event: 'case.assigned',
+    timestamp: '2026-11-20T10:00:00Z',
+    data: { reference: 'NEVER-STORED' },
+  };
   it.each([
     ['invalid_json', '{"id": "evt-bad", "event": '],
     ['invalid_json', ''],
@@ -220,7 +275,11 @@ describe('refusing', () => {
   });
 
   it('refuses a body that is not UTF-8 as 400 and keeps a readable copy', async () => {
-    const bytes = Buffer.concat([Buffer.from('{"id":"x","event":"case.assigned","data":{"reference":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"id":"x","event":"case.assigned","data":{"reference":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}}'),
+    ]);
     const response = await sendWebhook(app.url, bytes);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { code: 'invalid_encoding' } });
@@ -235,22 +294,39 @@ describe('refusing', () => {
     expect(header.status).toBe(400);
     expect((await lastRejection()).event_type).toBe(asHeader);
 
-    const chat = envelope('chat.created', { reference: 'HOSTILE-1', chatId: 'hostile-chat', message: hostile, user: { firstName: hostile } });
+    const chat = envelope('chat.created', {
+      reference: 'HOSTILE-1',
+      chatId: 'hostile-chat',
+      message: hostile,
+      user: { firstName: hostile },
+    });
     expect((await sendWebhook(app.url, chat)).status).toBe(200);
     const longReference = envelope('case.updated', { reference: 'R'.repeat(10_000), newLifecycle: 'Active' });
     expect((await sendWebhook(app.url, longReference)).status).toBe(200);
     await waitForInboxDrained(database.pool);
 
-    const { rows } = await database.pool.query("SELECT message, author_name FROM chat_messages WHERE debitura_chat_id = 'hostile-chat'");
+    const { rows } = await database.pool.query(
+      "SELECT message, author_name FROM chat_messages WHERE debitura_chat_id = 'hostile-chat'",
+    );
     expect(rows[0].message).toBe(hostile.replace('\u0000', ''));
-    const { rows: failed } = await database.pool.query('SELECT status, error FROM webhook_events WHERE id = $1', [longReference.id]);
+    const { rows: failed } = await database.pool.query('SELECT status, error FROM webhook_events WHERE id = $1', [
+      longReference.id,
+    ]);
     expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('reference') });
-    const { rows: tables } = await database.pool.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'cases'");
+    const { rows: tables } = await database.pool.query(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'cases'",
+    );
     expect(tables[0].n).toBe(1);
   });
 
   it('never answers 410 or 5xx for anything a retry cannot fix', async () => {
-    const bodies = ['', '{}', 'null', '{"id":1,"event":"x","timestamp":"2026-01-01T00:00:00Z","data":{}}', JSON.stringify(valid)];
+    const bodies = [
+      '',
+      '{}',
+      'null',
+      '{"id":1,"event":"x","timestamp":"2026-01-01T00:00:00Z","data":{}}',
+      JSON.stringify(valid),
+    ];
     for (const body of bodies) {
       const { status } = await sendWebhook(app.url, body);
       expect(status).not.toBe(410);
@@ -267,7 +343,10 @@ describe('the database being down', () => {
       env: { DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET, CASEDESK_JOBS: 'off' },
     });
     try {
-      const response = await sendWebhook(down.url, envelope('case.assigned', { reference: 'DOWN-1', lifecycle: 'Active' }));
+      const response = await sendWebhook(
+        down.url,
+        envelope('case.assigned', { reference: 'DOWN-1', lifecycle: 'Active' }),
+      );
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ error: { code: 'unavailable' } });
       expect((await sendWebhook(down.url, 'x', { signature: null })).status).toBe(401);

@@ -25,7 +25,8 @@ export default async function AccountPage() {
             API tokens
           </h2>
           <p className="text-sm text-slate-600">
-            Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to the JSON API (<code>/api/v1</code>). It acts with your role.
+            Send a token as <code>Authorization: Bearer &lt;token&gt;</code> to the JSON API (<code>/api/v1</code>). It
+            acts with your role.
           </p>
         </div>
         <CreateTokenForm />

@@ -19,14 +19,34 @@ export default async function AdminOverviewPage() {
       href: '/admin/deliveries',
       detail: `${byStatus.applied ?? 0} applied · ${byStatus.ignored ?? 0} ignored · ${overview.deliveries.duplicates} repeated`,
     },
-    { label: 'Failed events (all time)', value: overview.deliveries.failedTotal, href: '/admin/deliveries?status=failed', detail: 'Reprocess after a fix', isAlarm: overview.deliveries.failedTotal > 0 },
-    { label: 'Rejected deliveries, last 24 h', value: overview.rejected24h, href: '/admin/rejected', detail: 'Bad signature, stale timestamp, bad JSON…', isAlarm: overview.rejected24h > 0 },
-    { label: 'Chat replies failed', value: overview.chat.failed, href: '/admin/chat-outbox', detail: `${overview.chat.sending} still sending`, isAlarm: overview.chat.failed > 0 },
+    {
+      label: 'Failed events (all time)',
+      value: overview.deliveries.failedTotal,
+      href: '/admin/deliveries?status=failed',
+      detail: 'Reprocess after a fix',
+      isAlarm: overview.deliveries.failedTotal > 0,
+    },
+    {
+      label: 'Rejected deliveries, last 24 h',
+      value: overview.rejected24h,
+      href: '/admin/rejected',
+      detail: 'Bad signature, stale timestamp, bad JSON…',
+      isAlarm: overview.rejected24h > 0,
+    },
+    {
+      label: 'Chat replies failed',
+      value: overview.chat.failed,
+      href: '/admin/chat-outbox',
+      detail: `${overview.chat.sending} still sending`,
+      isAlarm: overview.chat.failed > 0,
+    },
     {
       label: 'Active users',
       value: Object.values(overview.activeUsersByRole).reduce((sum, n) => sum + n, 0),
       href: '/admin/users',
-      detail: ['admin', 'manager', 'collector'].map((role) => `${overview.activeUsersByRole[role] ?? 0} ${role}`).join(' · '),
+      detail: ['admin', 'manager', 'collector']
+        .map((role) => `${overview.activeUsersByRole[role] ?? 0} ${role}`)
+        .join(' · '),
     },
     { label: 'Audit entries, last 24 h', value: overview.audit24h, href: '/admin/audit' },
   ];
@@ -41,7 +61,9 @@ export default async function AdminOverviewPage() {
               className={`block h-full rounded-md border bg-white p-4 hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-slate-900 ${tile.isAlarm ? 'border-red-300' : 'border-slate-200'}`}
             >
               <span className="block text-sm text-slate-600">{tile.label}</span>
-              <span className={`block text-3xl font-semibold tabular-nums ${tile.isAlarm ? 'text-red-700' : ''}`}>{tile.value}</span>
+              <span className={`block text-3xl font-semibold tabular-nums ${tile.isAlarm ? 'text-red-700' : ''}`}>
+                {tile.value}
+              </span>
               {tile.detail ? <span className="block text-xs text-slate-500">{tile.detail}</span> : null}
             </Link>
           </li>

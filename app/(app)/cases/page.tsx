@@ -20,7 +20,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // The filter form sends every field; keep only what differs from the defaults, so the
   // address bar shows a short link worth bookmarking.
   const canonical = toSearchParams(query).toString();
-  const given = new URLSearchParams(Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : []))).toString();
+  const given = new URLSearchParams(
+    Object.entries(raw).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])),
+  ).toString();
   if (!ignored.length && canonical !== given) redirect(`/cases${canonical ? `?${canonical}` : ''}`);
 
   const [options, locale] = await Promise.all([getFilterOptions(viewer), getRequestLocale()]);
@@ -35,9 +37,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </p>
       </header>
       {ignored.length ? (
-        <Alert tone="warning">
-          Part of this link was not understood and is ignored: {ignored.join(', ')}.
-        </Alert>
+        <Alert tone="warning">Part of this link was not understood and is ignored: {ignored.join(', ')}.</Alert>
       ) : null}
       <CaseFilters query={query} options={options} />
       <Suspense key={`tabs-${sectionKey}`} fallback={<TabsSkeleton />}>

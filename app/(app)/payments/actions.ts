@@ -8,7 +8,15 @@ import { requirePermission } from '@/lib/auth/session';
 import { DATE_FORMATS } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
 import { rematchOpenLines } from '@/lib/payments/matching';
-import { confirmLineMatch, markReconciled, markUnreconciled, MAX_BULK, MAX_NOTE_LENGTH, ReconcileError, rejectLineMatch } from '@/lib/payments/reconcile';
+import {
+  confirmLineMatch,
+  markReconciled,
+  markUnreconciled,
+  MAX_BULK,
+  MAX_NOTE_LENGTH,
+  ReconcileError,
+  rejectLineMatch,
+} from '@/lib/payments/reconcile';
 
 /**
  * The reconciliation page's server actions. Each checks the permission again (an action is
@@ -19,12 +27,16 @@ export type ActionState = { status: 'idle' | 'ok' | 'error'; message?: string };
 
 function failure(error: unknown): ActionState {
   if (error instanceof ReconcileError) return { status: 'error', message: error.message };
-  if (error instanceof z.ZodError) return { status: 'error', message: error.issues.map((issue) => issue.message).join(' ') };
+  if (error instanceof z.ZodError)
+    return { status: 'error', message: error.issues.map((issue) => issue.message).join(' ') };
   throw error;
 }
 
 const bulkSchema = z.object({
-  paymentIds: z.array(z.uuid()).min(1, 'Select at least one payment.').max(MAX_BULK, `Select at most ${MAX_BULK} payments.`),
+  paymentIds: z
+    .array(z.uuid())
+    .min(1, 'Select at least one payment.')
+    .max(MAX_BULK, `Select at most ${MAX_BULK} payments.`),
   note: z.string().trim().max(MAX_NOTE_LENGTH, `The note is at most ${MAX_NOTE_LENGTH} characters.`),
   intent: z.enum(['reconcile', 'unreconcile']),
 });
@@ -33,14 +45,21 @@ export async function reconcilePaymentsAction(_previous: ActionState, formData: 
   const user = await requirePermission('payments:reconcile');
   let state: ActionState;
   try {
-    const input = bulkSchema.parse({ paymentIds: formData.getAll('paymentId'), note: formData.get('note') ?? '', intent: formData.get('intent') });
+    const input = bulkSchema.parse({
+      paymentIds: formData.getAll('paymentId'),
+      note: formData.get('note') ?? '',
+      intent: formData.get('intent'),
+    });
     const apply = input.intent === 'reconcile' ? markReconciled : markUnreconciled;
     const result = await apply({ actor: user, paymentIds: input.paymentIds, note: input.note || null });
     const verb = input.intent === 'reconcile' ? 'Marked reconciled' : 'Reconciliation undone for';
     const skipped = result.skipped.length
       ? ` Skipped ${result.skipped.length}: ${[...new Set(result.skipped.map((entry) => entry.reason))].join(', ')}.`
       : '';
-    state = { status: result.changed ? 'ok' : 'error', message: `${verb} ${result.changed} payment${result.changed === 1 ? '' : 's'}.${skipped}` };
+    state = {
+      status: result.changed ? 'ok' : 'error',
+      message: `${verb} ${result.changed} payment${result.changed === 1 ? '' : 's'}.${skipped}`,
+    };
   } catch (error) {
     return failure(error);
   }
@@ -74,7 +93,11 @@ export async function importStatementAction(input: z.input<typeof importSchema>)
   const result = await importBankStatement({ actor: user, ...parsed.data });
   if (result.status === 'invalid') return { status: 'error', message: result.error };
   if (result.status === 'already-imported') {
-    return { status: 'error', importId: result.importId, message: `This file was already imported on ${result.importedAt.toISOString().slice(0, 10)}: nothing changed.` };
+    return {
+      status: 'error',
+      importId: result.importId,
+      message: `This file was already imported on ${result.importedAt.toISOString().slice(0, 10)}: nothing changed.`,
+    };
   }
   revalidatePath('/payments');
   redirect(`/payments/imports/${result.importId}`);
@@ -86,7 +109,11 @@ export async function confirmMatchAction(_previous: ActionState, formData: FormD
   const user = await requirePermission('payments:reconcile');
   let importId: string;
   try {
-    const input = lineSchema.parse({ lineId: formData.get('lineId'), paymentId: formData.get('paymentId') || undefined, importId: formData.get('importId') });
+    const input = lineSchema.parse({
+      lineId: formData.get('lineId'),
+      paymentId: formData.get('paymentId') || undefined,
+      importId: formData.get('importId'),
+    });
     importId = input.importId;
     await confirmLineMatch({ actor: user, lineId: input.lineId, paymentId: input.paymentId });
   } catch (error) {
@@ -116,5 +143,8 @@ export async function rematchAction(): Promise<ActionState> {
   const suggested = await rematchOpenLines();
   await recordAudit({ actor: user, action: 'bank_lines.rematched', targetType: 'bank_line', detail: { suggested } });
   revalidatePath('/payments');
-  return { status: 'ok', message: suggested ? `${suggested} new suggestion${suggested === 1 ? '' : 's'}.` : 'No new matches found.' };
+  return {
+    status: 'ok',
+    message: suggested ? `${suggested} new suggestion${suggested === 1 ? '' : 's'}.` : 'No new matches found.',
+  };
 }

@@ -36,7 +36,9 @@ export default async function PaymentsPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Payments</h1>
-          <p className="text-sm text-slate-600">Every payment Debitura reported, matched against the bank and reconciled.</p>
+          <p className="text-sm text-slate-600">
+            Every payment Debitura reported, matched against the bank and reconciled.
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <ButtonLink href="/payments/import" variant="primary">
@@ -48,7 +50,9 @@ export default async function PaymentsPage({ searchParams }: Props) {
         </div>
       </div>
 
-      {ignored.length ? <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert> : null}
+      {ignored.length ? (
+        <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert>
+      ) : null}
       <PaymentFilters filter={filter} assignees={assignees} />
 
       <Card title="Totals per currency" id="totals-heading">
@@ -71,7 +75,10 @@ export default async function PaymentsPage({ searchParams }: Props) {
             </nav>
           </>
         ) : (
-          <EmptyState title="No payments match these filters" action={<ButtonLink href="/payments">Clear the filters</ButtonLink>}>
+          <EmptyState
+            title="No payments match these filters"
+            action={<ButtonLink href="/payments">Clear the filters</ButtonLink>}
+          >
             Payments arrive from Debitura by webhook; widen the date range or choose another status.
           </EmptyState>
         )}
@@ -83,7 +90,15 @@ export default async function PaymentsPage({ searchParams }: Props) {
         </Suspense>
       </Card>
 
-      <Card title="Bank statements" id="imports-heading" actions={<Link href="/payments/import" className="text-sm underline">Import another</Link>}>
+      <Card
+        title="Bank statements"
+        id="imports-heading"
+        actions={
+          <Link href="/payments/import" className="text-sm underline">
+            Import another
+          </Link>
+        }
+      >
         {imports.length ? (
           <ul className="divide-y divide-slate-100 text-sm">
             {imports.map((item) => (
@@ -92,14 +107,16 @@ export default async function PaymentsPage({ searchParams }: Props) {
                   {item.fileName ?? 'Statement'}
                 </Link>
                 <span className="text-slate-600">
-                  <LocalTime value={item.importedAt} /> by {item.importedByName ?? 'a former user'} · {item.lineCount} lines ·{' '}
-                  {item.open ? <strong className="text-amber-800">{item.open} to check</strong> : 'all handled'}
+                  <LocalTime value={item.importedAt} /> by {item.importedByName ?? 'a former user'} · {item.lineCount}{' '}
+                  lines · {item.open ? <strong className="text-amber-800">{item.open} to check</strong> : 'all handled'}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-600">No bank statement imported yet. Import one to match the bank’s lines to these payments.</p>
+          <p className="text-sm text-slate-600">
+            No bank statement imported yet. Import one to match the bank’s lines to these payments.
+          </p>
         )}
       </Card>
     </div>

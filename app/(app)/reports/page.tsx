@@ -27,14 +27,17 @@ export default async function ReportsPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold">Reports</h1>
           <p className="text-sm text-slate-600">
-            Outcomes of {filter.isTest ? 'test' : 'live'} cases from {filter.from} to {filter.to} (UTC). Amounts per currency, never added across currencies.
+            Outcomes of {filter.isTest ? 'test' : 'live'} cases from {filter.from} to {filter.to} (UTC). Amounts per
+            currency, never added across currencies.
           </p>
         </div>
         <Link href="/team" className="text-sm underline underline-offset-2">
           Team workload →
         </Link>
       </div>
-      {ignored.length ? <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert> : null}
+      {ignored.length ? (
+        <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert>
+      ) : null}
       <ReportFilters filter={filter} />
       {reports.map((report) => (
         <Card

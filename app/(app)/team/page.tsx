@@ -22,13 +22,24 @@ export default async function TeamPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Team workload</h1>
-          <p className="text-sm text-slate-600">Open {isTest ? 'test' : 'live'} cases per collector (not Closed or Merged), and what is still outstanding on them per currency.</p>
+          <p className="text-sm text-slate-600">
+            Open {isTest ? 'test' : 'live'} cases per collector (not Closed or Merged), and what is still outstanding on
+            them per currency.
+          </p>
         </div>
         <nav aria-label="Live or test cases" className="flex gap-3 text-sm">
-          <Link href="/team" aria-current={isTest ? undefined : 'page'} className={isTest ? 'underline' : 'font-semibold'}>
+          <Link
+            href="/team"
+            aria-current={isTest ? undefined : 'page'}
+            className={isTest ? 'underline' : 'font-semibold'}
+          >
             Live
           </Link>
-          <Link href="/team?isTest=true" aria-current={isTest ? 'page' : undefined} className={isTest ? 'font-semibold' : 'underline'}>
+          <Link
+            href="/team?isTest=true"
+            aria-current={isTest ? 'page' : undefined}
+            className={isTest ? 'font-semibold' : 'underline'}
+          >
             Test
           </Link>
         </nav>
@@ -47,7 +58,8 @@ export default async function TeamPage({ searchParams }: Props) {
               <TH scope="row" className="font-normal">
                 {row.user ? (
                   <>
-                    <span className="font-medium">{row.user.name}</span> <span className="text-xs text-slate-500">{row.user.email}</span>{' '}
+                    <span className="font-medium">{row.user.name}</span>{' '}
+                    <span className="text-xs text-slate-500">{row.user.email}</span>{' '}
                     {row.user.role !== 'collector' ? <Badge>{row.user.role}</Badge> : null}
                     {row.user.isDisabled ? <Badge tone="red">disabled</Badge> : null}
                   </>
@@ -56,7 +68,11 @@ export default async function TeamPage({ searchParams }: Props) {
                 )}
               </TH>
               <TD className="text-right tabular-nums">
-                <Link href={casesLink(row.user?.id ?? 'unassigned')} className="underline-offset-2 hover:underline" aria-label={`${row.openCases} open cases of ${row.user?.name ?? 'nobody'}`}>
+                <Link
+                  href={casesLink(row.user?.id ?? 'unassigned')}
+                  className="underline-offset-2 hover:underline"
+                  aria-label={`${row.openCases} open cases of ${row.user?.name ?? 'nobody'}`}
+                >
                   {row.openCases}
                 </Link>
               </TD>
@@ -65,14 +81,21 @@ export default async function TeamPage({ searchParams }: Props) {
                   <ul className="space-y-0.5">
                     {row.outstanding.map((entry) => (
                       <li key={entry.currency}>
-                        <Money minor={entry.amountMinor} currency={entry.currency} /> <span className="text-xs text-slate-500">on {entry.cases} case{entry.cases === 1 ? '' : 's'}</span>
+                        <Money minor={entry.amountMinor} currency={entry.currency} />{' '}
+                        <span className="text-xs text-slate-500">
+                          on {entry.cases} case{entry.cases === 1 ? '' : 's'}
+                        </span>
                       </li>
                     ))}
                   </ul>
                 ) : (
                   <span className="text-slate-500">—</span>
                 )}
-                {row.unknownAmountCases ? <div className="text-xs text-slate-500">{row.unknownAmountCases} case(s) without a known amount yet</div> : null}
+                {row.unknownAmountCases ? (
+                  <div className="text-xs text-slate-500">
+                    {row.unknownAmountCases} case(s) without a known amount yet
+                  </div>
+                ) : null}
               </TD>
             </TR>
           ))}

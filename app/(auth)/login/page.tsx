@@ -21,7 +21,11 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-1 text-2xl font-semibold">Casedesk</h1>
         <p className="mb-6 text-sm text-slate-600">Sign in to work your cases.</p>
-        <LoginForm callbackUrl={callbackUrl} initialError={signInErrorMessage(first(params.error))} ssoName={sso ? sso.name : null} />
+        <LoginForm
+          callbackUrl={callbackUrl}
+          initialError={signInErrorMessage(first(params.error))}
+          ssoName={sso ? sso.name : null}
+        />
       </div>
     </main>
   );

@@ -14,7 +14,12 @@ import { changeRoleFromForm, createUserFromForm, resetPasswordFromForm, setDisab
 
 type Operation = (formData: FormData, actor: { id: string; email: string }) => Promise<FormState>;
 
-async function run(operation: Operation, formData: FormData, path: string, permission: 'users:manage' | 'tokens:manage-all' = 'users:manage'): Promise<FormState> {
+async function run(
+  operation: Operation,
+  formData: FormData,
+  path: string,
+  permission: 'users:manage' | 'tokens:manage-all' = 'users:manage',
+): Promise<FormState> {
   const actor = await requirePermission(permission);
   const state = await operation(formData, actor);
   if (state.status === 'success') revalidatePath(path);

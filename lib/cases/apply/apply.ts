@@ -19,10 +19,16 @@ export type ApplyResult = { outcomes: EventOutcome[]; isDetailPending: boolean }
  * batch size). Any error aborts the caller's transaction; the caller then redoes the batch
  * with applyIsolated to find the event at fault.
  */
-export async function applyInBulk(client: pg.ClientBase, byCase: ReadonlyMap<string, DomainEvent[]>, now = new Date()): Promise<ApplyResult> {
+export async function applyInBulk(
+  client: pg.ClientBase,
+  byCase: ReadonlyMap<string, DomainEvent[]>,
+  now = new Date(),
+): Promise<ApplyResult> {
   if (!byCase.size) return { outcomes: [], isDetailPending: false };
   const records = await lockCases(client, [...byCase.keys()]);
-  const entries = [...byCase].flatMap(([reference, events]) => events.map((event) => ({ caseId: records.get(reference)!.id, event })));
+  const entries = [...byCase].flatMap(([reference, events]) =>
+    events.map((event) => ({ caseId: records.get(reference)!.id, event })),
+  );
   await writeEventRows(client, entries);
 
   const outcomes: EventOutcome[] = [];
@@ -43,7 +49,11 @@ export async function applyInBulk(client: pg.ClientBase, byCase: ReadonlyMap<str
  * The careful path: one case at a time, each event in its own savepoint, so an event that
  * throws is reported failed and the others still apply. Transient errors still abort all.
  */
-export async function applyIsolated(client: pg.ClientBase, byCase: ReadonlyMap<string, DomainEvent[]>, now = new Date()): Promise<ApplyResult> {
+export async function applyIsolated(
+  client: pg.ClientBase,
+  byCase: ReadonlyMap<string, DomainEvent[]>,
+  now = new Date(),
+): Promise<ApplyResult> {
   const result: ApplyResult = { outcomes: [], isDetailPending: false };
   for (const reference of [...byCase.keys()].sort(compareIds)) {
     const events = byCase.get(reference)!;
@@ -88,7 +98,8 @@ export async function applyIsolated(client: pg.ClientBase, byCase: ReadonlyMap<s
 async function precedenceOf(client: pg.ClientBase, record: CaseRecord, event: DomainEvent): Promise<Precedence> {
   return {
     isLatestClose: event.type === 'case.closed' && (await isLatestOfType(client, record.id, event, record.closedAt)),
-    isLatestAssignment: event.type === 'case.assigned' && (await isLatestOfType(client, record.id, event, record.detailAt)),
+    isLatestAssignment:
+      event.type === 'case.assigned' && (await isLatestOfType(client, record.id, event, record.detailAt)),
   };
 }
 
@@ -96,7 +107,12 @@ async function precedenceOf(client: pg.ClientBase, record: CaseRecord, event: Do
  * Is `event` the latest of its type for the case, against the register's current time? A tie
  * within the millisecond goes to the larger event id, looked up in the timeline.
  */
-async function isLatestOfType(client: pg.ClientBase, caseId: string, event: DomainEvent, currentAt: Date | null): Promise<boolean> {
+async function isLatestOfType(
+  client: pg.ClientBase,
+  caseId: string,
+  event: DomainEvent,
+  currentAt: Date | null,
+): Promise<boolean> {
   if (!currentAt || event.at > currentAt) return true;
   if (event.at < currentAt) return false;
   const { rows } = await client.query<{ event_id: string }>(
@@ -107,6 +123,7 @@ async function isLatestOfType(client: pg.ClientBase, caseId: string, event: Doma
 }
 
 export function describeError(error: unknown): string {
-  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const message =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
   return message.slice(0, 2000);
 }

@@ -46,7 +46,10 @@ const SELECTED = ['id', 'reference', ...COLUMNS.map((column) => column.name)].jo
  * named before (a payment can arrive before the assignment). Always in byte order of the
  * reference, so two batches sharing cases wait for each other instead of deadlocking.
  */
-export async function lockCases(client: pg.ClientBase, references: readonly string[]): Promise<Map<string, CaseRecord>> {
+export async function lockCases(
+  client: pg.ClientBase,
+  references: readonly string[],
+): Promise<Map<string, CaseRecord>> {
   const sorted = [...new Set(references)].sort(compareIds);
   await client.query(
     `INSERT INTO cases (id, reference, updated_at) SELECT gen_random_uuid(), r, now() FROM unnest($1::text[]) WITH ORDINALITY AS t(r, n)
@@ -67,7 +70,10 @@ export async function lockCases(client: pg.ClientBase, references: readonly stri
  */
 export async function saveCases(client: pg.ClientBase, records: readonly CaseRecord[]): Promise<void> {
   if (!records.length) return;
-  const values = [records.map((record) => record.id), ...COLUMNS.map((column) => records.map((record) => toParameter(record, column)))];
+  const values = [
+    records.map((record) => record.id),
+    ...COLUMNS.map((column) => records.map((record) => toParameter(record, column))),
+  ];
   const names = ['id', ...COLUMNS.map((column) => column.name)];
   await client.query(
     `UPDATE cases c SET ${COLUMNS.map((column) => `${column.name} = v.${column.name}`).join(', ')},

@@ -30,9 +30,10 @@ const FEE_FIELDS = ['interestFees', 'reminderFees', 'collectionFees'] as const;
 
 /** `source` has camelCase keys (see normalizeKeys). Throws ApplyError on unusable amounts. */
 export function mapCaseDetail(source: Record<string, unknown>): CaseDetail {
-  const currency = typeof source.currency === 'string' && isCurrencyCode(source.currency.trim().toUpperCase())
-    ? source.currency.trim().toUpperCase()
-    : null;
+  const currency =
+    typeof source.currency === 'string' && isCurrencyCode(source.currency.trim().toUpperCase())
+      ? source.currency.trim().toUpperCase()
+      : null;
   const money = (field: string): bigint | null => {
     const value = source[field];
     if (value === undefined || value === null || value === '') return null;
@@ -64,10 +65,14 @@ export function mapCaseDetail(source: Record<string, unknown>): CaseDetail {
     addedFeesMinor: money('totalAddedFees') ?? feeSum,
     fees: Object.keys(fees).length ? fees : null,
     debtor,
-    debtorName: text(debtor?.name) ?? text(source.debtorName) ?? (typeof source.debtor === 'string' ? text(source.debtor) : null),
+    debtorName:
+      text(debtor?.name) ?? text(source.debtorName) ?? (typeof source.debtor === 'string' ? text(source.debtor) : null),
     creditor,
     creditorName:
-      text(creditor?.companyName) ?? text(creditor?.name) ?? text(source.creditorName) ?? (typeof source.creditor === 'string' ? text(source.creditor) : null),
+      text(creditor?.companyName) ??
+      text(creditor?.name) ??
+      text(source.creditorName) ??
+      (typeof source.creditor === 'string' ? text(source.creditor) : null),
     dateCreated: parseTimestamp(source.dateCreated),
     dueDate: parseTimestamp(source.dueDate),
     engagementPhase: normalizeEngagementPhase(source.currentEngagementPhase ?? source.engagementPhase),

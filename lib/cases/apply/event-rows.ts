@@ -13,7 +13,9 @@ export type CaseEvent = { caseId: string; event: DomainEvent };
 export async function writeEventRows(client: pg.ClientBase, entries: readonly CaseEvent[]): Promise<void> {
   await insertTimeline(client, entries);
   const byType = <T extends DomainEvent['type']>(type: T) =>
-    entries.filter((entry): entry is { caseId: string; event: Extract<DomainEvent, { type: T }> } => entry.event.type === type);
+    entries.filter(
+      (entry): entry is { caseId: string; event: Extract<DomainEvent, { type: T }> } => entry.event.type === type,
+    );
   await upsertCreatedPayments(client, byType('payment.created'));
   await upsertDeletedPayments(client, byType('payment.deleted'));
   await insertChat(client, byType('chat.created'));
@@ -48,7 +50,11 @@ type Chat = { caseId: string; event: Extract<DomainEvent, { type: 'chat.created'
  * by the same rule first.
  */
 async function upsertCreatedPayments(client: pg.ClientBase, entries: readonly Created[]) {
-  const rows = keepOnePer(entries, (entry) => entry.event.payment.paymentId, (a, b) => compareIds(a.event.id, b.event.id) > 0);
+  const rows = keepOnePer(
+    entries,
+    (entry) => entry.event.payment.paymentId,
+    (a, b) => compareIds(a.event.id, b.event.id) > 0,
+  );
   if (!rows.length) return;
   const payments = rows.map((row) => row.event.payment);
   await client.query(
@@ -75,7 +81,11 @@ async function upsertCreatedPayments(client: pg.ClientBase, entries: readonly Cr
  * creation fills in without un-deleting it. The earliest deletion time stands.
  */
 async function upsertDeletedPayments(client: pg.ClientBase, entries: readonly Deleted[]) {
-  const rows = keepOnePer(entries, (entry) => entry.event.paymentId, (a, b) => a.event.at < b.event.at);
+  const rows = keepOnePer(
+    entries,
+    (entry) => entry.event.paymentId,
+    (a, b) => a.event.at < b.event.at,
+  );
   if (!rows.length) return;
   await client.query(
     `INSERT INTO payments (id, case_id, debitura_payment_id, is_deleted, deleted_at)
@@ -87,7 +97,11 @@ async function upsertDeletedPayments(client: pg.ClientBase, entries: readonly De
 
 /** First one in wins; a message we sent ourselves (outbound, same chat id) stays as it is. */
 async function insertChat(client: pg.ClientBase, entries: readonly Chat[]) {
-  const rows = keepOnePer(entries, (entry) => entry.event.chat.chatId, (a, b) => compareIds(a.event.id, b.event.id) < 0);
+  const rows = keepOnePer(
+    entries,
+    (entry) => entry.event.chat.chatId,
+    (a, b) => compareIds(a.event.id, b.event.id) < 0,
+  );
   if (!rows.length) return;
   const chats = rows.map((row) => row.event.chat);
   await client.query(
@@ -132,7 +146,14 @@ function timelineEntry(event: DomainEvent): TimelineEntry {
       return {
         fromState: null,
         toState: null,
-        detail: { paymentId: p.paymentId, amountMinor: Number(p.amountMinor), currency: p.currency, date: p.date?.toISOString() ?? null, recipient: p.recipient, method: p.method },
+        detail: {
+          paymentId: p.paymentId,
+          amountMinor: Number(p.amountMinor),
+          currency: p.currency,
+          date: p.date?.toISOString() ?? null,
+          recipient: p.recipient,
+          method: p.method,
+        },
       };
     }
     case 'payment.deleted':

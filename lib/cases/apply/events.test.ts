@@ -6,7 +6,9 @@ import { ApplyError } from './errors';
 import { toDomainEvent } from './events';
 
 function envelope(event: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const result = parseEnvelope(JSON.stringify({ id: 'evt-1', event, timestamp: '2026-11-20T10:00:00Z', data, ...extra }));
+  const result = parseEnvelope(
+    JSON.stringify({ id: 'evt-1', event, timestamp: '2026-11-20T10:00:00Z', data, ...extra }),
+  );
   if (!result.ok) throw new Error(result.reason);
   return result.envelope as ParsedEnvelope & { type: EventType };
 }
@@ -30,7 +32,12 @@ describe('toDomainEvent', () => {
     );
     expect(event.type).toBe('case.assigned');
     if (event.type !== 'case.assigned') return;
-    expect(event).toMatchObject({ reference: 'R1', debituraCaseId: 'c-1', lifecycle: 'Active', isDetailComplete: true });
+    expect(event).toMatchObject({
+      reference: 'R1',
+      debituraCaseId: 'c-1',
+      lifecycle: 'Active',
+      isDetailComplete: true,
+    });
     expect(event.detail).toMatchObject({
       currency: 'EUR',
       originalAmountMinor: 123450n,
@@ -43,26 +50,55 @@ describe('toDomainEvent', () => {
   });
 
   it('marks a bare case.assigned as lacking detail', () => {
-    const event = toDomainEvent(envelope('case.assigned', { reference: 'R1', lifecycle: 'Pending verification' }), false);
+    const event = toDomainEvent(
+      envelope('case.assigned', { reference: 'R1', lifecycle: 'Pending verification' }),
+      false,
+    );
     expect(event.type === 'case.assigned' && event.isDetailComplete).toBe(false);
     expect(event.type === 'case.assigned' && event.lifecycle).toBe('PendingVerification');
   });
 
   it('converts payment amounts to minor units in the payment currency', () => {
-    const event = toDomainEvent(envelope('payment.created', { reference: 'R1', paymentId: 'p1', amount: 1500, currency: 'JPY', recipient: 'Collection partner' }), false);
-    expect(event.type === 'payment.created' && event.payment).toMatchObject({ paymentId: 'p1', amountMinor: 1500n, currency: 'JPY', recipient: 'CollectionPartner' });
-    const kwd = toDomainEvent(envelope('payment.created', { reference: 'R1', paymentId: 'p2', amount: 1.234, currency: 'kwd' }), false);
+    const event = toDomainEvent(
+      envelope('payment.created', {
+        reference: 'R1',
+        paymentId: 'p1',
+        amount: 1500,
+        currency: 'JPY',
+        recipient: 'Collection partner',
+      }),
+      false,
+    );
+    expect(event.type === 'payment.created' && event.payment).toMatchObject({
+      paymentId: 'p1',
+      amountMinor: 1500n,
+      currency: 'JPY',
+      recipient: 'CollectionPartner',
+    });
+    const kwd = toDomainEvent(
+      envelope('payment.created', { reference: 'R1', paymentId: 'p2', amount: 1.234, currency: 'kwd' }),
+      false,
+    );
     expect(kwd.type === 'payment.created' && kwd.payment.amountMinor).toBe(1234n);
   });
 
   it('normalises close codes given in display form', () => {
-    const event = toDomainEvent(envelope('case.closed', { reference: 'R1', closeCode: 'Partially paid', comment: ' half ' }), false);
+    const event = toDomainEvent(
+      envelope('case.closed', { reference: 'R1', closeCode: 'Partially paid', comment: ' half ' }),
+      false,
+    );
     expect(event).toMatchObject({ type: 'case.closed', closeCode: 'PartiallyPaid', comment: 'half' });
   });
 
   it('reads chat authors and falls back to the event time', () => {
     const event = toDomainEvent(
-      envelope('chat.created', { reference: 'R1', chatId: 'c1', message: '<b>hi</b>', roleLabel: 'Debitura', user: { firstName: 'Ann', lastName: 'Lee', email: 'a@x.example' } }),
+      envelope('chat.created', {
+        reference: 'R1',
+        chatId: 'c1',
+        message: '<b>hi</b>',
+        roleLabel: 'Debitura',
+        user: { firstName: 'Ann', lastName: 'Lee', email: 'a@x.example' },
+      }),
       false,
     );
     expect(event.type === 'chat.created' && event.chat).toMatchObject({
@@ -76,8 +112,15 @@ describe('toDomainEvent', () => {
   });
 
   it('carries the test flag from the header or the classification', () => {
-    expect(toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }), true).isTest).toBe(true);
-    expect(toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }, { classification: 'test' }), false).isTest).toBe(true);
+    expect(toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }), true).isTest).toBe(
+      true,
+    );
+    expect(
+      toDomainEvent(
+        envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }, { classification: 'test' }),
+        false,
+      ).isTest,
+    ).toBe(true);
   });
 
   it.each([

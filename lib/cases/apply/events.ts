@@ -1,6 +1,12 @@
 import { isCurrencyCode, toMinorUnits } from '@/lib/money/currency';
 import { parseTimestamp, toKey, type ParsedEnvelope } from '@/lib/webhooks/envelope';
-import { isPlainObject, normalizeCloseCode, normalizeLifecycle, normalizeRecipient, type EventType } from '@/lib/webhooks/normalize';
+import {
+  isPlainObject,
+  normalizeCloseCode,
+  normalizeLifecycle,
+  normalizeRecipient,
+  type EventType,
+} from '@/lib/webhooks/normalize';
 import { isDetailComplete, mapCaseDetail, text, type CaseDetail } from './detail';
 import { ApplyError } from './errors';
 
@@ -42,7 +48,13 @@ export type ChatFields = {
 export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }, isTest: boolean): DomainEvent {
   const { id, occurredAt: at, data } = envelope;
   if (!envelope.caseReference) throw new ApplyError('data.reference is missing or not a usable reference');
-  const base = { id, at, reference: envelope.caseReference, isTest: isTest || envelope.isTest, debituraCaseId: toKey(data.caseId) };
+  const base = {
+    id,
+    at,
+    reference: envelope.caseReference,
+    isTest: isTest || envelope.isTest,
+    debituraCaseId: toKey(data.caseId),
+  };
 
   switch (envelope.type) {
     case 'case.assigned': {
@@ -60,10 +72,20 @@ export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }, is
     case 'case.updated': {
       const toState = normalizeLifecycle(data.newLifecycle ?? data.newState ?? data.lifecycle);
       if (!toState) throw new ApplyError('case.updated without newLifecycle');
-      return { ...base, type: 'case.updated', fromState: normalizeLifecycle(data.oldLifecycle ?? data.oldState), toState };
+      return {
+        ...base,
+        type: 'case.updated',
+        fromState: normalizeLifecycle(data.oldLifecycle ?? data.oldState),
+        toState,
+      };
     }
     case 'case.closed':
-      return { ...base, type: 'case.closed', closeCode: normalizeCloseCode(data.closeCode), comment: text(data.comment) };
+      return {
+        ...base,
+        type: 'case.closed',
+        closeCode: normalizeCloseCode(data.closeCode),
+        comment: text(data.comment),
+      };
     case 'payment.created':
       return { ...base, type: 'payment.created', payment: paymentFields(withNested(data, ['payment']), id) };
     case 'payment.deleted': {
@@ -81,7 +103,8 @@ function paymentFields(source: Record<string, unknown>, eventId: string): Paymen
   const currency = typeof source.currency === 'string' ? source.currency.trim().toUpperCase() : '';
   if (!isCurrencyCode(currency)) throw new ApplyError('payment.created without a valid currency');
   const amount = source.amount ?? source.grossAmount ?? source.paymentAmount;
-  if (typeof amount !== 'number' && typeof amount !== 'string') throw new ApplyError('payment.created without an amount');
+  if (typeof amount !== 'number' && typeof amount !== 'string')
+    throw new ApplyError('payment.created without an amount');
   let amountMinor: bigint;
   try {
     amountMinor = toMinorUnits(amount, currency);
@@ -103,7 +126,8 @@ function chatFields(source: Record<string, unknown>, eventId: string, at: Date):
   const message = typeof source.message === 'string' ? source.message : null;
   if (message === null) throw new ApplyError('chat.created without a message');
   const user = isPlainObject(source.user) ? source.user : {};
-  const name = [text(user.firstName), text(user.lastName)].filter(Boolean).join(' ') || text(user.name) || text(source.author);
+  const name =
+    [text(user.firstName), text(user.lastName)].filter(Boolean).join(' ') || text(user.name) || text(source.author);
   return {
     chatId: toKey(source.chatId ?? source.id) ?? `event:${eventId}`,
     message,

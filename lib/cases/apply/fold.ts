@@ -9,8 +9,18 @@ import type { DomainEvent } from './events';
  */
 /** The detail columns the latest assignment decides as a whole (absent in its payload: null). */
 const DETAIL_FIELDS = [
-  'creditorReference', 'currency', 'originalAmountMinor', 'addedFeesMinor', 'fees', 'debtor', 'debtorName',
-  'creditor', 'creditorName', 'dateCreated', 'dueDate', 'engagementPhase',
+  'creditorReference',
+  'currency',
+  'originalAmountMinor',
+  'addedFeesMinor',
+  'fees',
+  'debtor',
+  'debtorName',
+  'creditor',
+  'creditorName',
+  'dateCreated',
+  'dueDate',
+  'engagementPhase',
 ] as const satisfies readonly (keyof CaseDetail)[];
 type DetailField = (typeof DETAIL_FIELDS)[number];
 

@@ -18,11 +18,19 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-600">Every manual action and sign-in failure, newest first. Entries cannot be changed or deleted, here or in the database.</p>
+        <p className="text-sm text-slate-600">
+          Every manual action and sign-in failure, newest first. Entries cannot be changed or deleted, here or in the
+          database.
+        </p>
       </div>
       <FilterBar path="/admin/audit" label="Filter the audit log">
         <SelectFilter name="action" label="Action" value={filters.action} options={options(actions)} />
-        <TextFilter name="actor" label="Who (email, or “system”)" value={filters.actor} placeholder="e.g. anna@agency.com" />
+        <TextFilter
+          name="actor"
+          label="Who (email, or “system”)"
+          value={filters.actor}
+          placeholder="e.g. anna@agency.com"
+        />
         <DateFilter name="from" label="From" value={filters.from} />
         <DateFilter name="to" label="Until" value={filters.to} />
       </FilterBar>

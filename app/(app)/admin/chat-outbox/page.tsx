@@ -21,22 +21,34 @@ export default async function ChatOutboxPage() {
               Chat replies that failed
             </h1>
             <p className="text-sm text-slate-600">
-              Replies Debitura did not accept after the automatic retries. Nothing is lost: a retry posts the same reply with the same idempotency key, so it never arrives twice.
+              Replies Debitura did not accept after the automatic retries. Nothing is lost: a retry posts the same reply
+              with the same idempotency key, so it never arrives twice.
             </p>
           </div>
-          {canRetry && failed.length > 1 ? <ActionButton action={retryChatAction} fields={{ scope: 'failed' }} label="Retry all failed" pendingLabel="Retrying…" /> : null}
+          {canRetry && failed.length > 1 ? (
+            <ActionButton
+              action={retryChatAction}
+              fields={{ scope: 'failed' }}
+              label="Retry all failed"
+              pendingLabel="Retrying…"
+            />
+          ) : null}
         </div>
         {failed.length ? (
           <ChatOutboxTable rows={failed} canRetry={canRetry} caption="Failed chat replies, newest first" />
         ) : (
-          <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">No failed replies.</p>
+          <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+            No failed replies.
+          </p>
         )}
       </section>
       <section aria-labelledby="sending-heading" className="space-y-3">
         <h2 id="sending-heading" className="text-lg font-semibold">
           Still sending
         </h2>
-        <p className="text-sm text-slate-600">Being retried in the background with backoff; a retry here sends one at once.</p>
+        <p className="text-sm text-slate-600">
+          Being retried in the background with backoff; a retry here sends one at once.
+        </p>
         {sending.length ? (
           <ChatOutboxTable rows={sending} canRetry={canRetry} caption="Chat replies still being sent" />
         ) : (

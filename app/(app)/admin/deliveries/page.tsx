@@ -22,14 +22,26 @@ export default async function DeliveriesPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Deliveries</h1>
-          <p className="text-sm text-slate-600">Every verified webhook, newest first. Repeats of an event are counted on the first delivery, never applied twice.</p>
+          <p className="text-sm text-slate-600">
+            Every verified webhook, newest first. Repeats of an event are counted on the first delivery, never applied
+            twice.
+          </p>
         </div>
         {canReprocess ? <ReprocessAllButton /> : null}
       </div>
       <FilterBar path="/admin/deliveries" label="Filter deliveries">
         <SelectFilter name="status" label="Status" value={filters.status} options={options(DELIVERY_STATUSES)} />
         <SelectFilter name="type" label="Event type" value={filters.type} options={options(types)} />
-        <SelectFilter name="mode" label="Live or test" value={filters.mode} anyLabel="Both" options={[{ value: 'live', label: 'Live' }, { value: 'test', label: 'Test' }]} />
+        <SelectFilter
+          name="mode"
+          label="Live or test"
+          value={filters.mode}
+          anyLabel="Both"
+          options={[
+            { value: 'live', label: 'Live' },
+            { value: 'test', label: 'Test' },
+          ]}
+        />
         <TextFilter name="case" label="Case reference" value={filters.case} placeholder="e.g. Q8OAXF3W" />
         <DateFilter name="from" label="Received from" value={filters.from} />
         <DateFilter name="to" label="Received until" value={filters.to} />

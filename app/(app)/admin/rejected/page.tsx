@@ -20,9 +20,16 @@ export default async function RejectedPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseRejectedFilters(params);
   const range: TimelineRange = params.range === '14d' ? '14d' : '24h';
-  const [page, reasons, timeline, usage] = await Promise.all([listRejected(filters), listRejectionReasons(), rejectionTimeline(range), secretUsage()]);
+  const [page, reasons, timeline, usage] = await Promise.all([
+    listRejected(filters),
+    listRejectionReasons(),
+    rejectionTimeline(range),
+    secretUsage(),
+  ]);
   const rangeLink = (value: TimelineRange) => {
-    const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1] && entry[0] !== 'cursor'));
+    const query = new URLSearchParams(
+      Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1] && entry[0] !== 'cursor'),
+    );
     query.set('range', value);
     return `?${query}`;
   };
@@ -34,13 +41,24 @@ export default async function RejectedPage({ searchParams }: Props) {
             <h1 id="timeline-heading" className="text-2xl font-semibold">
               Rejected deliveries
             </h1>
-            <p className="text-sm text-slate-600">Deliveries the webhook route refused, next to those it accepted. Rejected payloads are never stored unless their signature verified.</p>
+            <p className="text-sm text-slate-600">
+              Deliveries the webhook route refused, next to those it accepted. Rejected payloads are never stored unless
+              their signature verified.
+            </p>
           </div>
           <nav aria-label="Time range" className="flex gap-3 text-sm">
-            <Link href={rangeLink('24h')} aria-current={range === '24h' ? 'true' : undefined} className={`${linkClass} aria-[current]:font-semibold`}>
+            <Link
+              href={rangeLink('24h')}
+              aria-current={range === '24h' ? 'true' : undefined}
+              className={`${linkClass} aria-[current]:font-semibold`}
+            >
               Per hour, last 24 h
             </Link>
-            <Link href={rangeLink('14d')} aria-current={range === '14d' ? 'true' : undefined} className={`${linkClass} aria-[current]:font-semibold`}>
+            <Link
+              href={rangeLink('14d')}
+              aria-current={range === '14d' ? 'true' : undefined}
+              className={`${linkClass} aria-[current]:font-semibold`}
+            >
               Per day, last 14 days
             </Link>
           </nav>
@@ -53,8 +71,9 @@ export default async function RejectedPage({ searchParams }: Props) {
           Which secret verified the deliveries
         </h2>
         <p className="text-sm text-slate-600" data-testid="rotation-help">
-          To rotate: regenerate the secret in Debitura, add the new one to <code>DEBITURA_WEBHOOK_SECRETS</code> beside the old one (deliveries refused meanwhile
-          are retried by Debitura), and remove the old one once its fingerprint below has verified nothing for a day.
+          To rotate: regenerate the secret in Debitura, add the new one to <code>DEBITURA_WEBHOOK_SECRETS</code> beside
+          the old one (deliveries refused meanwhile are retried by Debitura), and remove the old one once its
+          fingerprint below has verified nothing for a day.
         </p>
         <SecretUsageTable usage={usage} />
       </section>

@@ -16,8 +16,8 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-2xl font-semibold">API tokens</h1>
         <p className="text-sm text-slate-600">
-          A token acts as its user, with their role, on the JSON API (<code>Authorization: Bearer &lt;token&gt;</code>). It is shown once when created; only its
-          hash is kept.
+          A token acts as its user, with their role, on the JSON API (<code>Authorization: Bearer &lt;token&gt;</code>).
+          It is shown once when created; only its hash is kept.
         </p>
       </div>
       <CreateTokenForm users={activeUsers} />

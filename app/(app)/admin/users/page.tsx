@@ -14,7 +14,8 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-2xl font-semibold">Users</h1>
         <p className="text-sm text-slate-600">
-          Disabling a user, changing their role or resetting their password ends their sessions at once. Every change is written to the audit log.
+          Disabling a user, changing their role or resetting their password ends their sessions at once. Every change is
+          written to the audit log.
         </p>
       </div>
       <CreateUserForm />

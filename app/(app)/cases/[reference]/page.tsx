@@ -53,7 +53,9 @@ export default async function CasePage({ params }: Props) {
             fees={detail.fees}
             locale={locale}
           />
-          {detail.closeCode ? <CloseCodePanel closeCode={detail.closeCode} comment={detail.closeComment} closedAt={detail.closedAt} /> : null}
+          {detail.closeCode ? (
+            <CloseCodePanel closeCode={detail.closeCode} comment={detail.closeComment} closedAt={detail.closedAt} />
+          ) : null}
           <PaymentTable payments={detail.payments} currency={detail.currency} locale={locale} />
           <CaseTimeline entries={detail.timeline} locale={locale} />
         </div>

@@ -12,9 +12,16 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const user = await authenticateApiRequest(request, 'reports:read');
     const parsed = parseCaseListQuery(new URL(request.url).searchParams);
-    if (!parsed.ok) throw new ValidationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '), 400);
+    if (!parsed.ok)
+      throw new ValidationError(
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        400,
+      );
     const { csv, isTruncated } = await exportCasesCsv(user, { ...parsed.query, cursor: undefined });
-    const response = csvResponse(`cases-${parsed.query.isTest ? 'test' : 'live'}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+    const response = csvResponse(
+      `cases-${parsed.query.isTest ? 'test' : 'live'}-${new Date().toISOString().slice(0, 10)}.csv`,
+      csv,
+    );
     if (isTruncated) response.headers.set('x-casedesk-truncated', 'true');
     return response;
   } catch (error) {

@@ -16,8 +16,9 @@ export default async function ImportStatementPage() {
         </Link>
         <h1 className="text-2xl font-semibold">Import a bank statement</h1>
         <p className="max-w-2xl text-sm text-slate-600">
-          Each line is matched to a payment by exact amount and currency, the case reference in its text and the nearest date. You confirm or correct
-          every suggestion afterwards. Importing the same file again changes nothing; a line already imported from another statement is skipped.
+          Each line is matched to a payment by exact amount and currency, the case reference in its text and the nearest
+          date. You confirm or correct every suggestion afterwards. Importing the same file again changes nothing; a
+          line already imported from another statement is skipped.
         </p>
       </div>
       <ImportWizard importAction={importStatementAction} />

@@ -20,7 +20,10 @@ export async function GET(request: Request) {
       throw new ValidationError(detail, 400);
     }
     const page = await listCases(viewer, parsed.query);
-    return Response.json({ items: page.items.map(toCaseListJson), nextCursor: page.nextCursor }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { items: page.items.map(toCaseListJson), nextCursor: page.nextCursor },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (error) {
     return toErrorResponse(error);
   }

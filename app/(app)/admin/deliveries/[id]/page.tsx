@@ -19,13 +19,22 @@ export default async function DeliveryPage({ params }: Props) {
   const delivery = await getDelivery(safeDecode(id));
   if (!delivery) notFound();
   const facts: [string, React.ReactNode][] = [
-    ['Event type', <span key="t" className="font-mono">{delivery.type}</span>],
+    [
+      'Event type',
+      <span key="t" className="font-mono">
+        {delivery.type}
+      </span>,
+    ],
     ['Status', <DeliveryStatus key="s" status={delivery.status} duplicateCount={delivery.duplicateCount} />],
     ['Mode', <ModeBadge key="m" isTest={delivery.isTest} isReplay={delivery.isReplay} />],
     [
       'Case',
       delivery.caseReference ? (
-        <Link key="c" href={`/cases/${encodeURIComponent(delivery.caseReference)}`} className={`font-mono ${linkClass}`}>
+        <Link
+          key="c"
+          href={`/cases/${encodeURIComponent(delivery.caseReference)}`}
+          className={`font-mono ${linkClass}`}
+        >
           {delivery.caseReference}
         </Link>
       ) : (
@@ -37,7 +46,16 @@ export default async function DeliveryPage({ params }: Props) {
     ['Applied', <Time key="a" date={delivery.appliedAt} empty="not applied" />],
     ['Last duplicate', <Time key="d" date={delivery.lastDuplicateAt} empty="none" />],
     ['Apply attempts', delivery.attempts],
-    ['Verified by secret', delivery.secretId ? <span key="f" className="font-mono">{delivery.secretId}</span> : 'not recorded'],
+    [
+      'Verified by secret',
+      delivery.secretId ? (
+        <span key="f" className="font-mono">
+          {delivery.secretId}
+        </span>
+      ) : (
+        'not recorded'
+      ),
+    ],
   ];
   return (
     <div className="space-y-6">
@@ -71,7 +89,11 @@ export default async function DeliveryPage({ params }: Props) {
           Payload
         </h2>
         {/* Rendered as text: React escapes it, so markup in a payload can never run. */}
-        <pre data-testid="raw-payload" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
+        <pre
+          data-testid="raw-payload"
+          tabIndex={0}
+          className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-900 p-4 text-xs text-slate-100"
+        >
           {delivery.prettyBody}
         </pre>
       </section>
@@ -80,7 +102,10 @@ export default async function DeliveryPage({ params }: Props) {
           Stored headers
         </h2>
         <p className="text-sm text-slate-600">The signature header is never stored, and no secret is ever shown.</p>
-        <dl data-testid="stored-headers" className="grid gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 font-mono text-xs sm:grid-cols-[max-content_1fr]">
+        <dl
+          data-testid="stored-headers"
+          className="grid gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 font-mono text-xs sm:grid-cols-[max-content_1fr]"
+        >
           {delivery.headers.map(([name, value]) => (
             <div key={name} className="contents">
               <dt className="text-slate-600">{name}</dt>

@@ -33,7 +33,8 @@ export default async function ImportPage({ params, searchParams }: Props) {
         </Link>
         <h1 className="text-2xl font-semibold">{summary.fileName ?? 'Bank statement'}</h1>
         <p className="text-sm text-slate-600">
-          Imported <LocalTime value={summary.importedAt} /> by {summary.importedByName ?? 'a former user'}: {summary.rowCount} rows, {summary.lineCount} new lines
+          Imported <LocalTime value={summary.importedAt} /> by {summary.importedByName ?? 'a former user'}:{' '}
+          {summary.rowCount} rows, {summary.lineCount} new lines
           {summary.duplicateLineCount ? `, ${summary.duplicateLineCount} already imported before` : ''}
           {summary.skippedRowCount ? `, ${summary.skippedRowCount} unreadable rows skipped` : ''}.
         </p>
@@ -42,7 +43,8 @@ export default async function ImportPage({ params, searchParams }: Props) {
       <ul className="flex flex-wrap gap-3" aria-label="Totals per currency" data-testid="import-totals">
         {totals.map((total) => (
           <li key={total.currency} className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
-            <strong>{total.currency}</strong>: {total.lines} line{total.lines === 1 ? '' : 's'}, <Money minor={total.amountMinor} currency={total.currency} />
+            <strong>{total.currency}</strong>: {total.lines} line{total.lines === 1 ? '' : 's'},{' '}
+            <Money minor={total.amountMinor} currency={total.currency} />
             <span className="text-slate-600">
               {' '}
               (<Money minor={total.confirmedMinor} currency={total.currency} /> confirmed)
@@ -53,8 +55,14 @@ export default async function ImportPage({ params, searchParams }: Props) {
 
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-700">
-          {summary.open ? <strong>{summary.open} line{summary.open === 1 ? '' : 's'} to check.</strong> : 'Every line is handled.'} Confirm each suggestion, choose
-          another payment, or mark a line as not ours.
+          {summary.open ? (
+            <strong>
+              {summary.open} line{summary.open === 1 ? '' : 's'} to check.
+            </strong>
+          ) : (
+            'Every line is handled.'
+          )}{' '}
+          Confirm each suggestion, choose another payment, or mark a line as not ours.
         </p>
         <ActionButton action={rematchAction} label="Look for matches again" />
       </div>
