@@ -1,3 +1,5 @@
+import { addMonths } from '@/lib/deadlines/months';
+
 /**
  * Lifecycle states (CONTRACT "Lifecycle states") and engagement phases: API names, the
  * names people read, and how each state's badge looks.
@@ -88,12 +90,6 @@ export function engagementPhaseLabel(phase: string | null | undefined): string {
 
 /** Active cases run a 6-month exclusive collection period from assignment (CONTRACT). */
 export function exclusivePeriodEnd(activeSince: Date): Date {
-  const end = new Date(activeSince);
-  const day = end.getUTCDate();
-  end.setUTCDate(1);
-  end.setUTCMonth(end.getUTCMonth() + 6);
   // 31 August + 6 months is the last day of February, not 3 March.
-  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
-  end.setUTCDate(Math.min(day, lastDay));
-  return end;
+  return addMonths(activeSince, 6);
 }
