@@ -1,5 +1,9 @@
 // @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
 import { securityHeaders } from './lib/security-headers.js';
+
+/** next-intl reads the reader's language and catalogs per request from this module. */
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -15,4 +19,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

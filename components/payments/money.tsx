@@ -1,6 +1,7 @@
-import { formatMinor } from '@/lib/money/currency';
+import { useLocale } from 'next-intl';
+import { formatMoney } from '@/lib/money/currency';
 
-/** An amount in its currency, or a dash when either is unknown (a payment known only by its deletion). */
+/** An amount in its currency, in the reader's language; a dash when either is unknown (a payment known only by its deletion). */
 export function Money({
   minor,
   currency,
@@ -10,10 +11,10 @@ export function Money({
   currency: string | null;
   className?: string;
 }) {
-  if (minor === null || !currency) return <span className={className}>—</span>;
+  const locale = useLocale();
   return (
-    <span className={`tabular-nums ${minor < 0n ? 'text-red-700' : ''} ${className ?? ''}`}>
-      {formatMinor(minor, currency)}
+    <span className={`tabular-nums ${minor !== null && minor < 0n ? 'text-red-700' : ''} ${className ?? ''}`}>
+      {formatMoney(minor, currency, locale)}
     </span>
   );
 }

@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/auth/session';
 import { NavLinks } from './nav-links';
 import { navItemsFor } from './nav-items';
 import { SignOutButton } from './sign-out-button';
 
 /** The signed-in frame: top navigation by role, who is signed in, and sign-out. */
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
-  const items = navItemsFor(user).map(({ href, label }) => ({ href, label }));
+export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const t = await getTranslations('shell');
+  const items = navItemsFor(user).map(({ href, labelKey }) => ({ href, label: t(`nav.${labelKey}`) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a

@@ -1,14 +1,15 @@
 import { can, type Permission } from '@/lib/auth/permissions';
 
-export type NavItem = { href: string; label: string; permission: Permission };
+/** `labelKey` names the link's text in the `shell` catalog (`shell.nav.<labelKey>`). */
+export type NavItem = { href: string; labelKey: string; permission: Permission };
 
 /** The top navigation; each link shows only to roles holding its permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/cases', label: 'Cases', permission: 'cases:read' },
-  { href: '/payments', label: 'Payments', permission: 'payments:reconcile' },
-  { href: '/reports', label: 'Reports', permission: 'reports:read' },
-  { href: '/team', label: 'Team', permission: 'cases:assign' },
-  { href: '/admin', label: 'Admin', permission: 'users:manage' },
+  { href: '/cases', labelKey: 'cases', permission: 'cases:read' },
+  { href: '/payments', labelKey: 'payments', permission: 'payments:reconcile' },
+  { href: '/reports', labelKey: 'reports', permission: 'reports:read' },
+  { href: '/team', labelKey: 'team', permission: 'cases:assign' },
+  { href: '/admin', labelKey: 'admin', permission: 'users:manage' },
 ];
 
 export function navItemsFor(user: { role: string }): NavItem[] {

@@ -1,21 +1,19 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useFormatter, type DateTimeFormatOptions } from 'next-intl';
 
 type Style = 'date' | 'datetime' | 'time';
 
-const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
+const OPTIONS: Record<Style, DateTimeFormatOptions> = {
   date: { dateStyle: 'medium' },
   datetime: { dateStyle: 'medium', timeStyle: 'short' },
   time: { timeStyle: 'short' },
 };
 
-const subscribe = () => () => {};
-
 /**
- * A time in the reader's own locale and time zone. The server cannot know either, so it
- * renders UTC and the browser swaps in local time right after hydration (no mismatch:
- * useSyncExternalStore's server snapshot is what hydration compares against).
+ * A moment in the reader's language and the agency's time zone (both from next-intl's
+ * request configuration), identical on the server and after hydration; the exact ISO
+ * time is in the tooltip.
  */
 export function LocalTime({
   value,
@@ -26,16 +24,12 @@ export function LocalTime({
   style?: Style;
   className?: string;
 }) {
-  const iso = typeof value === 'string' ? value : value.toISOString();
-  const text = useSyncExternalStore(
-    subscribe,
-    () => new Intl.DateTimeFormat(undefined, OPTIONS[style]).format(new Date(iso)),
-    () =>
-      `${new Intl.DateTimeFormat('en-GB', { ...OPTIONS[style], timeZone: 'UTC' }).format(new Date(iso))}${style === 'date' ? '' : ' UTC'}`,
-  );
+  const format = useFormatter();
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const iso = date.toISOString();
   return (
     <time dateTime={iso} title={iso} className={className}>
-      {text}
+      {format.dateTime(date, OPTIONS[style])}
     </time>
   );
 }

@@ -1,31 +1,9 @@
 import 'server-only';
-import { headers } from 'next/headers';
-import { formatMinor } from '@/lib/money/currency';
+import { getLocale } from 'next-intl/server';
 
-const FALLBACK_LOCALE = 'en-GB';
+export { formatMoney } from '@/lib/money/currency';
 
-/** The reader's preferred locale from Accept-Language, for formatting money on the server. */
+/** The reader's language (next-intl's request locale), for formatting money on the server. */
 export async function getRequestLocale(): Promise<string> {
-  const header = (await headers()).get('accept-language') ?? '';
-  for (const part of header.split(',')) {
-    const tag = part.split(';')[0]?.trim();
-    if (!tag || tag === '*') continue;
-    try {
-      const [supported] = Intl.NumberFormat.supportedLocalesOf(tag);
-      if (supported) return supported;
-    } catch {
-      // not a valid language tag: try the next one
-    }
-  }
-  return FALLBACK_LOCALE;
-}
-
-/** Minor units as text in the case currency; a dash when the amount is not known yet. */
-export function formatMoney(
-  minor: bigint | null | undefined,
-  currency: string | null | undefined,
-  locale: string,
-): string {
-  if (minor === null || minor === undefined || !currency) return '—';
-  return formatMinor(minor, currency, locale);
+  return getLocale();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatMinor, toMinorUnits } from './currency';
+import { currencyExponent, formatMinor, formatMoney, toMinorUnits } from './currency';
 
 describe('toMinorUnits', () => {
   it('uses the ISO 4217 exponent of the currency', () => {
@@ -37,5 +37,19 @@ describe('formatMinor', () => {
     expect(formatMinor(123456n, 'EUR', 'en-GB')).toBe('€1,234.56');
     expect(formatMinor(1234, 'JPY', 'en-GB')).toBe('JP¥1,234');
     expect(formatMinor(-50n, 'EUR', 'en-GB')).toBe('-€0.50');
+  });
+});
+
+describe('formatMoney', () => {
+  it("formats in the reader's language with the case's currency (Intl separates with no-break spaces)", () => {
+    expect(formatMoney(123456n, 'EUR', 'de')).toBe('1.234,56\u00a0€');
+    expect(formatMoney(123456n, 'DKK', 'da')).toBe('1.234,56\u00a0kr.');
+    expect(formatMoney(123456n, 'EUR', 'en')).toBe('€1,234.56');
+    expect(formatMoney(1234n, 'JPY', 'de')).toBe('1.234\u00a0¥');
+  });
+
+  it('shows a dash when the amount or the currency is unknown', () => {
+    expect(formatMoney(null, 'EUR', 'en')).toBe('—');
+    expect(formatMoney(100n, null, 'en')).toBe('—');
   });
 });

@@ -69,7 +69,21 @@ function numberToPlainString(value: number): string {
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
-/** Formats minor units for display. Only place money becomes text. */
+/**
+ * Minor units as text in the reader's language (`1.234,56 €` in German, `€1,234.56` in
+ * English), the currency always the case's own; a dash when amount or currency is unknown.
+ * The only place money becomes text.
+ */
+export function formatMoney(
+  minor: bigint | number | null | undefined,
+  currency: string | null | undefined,
+  locale: string,
+): string {
+  if (minor === null || minor === undefined || !currency) return '—';
+  return formatMinor(minor, currency, locale);
+}
+
+/** {@link formatMoney} for an amount and currency known to be there. */
 export function formatMinor(minor: bigint | number, currency: string, locale = 'en-GB'): string {
   const exponent = currencyExponent(currency);
   const value = typeof minor === 'bigint' ? minor : BigInt(minor);
