@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { parseWebhookSecrets } from '@/lib/webhooks/secrets';
-import { signatureHeader } from '@/lib/webhooks/signature';
-import { E2E_USERS, E2E_WEBHOOK_SECRET, type E2eUser } from './support/users';
+import { expect, test, type Delivery, type Webhooks } from './support/fixtures';
+import { E2E_USERS, E2E_WEBHOOK_SECRET } from './support/users';
 
 /**
  * The admin workspace in a real Chromium: the delivery log fed by signed webhooks (and a
@@ -22,38 +22,9 @@ const NEW_USER = {
 };
 const TOKEN_NAME = `sync script ${RUN}`;
 
-async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
-  await page.goto('/login?callbackUrl=%2Faccount');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-type Sent = { id: string; status: number };
-
-async function sendWebhook(
-  request: APIRequestContext,
-  event: string,
-  data: Record<string, unknown>,
-  secret = E2E_WEBHOOK_SECRET,
-): Promise<Sent> {
-  const id = randomUUID();
-  const body = JSON.stringify({
-    id,
-    event,
-    timestamp: new Date().toISOString(),
-    data: { reference: REFERENCE, ...data },
-  });
-  const response = await request.post('/api/webhooks/debitura', {
-    data: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-debitura-event': event,
-      'x-debitura-signature': signatureHeader(secret, body),
-    },
-  });
-  return { id, status: response.status() };
+/** An event about this spec's case, acknowledged or not. */
+function postCaseEvent(webhooks: Webhooks, event: string, data: Record<string, unknown>, secret?: string) {
+  return webhooks.post(event, { reference: REFERENCE, ...data }, { secret });
 }
 
 /** The background applier works right after the acknowledgement: reload until the row shows its outcome. */
@@ -66,15 +37,15 @@ async function expectDeliveryStatus(page: Page, id: string, status: string) {
   return row;
 }
 
-let assigned: Sent;
-let broken: Sent;
-let paused: Sent;
+let assigned: Delivery;
+let broken: Delivery;
+let paused: Delivery;
 
-test('a manager and a collector get 403 on every admin page', async ({ browser }) => {
+test('a manager and a collector get 403 on every admin page', async ({ browser, signInAs }) => {
   for (const role of ['manager', 'collector'] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, E2E_USERS[role]);
+    await signInAs(role, { page });
     // Every admin page is checked over HTTP in test/integration/admin-pages.test.ts; here, one per kind.
     for (const path of ['/admin', '/admin/deliveries', '/admin/users', '/admin/audit']) {
       const response = await page.goto(path);
@@ -88,16 +59,22 @@ test('a manager and a collector get 403 on every admin page', async ({ browser }
 
 test('an admin sees every delivery, the forged one among the rejected, and which secret verified them', async ({
   page,
-  request,
+  signInAs,
+  webhooks,
 }) => {
-  assigned = await sendWebhook(request, 'case.assigned', { lifecycle: 'Active' });
+  assigned = await postCaseEvent(webhooks, 'case.assigned', { lifecycle: 'Active' });
   // Missing its new state: stored and acknowledged, then fails to apply.
-  broken = await sendWebhook(request, 'case.updated', { oldLifecycle: 'Active' });
-  paused = await sendWebhook(request, 'case.updated', { oldLifecycle: 'Active', newLifecycle: 'Paused' });
-  const forged = await sendWebhook(request, 'case.closed', { closeCode: 'Paid' }, randomBytes(32).toString('base64'));
+  broken = await postCaseEvent(webhooks, 'case.updated', { oldLifecycle: 'Active' });
+  paused = await postCaseEvent(webhooks, 'case.updated', { oldLifecycle: 'Active', newLifecycle: 'Paused' });
+  const forged = await postCaseEvent(
+    webhooks,
+    'case.closed',
+    { closeCode: 'Paid' },
+    randomBytes(32).toString('base64'),
+  );
   expect([assigned.status, broken.status, paused.status, forged.status]).toEqual([200, 200, 200, 401]);
 
-  await signIn(page, E2E_USERS.admin);
+  await signInAs('admin');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin', exact: true }).click();
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Deliveries' }).click();
   await expect(page.getByRole('heading', { name: 'Deliveries', level: 1 })).toBeVisible();
@@ -141,7 +118,10 @@ test('an admin sees every delivery, the forged one among the rejected, and which
   await page.screenshot({ path: test.info().outputPath('admin-rejected.png'), fullPage: true });
 });
 
-test('an admin reprocesses a failed event: still failing with its reason, or applied after a fix', async ({ page }) => {
+test('an admin reprocesses a failed event: still failing with its reason, or applied after a fix', async ({
+  page,
+  signInAs,
+}) => {
   // A good event that failed when it came in (a bug since fixed): the admin's reprocess applies it.
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
@@ -150,7 +130,7 @@ test('an admin reprocesses a failed event: still failing with its reason, or app
   ]);
   await client.end();
 
-  await signIn(page, E2E_USERS.admin);
+  await signInAs('admin');
   await page.goto(`/admin/deliveries?case=${REFERENCE}&status=failed`);
   await expect(page.getByTestId('delivery-row')).toHaveCount(2);
 
@@ -172,8 +152,8 @@ test('an admin reprocesses a failed event: still failing with its reason, or app
   ).toHaveAttribute('data-status', 'failed');
 });
 
-test('an admin creates a user, and a token for them that is shown once', async ({ page, playwright }) => {
-  await signIn(page, E2E_USERS.admin);
+test('an admin creates a user, and a token for them that is shown once', async ({ page, playwright, signInAs }) => {
+  await signInAs('admin');
   await page.goto('/admin/users');
 
   // A bad email is refused, the error tied to the field.
@@ -229,8 +209,8 @@ test('an admin creates a user, and a token for them that is shown once', async (
   await api.dispose();
 });
 
-test('the audit log lists those actions with who and when, filterable', async ({ page }) => {
-  await signIn(page, E2E_USERS.admin);
+test('the audit log lists those actions with who and when, filterable', async ({ page, signInAs }) => {
+  await signInAs('admin');
   await page.goto('/admin/audit');
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
   for (const action of ['events.reprocessed', 'user.created', 'token.created', 'token.revoked']) {
@@ -262,9 +242,12 @@ test('the audit log lists those actions with who and when, filterable', async ({
   await page.screenshot({ path: test.info().outputPath('admin-audit.png'), fullPage: true });
 });
 
-test('the admin pages fit a phone screen: tables scroll inside their frames, not the page', async ({ page }) => {
+test('the admin pages fit a phone screen: tables scroll inside their frames, not the page', async ({
+  page,
+  signInAs,
+}) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  await signIn(page, E2E_USERS.admin);
+  await signInAs('admin');
   for (const path of [
     '/admin',
     '/admin/deliveries',

@@ -1,14 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_USERS, type E2eUser } from './support/users';
+import type { Page } from '@playwright/test';
+import { expect, submitSignIn, test } from './support/fixtures';
+import { E2E_USERS } from './support/users';
 
 /** Sign-in, roles, lockout, sign-out, 403 pages, and the token-protected API, in a real Chromium. */
-
-async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>, callbackUrl = '/account') {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
 
 const navExpectations = {
   collector: { shown: ['Cases'], hidden: ['Payments', 'Reports', 'Team', 'Admin'] },
@@ -17,10 +11,9 @@ const navExpectations = {
 } as const;
 
 for (const role of ['collector', 'manager', 'admin'] as const) {
-  test(`a ${role} signs in and sees the navigation for the role`, async ({ page }) => {
+  test(`a ${role} signs in and sees the navigation for the role`, async ({ page, signInAs }) => {
     const user = E2E_USERS[role];
-    await signIn(page, user);
-    await expect(page).toHaveURL(/\/account$/);
+    await signInAs(role);
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const label of navExpectations[role].shown)
       await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
@@ -44,7 +37,7 @@ test('the login form works by keyboard alone, and offers no SSO when none is con
 });
 
 test('a wrong password shows an error and keeps the user on the sign-in page', async ({ page }) => {
-  await signIn(page, { email: E2E_USERS.manager.email, password: 'not the password' });
+  await submitSignIn(page, { email: E2E_USERS.manager.email, password: 'not the password' });
   await expect(page.locator('#login-error')).toHaveText('Wrong email or password.');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel('Email')).toHaveValue(E2E_USERS.manager.email);
@@ -75,9 +68,8 @@ test('five failed sign-ins lock the email for 15 minutes, even for the right pas
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('signing out ends the session', async ({ page }) => {
-  await signIn(page, E2E_USERS.collector);
-  await expect(page).toHaveURL(/\/account$/);
+test('signing out ends the session', async ({ page, signInAs }) => {
+  await signInAs('collector');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/account');
@@ -85,9 +77,8 @@ test('signing out ends the session', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Casedesk' })).toBeVisible();
 });
 
-test('a collector opening a manager page gets a 403 page, not the data', async ({ page }) => {
-  await signIn(page, E2E_USERS.collector);
-  await expect(page).toHaveURL(/\/account$/);
+test('a collector opening a manager page gets a 403 page, not the data', async ({ page, signInAs }) => {
+  await signInAs('collector');
   const response = await page.goto('/payments');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: /have access to this page/ })).toBeVisible();
@@ -104,9 +95,9 @@ test('an unauthenticated API call gets 401 JSON', async ({ request }) => {
 test('a token made on the account page works for the API until it is revoked, then gets 401', async ({
   page,
   playwright,
+  signInAs,
 }) => {
-  await signIn(page, E2E_USERS.manager);
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs('manager');
   await page.getByLabel('Token name').fill('e2e script');
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
@@ -136,10 +127,9 @@ test('pages carry a CSP with frame-ancestors none and no unsafe-eval', async ({ 
   expect(csp).not.toContain('unsafe-eval');
 });
 
-test('the signed-in shell fits a phone screen', async ({ page }) => {
+test('the signed-in shell fits a phone screen', async ({ page, signInAs }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  await signIn(page, E2E_USERS.admin);
-  await expect(page).toHaveURL(/\/account$/);
+  await signInAs('admin');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Cases', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signatureHeader } from '@/lib/webhooks/signature';
+import type { Page } from '@playwright/test';
+import { expect, test, type Webhooks } from './support/fixtures';
 import type { FakeApiState } from './support/seed';
-import { E2E_USERS, E2E_WEBHOOK_SECRET, type E2eUser } from './support/users';
 
 /**
  * The collector workspace in a real Chromium, with data sent in as signed webhooks (the
@@ -30,32 +29,9 @@ const controlUrl = () => {
   return url;
 };
 
-async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
-  await page.goto('/login?callbackUrl=%2Fcases');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/cases$/);
-}
-
-async function sendWebhook(
-  api: APIRequestContext,
-  event: string,
-  data: Record<string, unknown>,
-  timestamp = new Date().toISOString(),
-) {
-  const id = randomUUID();
-  const body = JSON.stringify({ id, specVersion: '1.0', event, timestamp, data: { reference: REFERENCE, ...data } });
-  const response = await api.post('/api/webhooks/debitura', {
-    data: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-debitura-event': event,
-      'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body),
-    },
-  });
-  expect(response.status(), `${event}: ${await response.text()}`).toBe(200);
-  return id;
+/** An event about this spec's case. */
+function sendCaseEvent(webhooks: Webhooks, event: string, data: Record<string, unknown>, timestamp?: string) {
+  return webhooks.send(event, { reference: REFERENCE, ...data }, { timestamp });
 }
 
 async function shoot(page: Page, name: string) {
@@ -64,14 +40,12 @@ async function shoot(page: Page, name: string) {
   await test.info().attach(name, { path, contentType: 'image/png' });
 }
 
-let api: APIRequestContext;
 let assignedEventId: string;
 
-test.beforeAll(async () => {
-  api = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL });
+test.beforeAll(async ({ webhooks }) => {
   // One case's whole life, out of order on purpose for the payments (the app orders by event time).
-  assignedEventId = await sendWebhook(
-    api,
+  assignedEventId = await sendCaseEvent(
+    webhooks,
     'case.assigned',
     {
       caseId: randomUUID(),
@@ -96,17 +70,17 @@ test.beforeAll(async () => {
     },
     daysAgo(40),
   );
-  await sendWebhook(api, 'case.updated', { oldLifecycle: 'Active', newLifecycle: 'Paused' }, daysAgo(30));
-  await sendWebhook(
-    api,
+  await sendCaseEvent(webhooks, 'case.updated', { oldLifecycle: 'Active', newLifecycle: 'Paused' }, daysAgo(30));
+  await sendCaseEvent(
+    webhooks,
     'payment.created',
     { paymentId: `p2-${RUN}`, amount: 200, currency: 'EUR', date: daysAgo(15), recipient: 'Creditor', method: 'Card' },
     daysAgo(15),
   );
-  await sendWebhook(api, 'payment.deleted', { paymentId: `p2-${RUN}` }, daysAgo(14));
-  await sendWebhook(api, 'case.updated', { oldLifecycle: 'Paused', newLifecycle: 'Active' }, daysAgo(25));
-  await sendWebhook(
-    api,
+  await sendCaseEvent(webhooks, 'payment.deleted', { paymentId: `p2-${RUN}` }, daysAgo(14));
+  await sendCaseEvent(webhooks, 'case.updated', { oldLifecycle: 'Paused', newLifecycle: 'Active' }, daysAgo(25));
+  await sendCaseEvent(
+    webhooks,
     'payment.created',
     {
       paymentId: `p1-${RUN}`,
@@ -118,8 +92,8 @@ test.beforeAll(async () => {
     },
     daysAgo(20),
   );
-  await sendWebhook(
-    api,
+  await sendCaseEvent(
+    webhooks,
     'chat.created',
     {
       chatId: `c1-${RUN}`,
@@ -130,21 +104,20 @@ test.beforeAll(async () => {
     },
     daysAgo(10),
   );
-  await sendWebhook(
-    api,
+  await sendCaseEvent(
+    webhooks,
     'case.closed',
     { closeCode: 'Partially paid', comment: 'Debtor paid 500 EUR, then stopped answering.' },
     daysAgo(2),
   );
 });
 
-test.afterAll(async () => {
-  await api?.dispose();
-});
-
-test('a collector filters the list, opens a case and sees its timeline, payments and close code', async ({ page }) => {
+test('a collector filters the list, opens a case and sees its timeline, payments and close code', async ({
+  page,
+  signInAs,
+}) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, E2E_USERS.collector);
+  await signInAs('collector', { landing: '/cases' });
   // The simulator's cases (global setup) fill the list.
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   await shoot(page, 'cases-list-desktop');
@@ -227,19 +200,23 @@ test('a collector filters the list, opens a case and sees its timeline, payments
   await expect(page.getByTestId('case-row').first().getByTestId('unread-marker')).toHaveCount(0);
 });
 
-test('a chat.created webhook shows up without a reload, and HTML in it stays text', async ({ page }) => {
+test('a chat.created webhook shows up without a reload, and HTML in it stays text', async ({
+  page,
+  signInAs,
+  webhooks,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await signIn(page, E2E_USERS.collector);
+  await signInAs('collector', { landing: '/cases' });
   await page.goto(`/cases/${REFERENCE}`);
   const thread = page.getByTestId('chat-thread');
   await expect(thread.getByTestId('chat-message')).toHaveCount(1);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-  await sendWebhook(api, 'chat.created', {
+  await sendCaseEvent(webhooks, 'chat.created', {
     chatId: `c2-${RUN}`,
     message: XSS,
     dateCreated: new Date().toISOString(),
@@ -255,13 +232,16 @@ test('a chat.created webhook shows up without a reload, and HTML in it stays tex
   expect(dialogs).toEqual([]);
 });
 
-test('a reply reaches the fake API exactly once, although it fails the first two attempts', async ({ page }) => {
+test('a reply reaches the fake API exactly once, although it fails the first two attempts', async ({
+  page,
+  signInAs,
+}) => {
   const before = (await (await fetch(`${controlUrl()}/state`)).json()) as FakeApiState;
   expect((await fetch(`${controlUrl()}/failures`, { method: 'POST', body: JSON.stringify({ chatPosts: 2 }) })).ok).toBe(
     true,
   );
 
-  await signIn(page, E2E_USERS.collector);
+  await signInAs('collector', { landing: '/cases' });
   await page.goto(`/cases/${REFERENCE}`);
   const text = `We agreed a payment plan with the debtor (${RUN}). ${XSS}`;
   await page.getByLabel('Reply to Debitura').fill(text);
@@ -279,9 +259,9 @@ test('a reply reaches the fake API exactly once, although it fails the first two
   expect(after.attempts - before.attempts).toBe(3);
 });
 
-test('the list and the case page at phone width', async ({ page }) => {
+test('the list and the case page at phone width', async ({ page, signInAs }) => {
   await page.setViewportSize(PHONE);
-  await signIn(page, E2E_USERS.collector);
+  await signInAs('collector', { landing: '/cases' });
   await expect(page.getByTestId('case-row').first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await shoot(page, 'cases-list-phone');

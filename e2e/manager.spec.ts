@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signatureHeader } from '@/lib/webhooks/signature';
-import { E2E_USERS, E2E_WEBHOOK_SECRET, type E2eUser } from './support/users';
+import type { Page } from '@playwright/test';
+import { expect, test, type Webhooks } from './support/fixtures';
+import { E2E_USERS } from './support/users';
 
 /**
  * The manager workspace in a real Chromium: payments (filters, totals per currency, CSV),
@@ -25,39 +25,11 @@ const PAYMENTS = [
   { id: `pay-${RUN}-d1`, reference: CASE_DKK, amount: 789.01, currency: 'DKK', date: day(1) },
 ];
 
-async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
-  await page.goto('/login?callbackUrl=%2Faccount');
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function sendWebhook(
-  request: APIRequestContext,
-  event: string,
-  reference: string,
-  data: Record<string, unknown>,
-  timestamp = new Date().toISOString(),
-) {
-  const body = JSON.stringify({ id: randomUUID(), event, timestamp, data: { reference, ...data } });
-  const response = await request.post('/api/webhooks/debitura', {
-    data: body,
-    headers: {
-      'content-type': 'application/json',
-      'x-debitura-event': event,
-      'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body),
-    },
-  });
-  expect(response.status()).toBe(200);
-}
-
-function caseAssigned(request: APIRequestContext, reference: string, currency: string, grossAmount: number) {
-  return sendWebhook(
-    request,
+function caseAssigned(webhooks: Webhooks, reference: string, currency: string, grossAmount: number) {
+  return webhooks.send(
     'case.assigned',
-    reference,
     {
+      reference,
       lifecycle: 'Active',
       currency,
       grossAmount,
@@ -65,7 +37,7 @@ function caseAssigned(request: APIRequestContext, reference: string, currency: s
       debtor: { type: 'Person', name: `Debtor ${reference}` },
       creditor: { companyName: `Creditor ${reference}` },
     },
-    new Date(Date.now() - 40 * DAY).toISOString(),
+    { timestamp: new Date(Date.now() - 40 * DAY).toISOString() },
   );
 }
 
@@ -73,8 +45,8 @@ function paymentRow(page: Page, paymentId: string) {
   return page.getByTestId('payment-table').locator(`tr[data-payment-id="${paymentId}"]`);
 }
 
-test('a collector gets 403 on every manager page and export', async ({ page }) => {
-  await signIn(page, E2E_USERS.collector);
+test('a collector gets 403 on every manager page and export', async ({ page, signInAs }) => {
+  await signInAs('collector');
   for (const path of ['/payments', '/payments/import', `/payments/imports/${randomUUID()}`, '/reports', '/team']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
@@ -86,15 +58,18 @@ test('a collector gets 403 on every manager page and export', async ({ page }) =
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' })).toHaveCount(0);
 });
 
-test('payments sent by Debitura show with totals per currency, filters and CSV', async ({ page, request }) => {
-  await caseAssigned(request, CASE_EUR, 'EUR', 2000);
-  await caseAssigned(request, CASE_DKK, 'DKK', 500);
+test('payments sent by Debitura show with totals per currency, filters and CSV', async ({
+  page,
+  signInAs,
+  webhooks,
+}) => {
+  await caseAssigned(webhooks, CASE_EUR, 'EUR', 2000);
+  await caseAssigned(webhooks, CASE_DKK, 'DKK', 500);
   for (const payment of PAYMENTS) {
-    await sendWebhook(
-      request,
+    await webhooks.send(
       'payment.created',
-      payment.reference,
       {
+        reference: payment.reference,
         paymentId: payment.id,
         amount: payment.amount,
         currency: payment.currency,
@@ -102,11 +77,11 @@ test('payments sent by Debitura show with totals per currency, filters and CSV',
         recipient: 'CollectionPartner',
         method: 'BankTransfer',
       },
-      `${payment.date}T10:00:00Z`,
+      { timestamp: `${payment.date}T10:00:00Z` },
     );
   }
 
-  await signIn(page, E2E_USERS.manager);
+  await signInAs('manager');
   await expect(async () => {
     await page.goto(`/payments?case=${CASE_EUR}`);
     await expect(paymentRow(page, PAYMENTS[1].id)).toBeVisible({ timeout: 1_000 });
@@ -147,8 +122,9 @@ const STATEMENT = [
 
 test('a manager imports a bank statement: preview, per-row errors, confirm and correct, the same file twice', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, E2E_USERS.manager);
+  await signInAs('manager');
   await page.goto('/payments');
   await page.getByRole('link', { name: 'Import bank statement' }).click();
   await page
@@ -197,9 +173,10 @@ test('a manager imports a bank statement: preview, per-row errors, confirm and c
 
 test('a manager reconciles in bulk with a note; a payment Debitura deletes afterwards needs review', async ({
   page,
-  request,
+  signInAs,
+  webhooks,
 }) => {
-  await signIn(page, E2E_USERS.manager);
+  await signInAs('manager');
   await page.goto(`/payments?case=${CASE_EUR}`);
   await expect(paymentRow(page, PAYMENTS[0].id)).toContainText('Matched');
   for (const payment of PAYMENTS.slice(0, 2)) {
@@ -212,7 +189,7 @@ test('a manager reconciles in bulk with a note; a payment Debitura deletes after
   await expect(paymentRow(page, PAYMENTS[0].id)).toContainText('by Milo Manager');
   await expect(paymentRow(page, PAYMENTS[0].id)).toContainText('Checked against the bank');
 
-  await sendWebhook(request, 'payment.deleted', CASE_EUR, { paymentId: PAYMENTS[0].id });
+  await webhooks.send('payment.deleted', { reference: CASE_EUR, paymentId: PAYMENTS[0].id });
   await expect(async () => {
     await page.goto(`/payments?case=${CASE_EUR}&status=needs_review`);
     await expect(paymentRow(page, PAYMENTS[0].id)).toContainText('Needs review', { timeout: 1_000 });
@@ -222,8 +199,8 @@ test('a manager reconciles in bulk with a note; a payment Debitura deletes after
   await page.screenshot({ path: test.info().outputPath('payments-needs-review.png'), fullPage: true });
 });
 
-test('reports show charts beside their numbers, filter by URL, and export CSV', async ({ page }) => {
-  await signIn(page, E2E_USERS.manager);
+test('reports show charts beside their numbers, filter by URL, and export CSV', async ({ page, signInAs }) => {
+  await signInAs('manager');
   await page.goto(`/reports?from=${day(60)}&to=${day(0)}`);
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
   for (const title of [
@@ -256,8 +233,8 @@ test('reports show charts beside their numbers, filter by URL, and export CSV', 
   await page.screenshot({ path: test.info().outputPath('reports.png'), fullPage: true });
 });
 
-test('the team page shows each collector’s open workload and outstanding per currency', async ({ page }) => {
-  await signIn(page, E2E_USERS.manager);
+test('the team page shows each collector’s open workload and outstanding per currency', async ({ page, signInAs }) => {
+  await signInAs('manager');
   await page.goto('/team');
   await expect(page.getByRole('heading', { name: 'Team workload' })).toBeVisible();
   await expect(
@@ -268,8 +245,9 @@ test('the team page shows each collector’s open workload and outstanding per c
 
 test('a manager assigns cases in bulk from the list and one on its page; the timeline and the team page show it', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, E2E_USERS.manager);
+  await signInAs('manager');
   await page.goto(`/cases?q=E2E-MGR-${RUN}`);
   const rows = page.getByTestId('case-row');
   await expect(rows).toHaveCount(2);
@@ -309,7 +287,7 @@ test('a manager assigns cases in bulk from the list and one on its page; the tim
   // A collector sees no assignment tools.
   const context = await page.context().browser()!.newContext();
   const collectorPage = await context.newPage();
-  await signIn(collectorPage, E2E_USERS.collector);
+  await signInAs('collector', { page: collectorPage });
   await collectorPage.goto(`/cases/${CASE_EUR}`);
   await expect(collectorPage.getByTestId('assign-control')).toHaveCount(0);
   await collectorPage.goto('/cases');
