@@ -38,7 +38,7 @@ function recordingJob(
 }
 
 describe('job runner', () => {
-  it('runs a pass at start, coalesces a burst of kicks into one pass after the kick delay, then keeps its interval', async () => {
+  it('runs at start, makes a burst of kicks one pass after the kick delay, then keeps its interval', async () => {
     const { job, times } = recordingJob('burst', { kickDelayMs: 20, intervalMs: 60_000 });
     startJobs([job]);
     await vi.advanceTimersByTimeAsync(100);
