@@ -69,8 +69,12 @@ async function markSent(id: string, chatId: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
     if (chatId) {
       // Debitura may echo the reply back as a chat.created webhook before its answer got
-      // here; that copy and this reply are one message, so the copy goes.
-      await tx.$executeRaw`DELETE FROM chat_messages WHERE debitura_chat_id = ${chatId} AND id <> ${id}::uuid AND direction = 'inbound'`;
+      // here; that copy and this reply are one message, so the copy goes. Only in the reply's
+      // own case: chat ids are unique per case, and another case's message is not this one.
+      await tx.$executeRaw`
+        DELETE FROM chat_messages m USING chat_messages reply
+        WHERE reply.id = ${id}::uuid AND m.case_id = reply.case_id AND m.debitura_chat_id = ${chatId}
+          AND m.id <> reply.id AND m.direction = 'inbound'`;
     }
     await tx.$executeRaw`
       UPDATE chat_messages SET status = 'sent', debitura_chat_id = COALESCE(${chatId}, debitura_chat_id),

@@ -115,7 +115,7 @@ function prepare(row: InboxRow): DomainEvent | Outcome {
   const envelope = parsed.envelope;
   if (!isKnownEventType(envelope.type)) return { id: row.id, status: 'ignored' };
   try {
-    return toDomainEvent({ ...envelope, type: envelope.type }, row.is_test);
+    return toDomainEvent({ ...envelope, type: envelope.type });
   } catch (error) {
     // ApplyError (bad data) or a bug in the parsing: either way this event, and only it, fails.
     return { id: row.id, status: 'failed', error: describeError(error) };

@@ -186,7 +186,9 @@ function caseAssigned(fixture: Fixture) {
 }
 
 async function deliver(body: ReturnType<typeof envelope>, isTest = false) {
-  const response = await deliverSigned(body, isTest ? { 'x-debitura-test': 'true' } : {});
+  // Test events carry the classification in the signed body (what counts) and the header.
+  const signed = isTest ? { ...body, data: { ...body.data, classification: 'test' } } : body;
+  const response = await deliverSigned(signed, isTest ? { 'x-debitura-test': 'true' } : {});
   expect(response.status, `${body.event} ${JSON.stringify(body.data)}`).toBe(200);
 }
 

@@ -79,7 +79,9 @@ beforeAll(async () => {
   ]);
   await deliverAll(events);
   await deliverAll(
-    [assigned('AGE-T', 'EUR', 100, daysAgo(5)), paymentCreated('AGE-T', 'AGE-T-p0', 50, 'EUR', daysAgo(4))],
+    [assigned('AGE-T', 'EUR', 100, daysAgo(5)), paymentCreated('AGE-T', 'AGE-T-p0', 50, 'EUR', daysAgo(4))].map(
+      (event) => ({ ...event, data: { ...event.data, classification: 'test' } }),
+    ),
     { 'x-debitura-test': 'true' },
   );
   for (const row of await db.case.findMany({ select: { id: true, reference: true } }))

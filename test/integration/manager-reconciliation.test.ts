@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 async function paymentByDebituraId(id: string) {
-  return db.payment.findUniqueOrThrow({ where: { debituraPaymentId: id } });
+  return db.payment.findFirstOrThrow({ where: { debituraPaymentId: id } });
 }
 
 async function lineByRow(importId: string, rowNumber: number) {

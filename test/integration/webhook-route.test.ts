@@ -138,23 +138,30 @@ describe('accepting', () => {
     expect(await snapshot()).toEqual({ ...before, inbox: before.inbox + 1 });
   });
 
-  it('marks test deliveries by header and by classification', async () => {
-    const byHeader = envelope('case.assigned', { reference: 'ROUTE-TEST-H', lifecycle: 'Active' });
+  it('marks test cases by the signed classification; the unsigned X-Debitura-Test header alone marks nothing', async () => {
+    const live = envelope('case.assigned', { reference: 'ROUTE-LIVE-H', lifecycle: 'Active' });
+    const headerOnly = envelope('case.updated', { reference: 'ROUTE-LIVE-H', newLifecycle: 'Paused' });
     const byClassification = envelope('case.assigned', {
       reference: 'ROUTE-TEST-C',
       lifecycle: 'Active',
       classification: 'test',
     });
-    await sendWebhook(app.url, byHeader, { headers: { 'x-debitura-test': 'true' } });
-    await sendWebhook(app.url, byClassification);
+    await sendWebhook(app.url, live);
+    await sendWebhook(app.url, headerOnly, { headers: { 'x-debitura-test': 'true' } });
+    await sendWebhook(app.url, byClassification, { headers: { 'x-debitura-test': 'true' } });
     await waitForInboxDrained(database.pool);
     const { rows } = await database.pool.query(
-      "SELECT reference, is_test FROM cases WHERE reference IN ('ROUTE-TEST-H', 'ROUTE-TEST-C') ORDER BY reference",
+      "SELECT reference, state, is_test FROM cases WHERE reference IN ('ROUTE-LIVE-H', 'ROUTE-TEST-C') ORDER BY reference",
     );
     expect(rows).toEqual([
-      { reference: 'ROUTE-TEST-C', is_test: true },
-      { reference: 'ROUTE-TEST-H', is_test: true },
+      { reference: 'ROUTE-LIVE-H', state: 'Paused', is_test: false },
+      { reference: 'ROUTE-TEST-C', state: 'Active', is_test: true },
     ]);
+    // The delivery itself still shows what it claimed, for the admin's delivery list.
+    const { rows: inbox } = await database.pool.query('SELECT is_test FROM webhook_events WHERE id = $1', [
+      headerOnly.id,
+    ]);
+    expect(inbox).toEqual([{ is_test: true }]);
   });
 });
 

@@ -4,8 +4,12 @@ import { compareIds } from './fold';
 
 /**
  * The rows each event owns, written for many events per statement: a timeline entry keyed by
- * event id, payments keyed by Debitura's payment id, chat keyed by chat id. Each write is
- * idempotent and commutative (a repeat changes nothing; any order ends the same).
+ * event id, payments keyed by (case, Debitura's payment id), chat keyed by (case, chat id). Each
+ * write is idempotent and commutative (a repeat changes nothing; any order ends the same).
+ *
+ * Payment and chat ids are keys within their case only: an event naming another case's payment
+ * id writes a row of its own case and never touches the other case, whose balance the applier
+ * would not recompute (only the cases it locked are saved).
  */
 
 export type CaseEvent = { caseId: string; event: DomainEvent };
@@ -52,7 +56,7 @@ type Chat = { caseId: string; event: Extract<DomainEvent, { type: 'chat.created'
 async function upsertCreatedPayments(client: pg.ClientBase, entries: readonly Created[]) {
   const rows = keepOnePer(
     entries,
-    (entry) => entry.event.payment.paymentId,
+    (entry) => `${entry.caseId}/${entry.event.payment.paymentId}`,
     (a, b) => compareIds(a.event.id, b.event.id) > 0,
   );
   if (!rows.length) return;
@@ -60,7 +64,7 @@ async function upsertCreatedPayments(client: pg.ClientBase, entries: readonly Cr
   await client.query(
     `INSERT INTO payments (id, case_id, debitura_payment_id, amount_minor, currency, date, recipient, method, created_event_id)
      SELECT gen_random_uuid(), t.* FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[]) AS t
-     ON CONFLICT (debitura_payment_id) DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
+     ON CONFLICT (case_id, debitura_payment_id) DO UPDATE SET amount_minor = EXCLUDED.amount_minor, currency = EXCLUDED.currency,
        date = EXCLUDED.date, recipient = EXCLUDED.recipient, method = EXCLUDED.method, created_event_id = EXCLUDED.created_event_id
      WHERE payments.created_event_id IS NULL OR payments.created_event_id COLLATE "C" < EXCLUDED.created_event_id COLLATE "C"`,
     [
@@ -83,14 +87,14 @@ async function upsertCreatedPayments(client: pg.ClientBase, entries: readonly Cr
 async function upsertDeletedPayments(client: pg.ClientBase, entries: readonly Deleted[]) {
   const rows = keepOnePer(
     entries,
-    (entry) => entry.event.paymentId,
+    (entry) => `${entry.caseId}/${entry.event.paymentId}`,
     (a, b) => a.event.at < b.event.at,
   );
   if (!rows.length) return;
   await client.query(
     `INSERT INTO payments (id, case_id, debitura_payment_id, is_deleted, deleted_at)
      SELECT gen_random_uuid(), t.case_id, t.payment_id, true, t.at FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(case_id, payment_id, at)
-     ON CONFLICT (debitura_payment_id) DO UPDATE SET is_deleted = true, deleted_at = LEAST(payments.deleted_at, EXCLUDED.deleted_at)`,
+     ON CONFLICT (case_id, debitura_payment_id) DO UPDATE SET is_deleted = true, deleted_at = LEAST(payments.deleted_at, EXCLUDED.deleted_at)`,
     [rows.map((row) => row.caseId), rows.map((row) => row.event.paymentId), rows.map((row) => row.event.at)],
   );
 }
@@ -99,7 +103,7 @@ async function upsertDeletedPayments(client: pg.ClientBase, entries: readonly De
 async function insertChat(client: pg.ClientBase, entries: readonly Chat[]) {
   const rows = keepOnePer(
     entries,
-    (entry) => entry.event.chat.chatId,
+    (entry) => `${entry.caseId}/${entry.event.chat.chatId}`,
     (a, b) => compareIds(a.event.id, b.event.id) < 0,
   );
   if (!rows.length) return;
@@ -109,7 +113,7 @@ async function insertChat(client: pg.ClientBase, entries: readonly Chat[]) {
      SELECT gen_random_uuid(), t.case_id, t.chat_id, 'inbound', t.message, t.author_name, t.author_email, t.author_role, t.at
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
        AS t(case_id, chat_id, message, author_name, author_email, author_role, at)
-     ON CONFLICT (debitura_chat_id) DO NOTHING`,
+     ON CONFLICT (case_id, debitura_chat_id) DO NOTHING`,
     [
       rows.map((row) => row.caseId),
       chats.map((chat) => chat.chatId),

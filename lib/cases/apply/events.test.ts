@@ -28,7 +28,6 @@ describe('toDomainEvent', () => {
         Creditor: { CompanyName: 'ACME ApS' },
         CurrentEngagementPhase: 'Pre-legal',
       }),
-      false,
     );
     expect(event.type).toBe('case.assigned');
     if (event.type !== 'case.assigned') return;
@@ -50,10 +49,7 @@ describe('toDomainEvent', () => {
   });
 
   it('marks a bare case.assigned as lacking detail', () => {
-    const event = toDomainEvent(
-      envelope('case.assigned', { reference: 'R1', lifecycle: 'Pending verification' }),
-      false,
-    );
+    const event = toDomainEvent(envelope('case.assigned', { reference: 'R1', lifecycle: 'Pending verification' }));
     expect(event.type === 'case.assigned' && event.isDetailComplete).toBe(false);
     expect(event.type === 'case.assigned' && event.lifecycle).toBe('PendingVerification');
   });
@@ -67,7 +63,6 @@ describe('toDomainEvent', () => {
         currency: 'JPY',
         recipient: 'Collection partner',
       }),
-      false,
     );
     expect(event.type === 'payment.created' && event.payment).toMatchObject({
       paymentId: 'p1',
@@ -77,15 +72,33 @@ describe('toDomainEvent', () => {
     });
     const kwd = toDomainEvent(
       envelope('payment.created', { reference: 'R1', paymentId: 'p2', amount: 1.234, currency: 'kwd' }),
-      false,
     );
     expect(kwd.type === 'payment.created' && kwd.payment.amountMinor).toBe(1234n);
+  });
+
+  it("never takes a flat payload's id for the payment's id", () => {
+    const flat = toDomainEvent(
+      envelope('payment.created', { reference: 'R1', id: 'case-or-other', amount: 10, currency: 'EUR' }),
+    );
+    expect(flat.type === 'payment.created' && flat.payment.paymentId).toBe('event:evt-1');
+    const nested = toDomainEvent(
+      envelope('payment.created', {
+        reference: 'R1',
+        id: 'case-1',
+        payment: { id: 'p9', amount: 10, currency: 'EUR' },
+      }),
+    );
+    expect(nested.type === 'payment.created' && nested.payment.paymentId).toBe('p9');
+    expect(() => toDomainEvent(envelope('payment.deleted', { reference: 'R1', id: 'case-or-other' }))).toThrow(
+      /paymentId/,
+    );
+    const deleted = toDomainEvent(envelope('payment.deleted', { reference: 'R1', payment: { id: 'p9' } }));
+    expect(deleted.type === 'payment.deleted' && deleted.paymentId).toBe('p9');
   });
 
   it('normalises close codes given in display form', () => {
     const event = toDomainEvent(
       envelope('case.closed', { reference: 'R1', closeCode: 'Partially paid', comment: ' half ' }),
-      false,
     );
     expect(event).toMatchObject({ type: 'case.closed', closeCode: 'PartiallyPaid', comment: 'half' });
   });
@@ -99,7 +112,6 @@ describe('toDomainEvent', () => {
         roleLabel: 'Debitura',
         user: { firstName: 'Ann', lastName: 'Lee', email: 'a@x.example' },
       }),
-      false,
     );
     expect(event.type === 'chat.created' && event.chat).toMatchObject({
       chatId: 'c1',
@@ -111,15 +123,11 @@ describe('toDomainEvent', () => {
     expect(event.type === 'chat.created' && event.chat.at.toISOString()).toBe('2026-11-20T10:00:00.000Z');
   });
 
-  it('carries the test flag from the header or the classification', () => {
-    expect(toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }), true).isTest).toBe(
-      true,
-    );
+  it('carries the test flag from the signed classification only', () => {
+    expect(toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' })).isTest).toBe(false);
     expect(
-      toDomainEvent(
-        envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }, { classification: 'test' }),
-        false,
-      ).isTest,
+      toDomainEvent(envelope('case.updated', { reference: 'R1', newLifecycle: 'Paused' }, { classification: 'test' }))
+        .isTest,
     ).toBe(true);
   });
 
@@ -132,8 +140,8 @@ describe('toDomainEvent', () => {
     ['payment.deleted', { reference: 'R1' }, /paymentId/],
     ['chat.created', { reference: 'R1', chatId: 'c' }, /message/],
   ])('refuses %s with %j', (type, data, message) => {
-    expect(() => toDomainEvent(envelope(type, data), false)).toThrow(ApplyError);
-    expect(() => toDomainEvent(envelope(type, data), false)).toThrow(message);
+    expect(() => toDomainEvent(envelope(type, data))).toThrow(ApplyError);
+    expect(() => toDomainEvent(envelope(type, data))).toThrow(message);
   });
 });
 

@@ -44,15 +44,19 @@ export type ChatFields = {
   authorRole: string | null;
 };
 
-/** Throws ApplyError when `data` lacks what the event needs. `isTest` also covers the header. */
-export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }, isTest: boolean): DomainEvent {
+/**
+ * Throws ApplyError when `data` lacks what the event needs. Whether the event is a test comes
+ * from the signed body only: the X-Debitura-Test header is not covered by the signature, so
+ * whoever relays a delivery could add it and hide a live case among the test cases.
+ */
+export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }): DomainEvent {
   const { id, occurredAt: at, data } = envelope;
   if (!envelope.caseReference) throw new ApplyError('data.reference is missing or not a usable reference');
   const base = {
     id,
     at,
     reference: envelope.caseReference,
-    isTest: isTest || envelope.isTest,
+    isTest: envelope.isTest,
     debituraCaseId: toKey(data.caseId),
   };
 
@@ -87,10 +91,9 @@ export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }, is
         comment: text(data.comment),
       };
     case 'payment.created':
-      return { ...base, type: 'payment.created', payment: paymentFields(withNested(data, ['payment']), id) };
+      return { ...base, type: 'payment.created', payment: paymentFields(data, id) };
     case 'payment.deleted': {
-      const source = withNested(data, ['payment']);
-      const paymentId = toKey(source.paymentId ?? (source === data ? undefined : source.id));
+      const paymentId = paymentIdOf(data);
       if (!paymentId) throw new ApplyError('payment.deleted without paymentId');
       return { ...base, type: 'payment.deleted', paymentId };
     }
@@ -99,7 +102,17 @@ export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }, is
   }
 }
 
-function paymentFields(source: Record<string, unknown>, eventId: string): PaymentFields {
+/**
+ * Debitura's payment id: `paymentId`, or `id` only inside a nested `data.payment` object. A flat
+ * payload's `id` may be the case's or anything else's, so it is never taken for the payment's.
+ */
+function paymentIdOf(data: Record<string, unknown>): string | null {
+  const nested = isPlainObject(data.payment) ? data.payment : null;
+  return toKey(nested?.paymentId ?? data.paymentId ?? nested?.id);
+}
+
+function paymentFields(data: Record<string, unknown>, eventId: string): PaymentFields {
+  const source = withNested(data, ['payment']);
   const currency = typeof source.currency === 'string' ? source.currency.trim().toUpperCase() : '';
   if (!isCurrencyCode(currency)) throw new ApplyError('payment.created without a valid currency');
   const amount = source.amount ?? source.grossAmount ?? source.paymentAmount;
@@ -113,7 +126,7 @@ function paymentFields(source: Record<string, unknown>, eventId: string): Paymen
   }
   return {
     // Without Debitura's id the payment is keyed by its event, so a repeat still counts once.
-    paymentId: toKey(source.paymentId ?? source.id) ?? `event:${eventId}`,
+    paymentId: paymentIdOf(data) ?? `event:${eventId}`,
     amountMinor,
     currency,
     date: parseTimestamp(source.date ?? source.paymentDate),
