@@ -139,8 +139,16 @@ describe('accepting', () => {
   });
 
   it('marks test cases by the signed classification; the unsigned X-Debitura-Test header alone marks nothing', async () => {
-    const live = envelope('case.assigned', { reference: 'ROUTE-LIVE-H', lifecycle: 'Active' });
-    const headerOnly = envelope('case.updated', { reference: 'ROUTE-LIVE-H', newLifecycle: 'Paused' });
+    const live = envelope(
+      'case.assigned',
+      { reference: 'ROUTE-LIVE-H', lifecycle: 'Active' },
+      { timestamp: '2026-11-20T10:00:00Z' },
+    );
+    const headerOnly = envelope(
+      'case.updated',
+      { reference: 'ROUTE-LIVE-H', newLifecycle: 'Paused' },
+      { timestamp: '2026-11-20T11:00:00Z' },
+    );
     const byClassification = envelope('case.assigned', {
       reference: 'ROUTE-TEST-C',
       lifecycle: 'Active',
