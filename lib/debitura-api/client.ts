@@ -44,12 +44,24 @@ export class ApiNotConfiguredError extends PermanentApiError {
   }
 }
 
+const globalForKey = globalThis as unknown as { casedeskStoredApiKey?: string | null };
+
+/**
+ * The API key an admin stored on the Debitura page (lib/debitura/api-config.ts keeps this
+ * current in each process), used when DEBITURA_API_KEY is unset; with it, the API's URL
+ * defaults to Debitura's production host.
+ */
+export function setStoredApiKeyFallback(apiKey: string | null): void {
+  globalForKey.casedeskStoredApiKey = apiKey;
+}
+
 export function getDebituraApiConfig(env: NodeJS.ProcessEnv = process.env): DebituraApiConfig | null {
-  const baseUrl = env.DEBITURA_API_URL?.trim();
+  const storedKey = env === process.env ? globalForKey.casedeskStoredApiKey : null;
+  const baseUrl = env.DEBITURA_API_URL?.trim() || (storedKey ? 'https://collectionpartner-api.debitura.com' : '');
   if (!baseUrl) return null;
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    apiKey: env.DEBITURA_API_KEY?.trim() ?? '',
+    apiKey: env.DEBITURA_API_KEY?.trim() || storedKey || '',
     timeoutMs: Number(env.DEBITURA_API_TIMEOUT_MS ?? 10_000),
   };
 }
@@ -83,6 +95,21 @@ async function request(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Record<string, unknown>> {
+  const answer = (await requestJson(config, method, path, body, headers)) ?? {};
+  if (!isPlainObject(answer)) throw new PermanentApiError(`${method} ${path}: the answer is not a JSON object`, 200);
+  return answer;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One call, any JSON answer (object, array, or null for an empty body), keys camelCased. */
+export async function requestJson(
+  config: DebituraApiConfig | null,
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
   if (!config) throw new ApiNotConfiguredError();
   const label = `${method} ${path}`;
   let response: Response;
@@ -116,12 +143,11 @@ async function request(
   }
   let parsed: unknown;
   try {
-    parsed = text ? JSON.parse(text) : {};
+    parsed = text ? JSON.parse(text) : null;
   } catch {
     throw new PermanentApiError(`${label}: the answer is not JSON`, response.status);
   }
-  if (!isPlainObject(parsed)) throw new PermanentApiError(`${label}: the answer is not a JSON object`, response.status);
-  return normalizeKeys(parsed) as Record<string, unknown>;
+  return normalizeKeys(parsed);
 }
 
 function describeCause(error: unknown): string {

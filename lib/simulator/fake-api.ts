@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeConnection, type FakeConnection, type FakeConnectionOptions } from './fake-api-connection';
 import { chatDtos, paymentDtos, type ChatDto, type InvoiceDto, type PaymentDto } from './dto';
 import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type Simulation } from './generate';
 
@@ -37,6 +38,8 @@ export type FakeApiOptions = {
   failFirstDetailGets?: number;
   /** 404 for chat posts to case ids the API does not know. Off by default, so any case can be replied to. */
   isStrict?: boolean;
+  /** The connection endpoints (me, case list, webhook subscriptions, event log): see fake-api-connection.ts. */
+  connection?: FakeConnectionOptions;
 };
 
 export type FakeApi = {
@@ -49,6 +52,7 @@ export type FakeApi = {
   chatPostAttempts: () => number;
   register: (detail: InvoiceDto) => void;
   setFailures: (failures: { chatPosts?: number; detailGets?: number }) => void;
+  connection: FakeConnection;
   close: () => Promise<void>;
 };
 
@@ -70,6 +74,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     paymentsById.set(simCase.caseId, paymentDtos(simCase));
   }
 
+  const connection = createFakeConnection(() => byId.values(), options.connection);
   const chatPosts: ChatPost[] = [];
   const detailRequests: string[] = [];
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
@@ -124,7 +129,10 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     return detail ? { status: 200, body: detail } : { status: 404, body: { message: 'Case not found' } };
   };
 
-  const route = (method: string, path: string, body: unknown, headers: http.IncomingHttpHeaders): Answer => {
+  const route = (method: string, url: URL, body: unknown, headers: http.IncomingHttpHeaders): Answer => {
+    const path = url.pathname;
+    const controlled = connection.control(method, url, body);
+    if (controlled) return controlled;
     if (path === '/__simulator/cases' && method === 'POST') {
       for (const detail of Array.isArray(body) ? body : [body]) register(detail as InvoiceDto);
       return { status: 204, body: null };
@@ -134,6 +142,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     if (typeof key !== 'string' || !key || (options.apiKey && key !== options.apiKey)) {
       return { status: 401, body: { message: 'Missing or invalid XApiKey header' } };
     }
+    const connectionAnswer = connection.route(method, url, body);
+    if (connectionAnswer) return connectionAnswer;
     const byRef = /^\/cases\/case-reference\/([^/]+)$/.exec(path);
     if (byRef && method === 'GET') return readDetail(path, byReference.get(decodeURIComponent(byRef[1]).toUpperCase()));
     const match = /^\/cases\/([^/]+)(\/chats|\/payments)?$/.exec(path);
@@ -158,7 +168,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       try {
         const raw = Buffer.concat(chunks).toString('utf8');
         const body = raw ? (JSON.parse(raw) as unknown) : undefined;
-        answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://fake').pathname, body, req.headers);
+        answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://fake'), body, req.headers);
       } catch {
         answer = { status: 400, body: { message: 'Body is not JSON' } };
       }
@@ -184,8 +194,10 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       chatFailures = failures.chatPosts ?? chatFailures;
       detailFailures = failures.detailGets ?? detailFailures;
     },
+    connection,
     close: () =>
       new Promise<void>((resolve) => {
+        connection.stop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -4,8 +4,8 @@ import { kickJob } from '@/lib/jobs/runner';
 import { readLimitedBody } from './body';
 import { parseEnvelope, type EnvelopeFailure } from './envelope';
 import { recordDuplicate, recordRejection, storeEvent } from './inbox';
-import { getWebhookKeySet } from './secrets';
-import { verifySignature, type SignatureFailure } from './signature';
+import { verifyWithWebhookKeys } from './secrets';
+import type { SignatureFailure } from './signature';
 
 /**
  * `POST /api/webhooks/debitura`, in the order issue 3 sets: size (413), signature (401),
@@ -38,7 +38,7 @@ const SIGNATURE_MESSAGES: Record<SignatureFailure | 'no_secret_configured', stri
   stale_timestamp: 'The signature timestamp is more than 300 seconds old.',
   future_timestamp: 'The signature timestamp is more than 30 seconds in the future.',
   no_matching_secret: 'The signature matches none of the configured webhook secrets.',
-  no_secret_configured: 'No webhook secret is configured (DEBITURA_WEBHOOK_SECRETS).',
+  no_secret_configured: 'No webhook secret is configured (DEBITURA_WEBHOOK_SECRETS or the Debitura admin page).',
 };
 
 const ENVELOPE_MESSAGES: Record<EnvelopeFailure | 'invalid_encoding', string> = {
@@ -62,10 +62,7 @@ export async function receiveDelivery(request: Request): Promise<Response> {
 
   const { headers } = request;
   const eventHeader = headers.get('x-debitura-event')?.slice(0, 200) ?? null;
-  const { keys, buffers } = getWebhookKeySet();
-  const verdict = keys.length
-    ? verifySignature(headers.get('x-debitura-signature'), body, buffers)
-    : ({ ok: false, reason: 'no_secret_configured' } as const);
+  const verdict = await verifyWithWebhookKeys(headers.get('x-debitura-signature'), body);
   if (!verdict.ok) {
     await reject({
       reason: verdict.reason,
@@ -106,7 +103,7 @@ export async function receiveDelivery(request: Request): Promise<Response> {
       headers: keptHeaders(headers),
       isTest: isTrue(headers.get('x-debitura-test')) || envelope.isTest,
       isReplay: isTrue(headers.get('x-debitura-replay')),
-      secretId: keys[verdict.secretIndex].fingerprint,
+      secretId: verdict.fingerprint,
     });
   } catch (error) {
     console.error('[webhook] could not store event', envelope.id, error instanceof Error ? error.message : error);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { decodeSecret } from './signature';
+import { decodeSecret, verifySignature, type SignatureFailure } from './signature';
+import { getStoredWebhookKeys } from './stored-secrets';
 
 /**
  * The webhook secrets from DEBITURA_WEBHOOK_SECRETS (comma-separated base64, several during
@@ -40,4 +41,29 @@ export function parseWebhookSecrets(raw: string): WebhookKey[] {
 
 export function secretFingerprint(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+export type KeyVerdict =
+  { ok: true; fingerprint: string } | { ok: false; reason: SignatureFailure | 'no_secret_configured' };
+
+/**
+ * Verifies a delivery against every secret we know: DEBITURA_WEBHOOK_SECRETS and those the
+ * Debitura connection stored. A miss reloads the stored ones once (a secret just stored by
+ * another process) before it counts as a miss.
+ */
+export async function verifyWithWebhookKeys(header: string | null, body: Uint8Array): Promise<KeyVerdict> {
+  const configured = getWebhookKeySet();
+  let verdict = verifyWith(configured, await getStoredWebhookKeys(), header, body);
+  if (!verdict.ok && (verdict.reason === 'no_matching_secret' || verdict.reason === 'no_secret_configured')) {
+    verdict = verifyWith(configured, await getStoredWebhookKeys({ afterMiss: true }), header, body);
+  }
+  return verdict;
+}
+
+function verifyWith(configured: KeySet, stored: WebhookKey[], header: string | null, body: Uint8Array): KeyVerdict {
+  const keys = stored.length ? [...configured.keys, ...stored] : configured.keys;
+  if (!keys.length) return { ok: false, reason: 'no_secret_configured' };
+  const buffers = stored.length ? keys.map((entry) => entry.key) : configured.buffers;
+  const verdict = verifySignature(header, body, buffers);
+  return verdict.ok ? { ok: true, fingerprint: keys[verdict.secretIndex].fingerprint } : verdict;
 }

@@ -5,3 +5,4 @@
 export { default as users } from './users';
 export { default as tokens } from './tokens';
 export { default as events } from './events';
+export { default as debitura } from './debitura';
