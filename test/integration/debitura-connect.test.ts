@@ -46,13 +46,15 @@ afterAll(async () => {
 });
 
 const webhookUrl = () => `${app.url}/api/webhooks/debitura`;
-const caseEvent = (index: number) =>
-  envelope('case.updated', {
+const caseEvent = (index: number) => ({
+  ...envelope('case.updated', {
     caseId: simulation.cases[index].caseId,
     reference: simulation.cases[index].reference,
     oldLifecycle: 'Active',
     newLifecycle: 'Paused',
-  });
+  }),
+  specVersion: '1.0' as const,
+});
 
 async function storedEvent(id: string) {
   return waitFor(
