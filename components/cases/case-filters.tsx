@@ -3,9 +3,10 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { CLOSE_CODES } from '@/lib/cases/close-codes';
+import { ENGAGEMENT_PHASES } from '@/lib/cases/engagement-phases';
 import { CASE_SORTS, SORT_LABELS, type CaseListQuery } from '@/lib/cases/filters';
-import { ENGAGEMENT_PHASES, engagementPhaseLabel } from '@/lib/cases/lifecycle';
 import type { FilterOptions } from '@/lib/cases/queries';
+import { closeCodeLabel, englishVocabulary as t, phaseLabel } from '@/lib/i18n/vocabulary';
 
 /**
  * The list's filters as a plain GET form: the URL is the state, so a view can be bookmarked
@@ -76,7 +77,7 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
               defaultValue={query.closeCode ?? ''}
               options={[
                 { value: '', label: 'Any close code' },
-                ...CLOSE_CODES.map((info) => ({ value: info.code, label: info.label })),
+                ...CLOSE_CODES.map((info) => ({ value: info.code, label: closeCodeLabel(t, info.code) })),
               ]}
             />
           </Field>
@@ -87,7 +88,7 @@ export function CaseFilters({ query, options }: { query: CaseListQuery; options:
               defaultValue={query.phase ?? ''}
               options={[
                 { value: '', label: 'Any phase' },
-                ...ENGAGEMENT_PHASES.map((phase) => ({ value: phase, label: engagementPhaseLabel(phase) })),
+                ...ENGAGEMENT_PHASES.map((phase) => ({ value: phase, label: phaseLabel(t, phase) })),
               ]}
             />
           </Field>

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
 import type { CaseDetail } from '@/lib/cases/queries';
-import { engagementPhaseLabel, exclusivePeriodEnd } from '@/lib/cases/lifecycle';
+import { exclusivePeriodEnd } from '@/lib/cases/lifecycle';
+import { englishVocabulary, phaseLabel } from '@/lib/i18n/vocabulary';
 import { StateBadge, TestBadge } from './state-badge';
 
 export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unreadCount: number }) {
@@ -35,7 +36,7 @@ export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unread
       </p>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <Item label="Creditor reference">{detail.creditorReference ?? '—'}</Item>
-        <Item label="Engagement phase">{engagementPhaseLabel(detail.engagementPhase)}</Item>
+        <Item label="Engagement phase">{phaseLabel(englishVocabulary, detail.engagementPhase)}</Item>
         <Item label="Assignee">
           {detail.assignee ? (
             (detail.assignee.name ?? detail.assignee.email)

@@ -1,7 +1,8 @@
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { closeCodeGroupLabel, describeCloseCode, type CloseCodeGroup } from '@/lib/cases/close-codes';
+import { closeCodeGroup, normalizeCloseCode, type CloseCodeGroup } from '@/lib/cases/close-codes';
+import { closeCodeGroupLabel, closeCodeLabel, closeCodeMeaning, englishVocabulary as t } from '@/lib/i18n/vocabulary';
 
 const GROUP_TONE: Record<CloseCodeGroup, Tone> = {
   success: 'green',
@@ -22,17 +23,17 @@ export function CloseCodePanel({
   comment: string | null;
   closedAt: Date | null;
 }) {
-  const info = describeCloseCode(closeCode);
+  const group = closeCodeGroup(closeCode);
   return (
     <Card
       title="Close code"
       id="close-code-heading"
-      actions={<Badge tone={GROUP_TONE[info.group]}>{closeCodeGroupLabel(info.group)}</Badge>}
+      actions={<Badge tone={GROUP_TONE[group]}>{closeCodeGroupLabel(t, group)}</Badge>}
     >
       <div data-testid="close-code" className="space-y-2">
-        <p className="text-lg font-semibold">{info.label}</p>
-        <p className="text-sm text-slate-700">{info.meaning}</p>
-        <p className="font-mono text-xs text-slate-500">{info.code}</p>
+        <p className="text-lg font-semibold">{closeCodeLabel(t, closeCode)}</p>
+        <p className="text-sm text-slate-700">{closeCodeMeaning(t, closeCode)}</p>
+        <p className="font-mono text-xs text-slate-500">{normalizeCloseCode(closeCode) ?? closeCode}</p>
         {closedAt ? (
           <p className="text-sm text-slate-600">
             Closed <LocalTime value={closedAt} />
@@ -43,7 +44,7 @@ export function CloseCodePanel({
             <span className="sr-only">Comment: </span>
             {comment}
           </blockquote>
-        ) : info.code === 'Other' ? (
+        ) : normalizeCloseCode(closeCode) === 'Other' ? (
           <p className="text-sm text-slate-500">No comment was given.</p>
         ) : null}
       </div>

@@ -5,7 +5,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatMoney } from '@/lib/cases/format';
 import type { PaymentEntry } from '@/lib/cases/queries';
-import { recipientLabel } from '@/lib/cases/timeline';
+import { englishVocabulary, recipientLabel } from '@/lib/i18n/vocabulary';
 
 /** Payments against the case; deleted ones stay listed, struck through, for the record. */
 export function PaymentTable({
@@ -55,7 +55,7 @@ export function PaymentTable({
                     {formatMoney(payment.amountMinor, payment.currency ?? currency, locale)}
                   </TD>
                   <TD className={cn(payment.isDeleted && 'line-through')}>
-                    {recipientLabel(payment.recipient) ?? '—'}
+                    {recipientLabel(englishVocabulary, payment.recipient) ?? '—'}
                   </TD>
                   <TD className={cn('hidden sm:table-cell', payment.isDeleted && 'line-through')}>
                     {payment.method ?? '—'}

@@ -1,8 +1,24 @@
-import { Badge } from '@/components/ui/badge';
-import { lifecycleLabel, lifecycleTone } from '@/lib/cases/lifecycle';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { normalizeLifecycle, type LifecycleState } from '@/lib/cases/lifecycle';
+import { englishVocabulary, lifecycleLabel } from '@/lib/i18n/vocabulary';
+
+/** Each state's colour; the badge always carries the state's name too, so colour is never the only signal. */
+const STATE_TONE: Record<LifecycleState, Tone> = {
+  PendingContractSigning: 'slate',
+  PendingVerificationInternal: 'slate',
+  PendingVerification: 'amber',
+  NeedsAdditionalDetails: 'orange',
+  Leads: 'slate',
+  LeadsQuoteGiven: 'slate',
+  Active: 'green',
+  Paused: 'blue',
+  Closed: 'slate',
+  Merged: 'violet',
+};
 
 export function StateBadge({ state }: { state: string | null }) {
-  return <Badge tone={lifecycleTone(state)}>{lifecycleLabel(state)}</Badge>;
+  const known = normalizeLifecycle(state);
+  return <Badge tone={known ? STATE_TONE[known] : 'slate'}>{lifecycleLabel(englishVocabulary, state)}</Badge>;
 }
 
 export function TestBadge() {

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import type { StateCounts } from '@/lib/cases/case-list';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
-import { lifecycleLabel, PARTNER_STATES, type LifecycleState } from '@/lib/cases/lifecycle';
+import { PARTNER_STATES, type LifecycleState } from '@/lib/cases/lifecycle';
+import { englishVocabulary, lifecycleLabel } from '@/lib/i18n/vocabulary';
 
 /** One tab per state with its count under the other filters; choosing one starts at page 1. */
 export function StateTabs({ query, counts, locale }: { query: CaseListQuery; counts: StateCounts; locale: string }) {
@@ -21,7 +22,7 @@ export function StateTabs({ query, counts, locale }: { query: CaseListQuery; cou
     },
     ...[...PARTNER_STATES, ...extra].map((state) => ({
       state,
-      label: lifecycleLabel(state),
+      label: lifecycleLabel(englishVocabulary, state),
       count: format(counts.byState[state] ?? 0),
     })),
   ];

@@ -3,13 +3,9 @@ import { Field, Input } from '@/components/ui/input';
 import { LiveTestSelect } from '@/components/ui/live-test-select';
 import { Select } from '@/components/ui/select';
 import type { Assignee } from '@/lib/assignment/queries';
-import {
-  RECIPIENT_LABELS,
-  RECIPIENTS,
-  RECONCILIATION_STATUSES,
-  STATUS_LABELS,
-  type PaymentFilter,
-} from '@/lib/payments/filters';
+import { englishVocabulary, recipientLabel } from '@/lib/i18n/vocabulary';
+import { RECONCILIATION_STATUSES, STATUS_LABELS, type PaymentFilter } from '@/lib/payments/filters';
+import { PAYMENT_RECIPIENTS } from '@/lib/payments/recipients';
 
 /** The /payments filters: a plain GET form, so every view is a URL that can be bookmarked. */
 export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; assignees: Assignee[] }) {
@@ -38,7 +34,10 @@ export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; a
           defaultValue={filter.recipient ?? ''}
           options={[
             { value: '', label: 'Any' },
-            ...RECIPIENTS.map((recipient) => ({ value: recipient, label: RECIPIENT_LABELS[recipient] })),
+            ...PAYMENT_RECIPIENTS.map((recipient) => ({
+              value: recipient,
+              label: recipientLabel(englishVocabulary, recipient) ?? recipient,
+            })),
           ]}
         />
       </Field>

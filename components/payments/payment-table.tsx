@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { RECIPIENT_LABELS } from '@/lib/payments/filters';
+import { englishVocabulary, recipientLabel } from '@/lib/i18n/vocabulary';
 import type { PaymentRow } from '@/lib/payments/queries';
 import { Money } from './money';
 import { RECONCILE_FORM_ID } from './reconcile-bar';
@@ -61,7 +61,7 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
               />
               {row.isDeleted ? <div className="text-xs text-red-700">Deleted by Debitura</div> : null}
             </TD>
-            <TD>{row.recipient ? (RECIPIENT_LABELS[row.recipient] ?? row.recipient) : '—'}</TD>
+            <TD>{recipientLabel(englishVocabulary, row.recipient) ?? '—'}</TD>
             <TD>
               <ReconciliationBadge status={row.status} />
             </TD>

@@ -1,3 +1,4 @@
+import { ENDED_STATES } from '@/lib/cases/lifecycle';
 import { db } from '@/lib/db';
 
 /**
@@ -5,7 +6,9 @@ import { db } from '@/lib/db';
  * A case is open until it is Closed or Merged.
  */
 
-export const OPEN_CASE_SQL = `(c.state IS NULL OR c.state NOT IN ('Closed', 'Merged'))`;
+// The states are constants of our own vocabulary, safe to write into the SQL text.
+const ENDED_STATES_SQL = ENDED_STATES.map((state) => `'${state}'`).join(', ');
+export const OPEN_CASE_SQL = `(c.state IS NULL OR c.state NOT IN (${ENDED_STATES_SQL}))`;
 
 export type Assignee = { id: string; name: string; email: string; role: string };
 

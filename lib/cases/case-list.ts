@@ -2,7 +2,7 @@ import { ForbiddenError, ValidationError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { normaliseCloseCode } from './close-codes';
+import { normalizeCloseCode } from './close-codes';
 import { decodeCursor, encodeCursor, InvalidCursorError, type CaseCursor } from './cursor';
 import type { CaseListQuery, CaseSort } from './filters';
 import { caseVisibility, searchCondition, unreadCountSql, type Viewer } from './visibility';
@@ -103,7 +103,7 @@ export function caseListConditions(
     conditions.push(Prisma.sql`c.assignee_id = ${query.assignee}::uuid`);
   }
   if (query.closeCode)
-    conditions.push(Prisma.sql`c.close_code = ${normaliseCloseCode(query.closeCode) ?? query.closeCode}`);
+    conditions.push(Prisma.sql`c.close_code = ${normalizeCloseCode(query.closeCode) ?? query.closeCode}`);
   if (query.phase) conditions.push(Prisma.sql`c.engagement_phase = ${query.phase}`);
   if (query.currency) conditions.push(Prisma.sql`c.currency = ${query.currency}`);
   if (query.q) conditions.push(searchCondition(query.q));

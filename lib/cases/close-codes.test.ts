@@ -1,53 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_CODES, describeCloseCode, normaliseCloseCode } from './close-codes';
-import { exclusivePeriodEnd, lifecycleLabel, normaliseLifecycle } from './lifecycle';
+import { CLOSE_CODES, closeCodeGroup, isCloseCode, normalizeCloseCode, PARTNER_CLOSE_CODES } from './close-codes';
 
 describe('close codes', () => {
-  it('normalises API names and display forms to the API name', () => {
-    expect(normaliseCloseCode('PartiallyPaid')).toBe('PartiallyPaid');
-    expect(normaliseCloseCode('Partially paid')).toBe('PartiallyPaid');
-    expect(normaliseCloseCode('partially-paid')).toBe('PartiallyPaid');
-    expect(normaliseCloseCode('Case never started – Internal')).toBe('CaseNeverStartedInternal');
-    expect(normaliseCloseCode('Quotes Expired – Not Accepted')).toBe('QuotesExpiredNotAccepted');
-    expect(normaliseCloseCode('Invalid Case Data')).toBe('InvalidCaseData');
-    expect(normaliseCloseCode('NoSuchCode')).toBeNull();
-    expect(normaliseCloseCode(42)).toBeNull();
+  it.each([
+    ['PartiallyPaid', 'PartiallyPaid'],
+    ['Partially paid', 'PartiallyPaid'],
+    ['partially-paid', 'PartiallyPaid'],
+    ['PARTIALLY_PAID', 'PartiallyPaid'],
+    ['Debtor insolvent / bankrupt', 'DebtorInsolventBankrupt'],
+    ['Debtor insolvent or bankrupt', 'DebtorInsolventBankrupt'],
+    ['Debtor bankrupt', 'DebtorInsolventBankrupt'],
+    ['Disputed – legal action declined by client', 'DisputedLegalActionDeclinedByClient'],
+    ['Pre-legal exhausted, no payment', 'PreLegalExhaustedNoPayment'],
+    ['Case never started', 'CaseNeverStarted'],
+    ['Case never started – Internal', 'CaseNeverStartedInternal'],
+    ['Quotes Expired – Not Accepted', 'QuotesExpiredNotAccepted'],
+    ['Invalid Case Data', 'InvalidCaseData'],
+    ['No Quotes Received', 'NoQuotesReceived'],
+  ])('normalizes %j to %s', (input, expected) => expect(normalizeCloseCode(input)).toBe(expected));
+
+  it('gives null for what is not a known close code', () => {
+    expect(normalizeCloseCode('NoSuchCode')).toBeNull();
+    expect(normalizeCloseCode('')).toBeNull();
+    expect(normalizeCloseCode(' – ')).toBeNull();
+    expect(normalizeCloseCode(42)).toBeNull();
+    expect(normalizeCloseCode(undefined)).toBeNull();
+    // An object key is not a close code.
+    expect(normalizeCloseCode('constructor')).toBeNull();
+    expect(isCloseCode('toString')).toBe(false);
   });
 
-  it('has one entry per code, each with a meaning and a group', () => {
+  it('has one entry per code, in a group', () => {
     const codes = CLOSE_CODES.map((info) => info.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(17);
-    for (const info of CLOSE_CODES) expect(info.meaning.length).toBeGreaterThan(10);
-    expect(describeCloseCode('Paid').group).toBe('success');
-    expect(describeCloseCode('DebtorUntraceable').group).toBe('debtor-side');
-    expect(describeCloseCode('WithdrawnByClient').group).toBe('client-decision');
-    expect(describeCloseCode('UneconomicalToPursue').group).toBe('collection-exhausted');
-    expect(describeCloseCode('NoQuotesReceived').group).toBe('system');
-    expect(describeCloseCode('Other').group).toBe('other');
+    expect(closeCodeGroup('Paid')).toBe('success');
+    expect(closeCodeGroup('Partially paid')).toBe('success');
+    expect(closeCodeGroup('DebtorUntraceable')).toBe('debtor-side');
+    expect(closeCodeGroup('WithdrawnByClient')).toBe('client-decision');
+    expect(closeCodeGroup('UneconomicalToPursue')).toBe('collection-exhausted');
+    expect(closeCodeGroup('NoQuotesReceived')).toBe('system');
+    expect(closeCodeGroup('Other')).toBe('other');
   });
 
-  it('describes an unknown code as it came instead of hiding it', () => {
-    expect(describeCloseCode('BrandNewCode')).toMatchObject({
-      code: 'BrandNewCode',
-      label: 'BrandNewCode',
-      group: 'other',
-    });
-  });
-});
-
-describe('lifecycle', () => {
-  it('normalises display forms', () => {
-    expect(normaliseLifecycle('Pending verification')).toBe('PendingVerification');
-    expect(normaliseLifecycle('More Info Required')).toBe('NeedsAdditionalDetails');
-    expect(normaliseLifecycle('ACTIVE')).toBe('Active');
-    expect(normaliseLifecycle('Sideways')).toBeNull();
-    expect(lifecycleLabel('Sideways')).toBe('Sideways');
-    expect(lifecycleLabel(null)).toBe('Unknown');
+  it('counts a code it does not know as "other" instead of hiding it', () => {
+    expect(closeCodeGroup('BrandNewCode')).toBe('other');
   });
 
-  it('ends the exclusive period six months later, clamped to the month end', () => {
-    expect(exclusivePeriodEnd(new Date('2026-05-10T09:00:00Z')).toISOString()).toBe('2026-11-10T09:00:00.000Z');
-    expect(exclusivePeriodEnd(new Date('2026-08-31T09:00:00Z')).toISOString()).toBe('2027-02-28T09:00:00.000Z');
+  it('lets partners close with the twelve partner codes, never a system one', () => {
+    expect(PARTNER_CLOSE_CODES).toHaveLength(12);
+    expect(PARTNER_CLOSE_CODES).toContain('Other');
+    expect(PARTNER_CLOSE_CODES).not.toContain('CaseNeverStarted');
+    for (const info of CLOSE_CODES) expect(PARTNER_CLOSE_CODES.includes(info.code)).toBe(info.group !== 'system');
   });
 });

@@ -1,5 +1,4 @@
-import { describeCloseCode } from './close-codes';
-import { lifecycleLabel } from './lifecycle';
+import { closeCodeLabel, englishVocabulary as t, lifecycleLabel, recipientLabel } from '@/lib/i18n/vocabulary';
 
 /**
  * What a timeline entry says in words. Entries come from webhook events (case.*, payment.*,
@@ -20,17 +19,6 @@ type Entry = {
 };
 type FormatAmount = (minor: number, currency: string) => string;
 
-/** Who received a payment, in the agency's words. */
-export const RECIPIENT_LABELS: Record<string, string> = {
-  Creditor: 'Creditor',
-  CollectionPartner: 'Agency',
-  Platform: 'Debitura',
-};
-
-export function recipientLabel(recipient: string | null | undefined): string | null {
-  return recipient ? (RECIPIENT_LABELS[recipient] ?? recipient) : null;
-}
-
 const obj = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -43,19 +31,19 @@ export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount):
       return {
         kind: 'state',
         title: 'Assigned to the agency',
-        note: entry.toState ? `as ${lifecycleLabel(entry.toState)}` : null,
+        note: entry.toState ? `as ${lifecycleLabel(t, entry.toState)}` : null,
       };
     case 'case.updated':
       return {
         kind: 'state',
-        title: `${lifecycleLabel(entry.fromState)} → ${lifecycleLabel(entry.toState)}`,
+        title: `${lifecycleLabel(t, entry.fromState)} → ${lifecycleLabel(t, entry.toState)}`,
         note: null,
       };
     case 'case.closed': {
       const code = str(detail.closeCode);
       return {
         kind: 'close',
-        title: `Closed${code ? `: ${describeCloseCode(code).label}` : ''}`,
+        title: `Closed${code ? `: ${closeCodeLabel(t, code)}` : ''}`,
         note: str(detail.comment),
       };
     }
@@ -64,7 +52,7 @@ export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount):
         typeof detail.amountMinor === 'number' && str(detail.currency)
           ? formatAmount(detail.amountMinor, String(detail.currency))
           : null;
-      const recipient = recipientLabel(str(detail.recipient));
+      const recipient = recipientLabel(t, str(detail.recipient));
       const extra = [recipient && `to ${recipient}`, str(detail.method) && `by ${detail.method}`]
         .filter(Boolean)
         .join(', ');
@@ -92,7 +80,7 @@ export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount):
       return {
         kind: 'other',
         title: entry.type,
-        note: entry.toState ? `${lifecycleLabel(entry.fromState)} → ${lifecycleLabel(entry.toState)}` : null,
+        note: entry.toState ? `${lifecycleLabel(t, entry.fromState)} → ${lifecycleLabel(t, entry.toState)}` : null,
       };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText } from '@/lib/validation/search-params';
 import { isCurrencyCode } from '@/lib/money/currency';
+import { PAYMENT_RECIPIENTS } from './recipients';
 
 /**
  * The /payments filters as they appear in the URL (and in the CSV export's URL): one schema,
@@ -17,13 +18,6 @@ export const STATUS_LABELS: Record<ReconciliationStatus, string> = {
   needs_review: 'Needs review',
 };
 
-export const RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'] as const;
-export const RECIPIENT_LABELS: Record<string, string> = {
-  Creditor: 'Creditor',
-  CollectionPartner: 'Collection partner',
-  Platform: 'Platform',
-};
-
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
@@ -36,7 +30,7 @@ const day = optionalText(
 
 const schema = z.object({
   status: z.enum(RECONCILIATION_STATUSES).optional(),
-  recipient: z.enum(RECIPIENTS).optional(),
+  recipient: z.enum(PAYMENT_RECIPIENTS).optional(),
   currency: optionalText(
     z
       .string()

@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '@/lib/cases/close-codes';
+import { ENDED_STATES } from '@/lib/cases/lifecycle';
 import { db } from '@/lib/db';
 import { rangeInstants, type ReportFilter } from './filters';
 
@@ -114,7 +115,7 @@ export async function ageingOfOpenCases(filter: Pick<ReportFilter, 'isTest'>): P
         WHEN now() - c.assigned_at < interval '61 days' THEN '31–60'
         WHEN now() - c.assigned_at < interval '91 days' THEN '61–90'
         ELSE '90+' END AS bucket) b
-    WHERE c.is_test = ${filter.isTest} AND (c.state IS NULL OR c.state NOT IN ('Closed', 'Merged'))
+    WHERE c.is_test = ${filter.isTest} AND (c.state IS NULL OR c.state <> ALL(${[...ENDED_STATES]}::text[]))
     GROUP BY bucket, c.currency
     ORDER BY array_position(ARRAY['0–30', '31–60', '61–90', '90+', 'unknown'], bucket), c.currency NULLS LAST`;
   return rows.map((row) => ({

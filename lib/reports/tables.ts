@@ -1,10 +1,5 @@
-import {
-  closeCodeGroupLabel,
-  CLOSE_CODE_GROUPS,
-  describeCloseCode,
-  type CloseCodeGroup,
-} from '@/lib/cases/close-codes';
-import { lifecycleLabel } from '@/lib/cases/lifecycle';
+import { CLOSE_CODE_GROUPS, type CloseCodeGroup } from '@/lib/cases/close-codes';
+import { closeCodeGroupLabel, closeCodeLabel, englishVocabulary as t, lifecycleLabel } from '@/lib/i18n/vocabulary';
 import { minorToDecimal, toCsv } from '@/lib/csv/csv';
 import { formatMinor } from '@/lib/money/currency';
 import type { ReportFilter } from './filters';
@@ -40,7 +35,9 @@ export type ReportTable = {
 };
 
 function groupLabel(group: string): string {
-  return group in CLOSE_CODE_GROUPS ? closeCodeGroupLabel(group as CloseCodeGroup) : group;
+  return (CLOSE_CODE_GROUPS as readonly string[]).includes(group)
+    ? closeCodeGroupLabel(t, group as CloseCodeGroup)
+    : group;
 }
 
 function share(part: number, whole: number): { percent: string | null } {
@@ -64,7 +61,7 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
         ],
         rows: rows.map((row) => ({
           group: groupLabel(row.group),
-          code: row.code === null ? 'All in group' : describeCloseCode(row.code).label,
+          code: row.code === null ? 'All in group' : closeCodeLabel(t, row.code),
           cases: row.cases,
           share: share(row.cases, total),
         })),
@@ -127,7 +124,7 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
           { key: 'share', label: 'Share', isNumeric: true },
         ],
         rows: rows.map((row) => ({
-          state: lifecycleLabel(row.state),
+          state: lifecycleLabel(t, row.state),
           cases: row.cases,
           share: share(row.cases, total),
         })),

@@ -1,4 +1,5 @@
-import { enumKey, isKnownEventType, isPlainObject, normalizeEventType, normalizeKeys } from './normalize';
+import { enumKey } from '@/lib/validation/enum-names';
+import { isKnownEventType, isPlainObject, normalizeEventType, normalizeKeys } from './normalize';
 
 /** What Debitura posts (CONTRACT "Envelope"); keys may also arrive PascalCase. */
 export type WebhookEnvelope = {

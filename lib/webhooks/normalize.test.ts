@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  camelKey,
-  normalizeCloseCode,
-  normalizeEngagementPhase,
-  normalizeEventType,
-  normalizeKeys,
-  normalizeLifecycle,
-  normalizeRecipient,
-} from './normalize';
+import { normalizeCloseCode } from '@/lib/cases/close-codes';
+import { normalizeEngagementPhase } from '@/lib/cases/engagement-phases';
+import { normalizeLifecycle } from '@/lib/cases/lifecycle';
+import { normalizeRecipient } from '@/lib/payments/recipients';
+import { camelKey, enumFromWire, normalizeEventType, normalizeKeys } from './normalize';
 
 describe('camelKey', () => {
   it.each([
@@ -52,38 +48,33 @@ describe('normalizeKeys', () => {
   });
 });
 
-describe('enum normalisation', () => {
+describe('enum values from the wire', () => {
   it.each([
     ['Active', 'Active'],
-    ['active', 'Active'],
-    ['Pending verification', 'PendingVerification'],
     ['pending-verification', 'PendingVerification'],
     ['More Info Required', 'NeedsAdditionalDetails'],
-    ['NEEDS_ADDITIONAL_DETAILS', 'NeedsAdditionalDetails'],
     ['  Paused ', 'Paused'],
-  ])('lifecycle %j → %s', (input, expected) => expect(normalizeLifecycle(input)).toBe(expected));
+  ])('lifecycle %j → %s', (input, expected) => expect(enumFromWire(input, normalizeLifecycle)).toBe(expected));
 
   it.each([
     ['Partially paid', 'PartiallyPaid'],
     ['PartiallyPaid', 'PartiallyPaid'],
     ['Debtor insolvent / bankrupt', 'DebtorInsolventBankrupt'],
-    ['Disputed – legal action declined by client', 'DisputedLegalActionDeclinedByClient'],
-    ['Pre-legal exhausted, no payment', 'PreLegalExhaustedNoPayment'],
-    ['Case never started – Internal', 'CaseNeverStartedInternal'],
-    ['Case never started', 'CaseNeverStarted'],
     ['Quotes Expired – Not Accepted', 'QuotesExpiredNotAccepted'],
-  ])('close code %j → %s', (input, expected) => expect(normalizeCloseCode(input)).toBe(expected));
+  ])('close code %j → %s', (input, expected) => expect(enumFromWire(input, normalizeCloseCode)).toBe(expected));
 
   it('keeps unknown values as sent (trimmed) and empty ones as null', () => {
-    expect(normalizeLifecycle(' Hibernating ')).toBe('Hibernating');
-    expect(normalizeCloseCode('')).toBeNull();
-    expect(normalizeCloseCode(undefined)).toBeNull();
-    expect(normalizeCloseCode({})).toBeNull();
+    expect(enumFromWire(' Hibernating ', normalizeLifecycle)).toBe('Hibernating');
+    expect(enumFromWire(3, normalizeLifecycle)).toBe('3');
+    expect(enumFromWire('', normalizeCloseCode)).toBeNull();
+    expect(enumFromWire('   ', normalizeCloseCode)).toBeNull();
+    expect(enumFromWire(undefined, normalizeCloseCode)).toBeNull();
+    expect(enumFromWire({}, normalizeCloseCode)).toBeNull();
   });
 
   it('normalises phases, recipients and event types', () => {
-    expect(normalizeEngagementPhase('Pre-legal')).toBe('PreLegal');
-    expect(normalizeRecipient('Collection partner')).toBe('CollectionPartner');
+    expect(enumFromWire('Pre-legal', normalizeEngagementPhase)).toBe('PreLegal');
+    expect(enumFromWire('Collection partner', normalizeRecipient)).toBe('CollectionPartner');
     expect(normalizeEventType('Case.Assigned')).toBe('case.assigned');
     expect(normalizeEventType('PaymentDeleted')).toBe('payment.deleted');
     expect(normalizeEventType('case.reopened')).toBe('case.reopened');

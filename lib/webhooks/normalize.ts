@@ -4,8 +4,7 @@
  * keys and API names.
  */
 
-import { CLOSE_CODES as CLOSE_CODE_INFO } from '@/lib/cases/close-codes';
-import { LIFECYCLE_STATES } from '@/lib/cases/lifecycle';
+import { enumNormalizer } from '@/lib/validation/enum-names';
 
 export const EVENT_TYPES = [
   'case.assigned',
@@ -17,61 +16,23 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-// Lifecycle states and close codes come from their one tables in lib/cases/.
-export const ENGAGEMENT_PHASES = ['PreLegal', 'Legal', 'Enforcement'] as const;
-export const PAYMENT_RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'] as const;
-
-/** Lower case, letters and digits only: "Partially paid" and "PartiallyPaid" meet here. */
-export function enumKey(value: string): string {
-  return value
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-function enumTable(names: readonly string[], aliases: Record<string, string> = {}): Map<string, string> {
-  const table = new Map(names.map((name) => [enumKey(name), name]));
-  for (const [alias, name] of Object.entries(aliases)) table.set(enumKey(alias), name);
-  return table;
-}
-
-const EVENT_TABLE = enumTable(EVENT_TYPES);
-const LIFECYCLE_TABLE = enumTable(LIFECYCLE_STATES, {
-  'More Info Required': 'NeedsAdditionalDetails',
-  'More information required': 'NeedsAdditionalDetails',
-  'Pending contract': 'PendingContractSigning',
-  'Leads quote given': 'LeadsQuoteGiven',
-});
-const CLOSE_CODE_TABLE = enumTable(
-  CLOSE_CODE_INFO.map((info) => info.code),
-  {
-    ...Object.fromEntries(CLOSE_CODE_INFO.map((info) => [info.label, info.code])),
-    'Debtor bankrupt': 'DebtorInsolventBankrupt',
-    'Debtor insolvent': 'DebtorInsolventBankrupt',
-  },
-);
-const PHASE_TABLE = enumTable(ENGAGEMENT_PHASES, { Prelegal: 'PreLegal' });
-const RECIPIENT_TABLE = enumTable(PAYMENT_RECIPIENTS, { Partner: 'CollectionPartner', Agency: 'CollectionPartner' });
+const normalizeKnownEventType = enumNormalizer(EVENT_TYPES);
 
 /**
- * Maps a value to its API name; an unknown value is kept (trimmed) rather than refused:
- * Debitura may add values, and the raw event stays stored either way.
+ * An enum value as Casedesk stores it, given the concept's one normalizer (lifecycle,
+ * close code, phase, recipient): its API name when known. An unknown value is kept (trimmed)
+ * rather than refused: Debitura may add values, and the raw event stays stored either way.
  */
-function normalizeWith(table: Map<string, string>, value: unknown): string | null {
+export function enumFromWire(value: unknown, normalize: (value: string) => string | null): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value).trim();
   if (!text) return null;
-  return table.get(enumKey(text)) ?? text;
+  return normalize(text) ?? text;
 }
-
-export const normalizeLifecycle = (value: unknown) => normalizeWith(LIFECYCLE_TABLE, value);
-export const normalizeCloseCode = (value: unknown) => normalizeWith(CLOSE_CODE_TABLE, value);
-export const normalizeEngagementPhase = (value: unknown) => normalizeWith(PHASE_TABLE, value);
-export const normalizeRecipient = (value: unknown) => normalizeWith(RECIPIENT_TABLE, value);
 
 /** "case.assigned", "Case.Assigned", "CaseAssigned" → "case.assigned"; unknown types kept as sent. */
 export function normalizeEventType(value: string): string {
-  return EVENT_TABLE.get(enumKey(value)) ?? value.trim();
+  return normalizeKnownEventType(value) ?? value.trim();
 }
 
 export function isKnownEventType(value: string): value is EventType {

@@ -1,6 +1,7 @@
+import { normalizeEngagementPhase } from '@/lib/cases/engagement-phases';
 import { isCurrencyCode, toMinorUnits } from '@/lib/money/currency';
 import { parseTimestamp, toKey } from '@/lib/webhooks/envelope';
-import { isPlainObject, normalizeEngagementPhase } from '@/lib/webhooks/normalize';
+import { enumFromWire, isPlainObject } from '@/lib/webhooks/normalize';
 import { ApplyError } from './errors';
 
 /**
@@ -75,7 +76,7 @@ export function mapCaseDetail(source: Record<string, unknown>): CaseDetail {
       (typeof source.creditor === 'string' ? text(source.creditor) : null),
     dateCreated: parseTimestamp(source.dateCreated),
     dueDate: parseTimestamp(source.dueDate),
-    engagementPhase: normalizeEngagementPhase(source.currentEngagementPhase ?? source.engagementPhase),
+    engagementPhase: enumFromWire(source.currentEngagementPhase ?? source.engagementPhase, normalizeEngagementPhase),
     isTestCase: source.isTestCase === true,
   };
 }

@@ -1,12 +1,9 @@
+import { normalizeCloseCode } from '@/lib/cases/close-codes';
+import { normalizeLifecycle } from '@/lib/cases/lifecycle';
 import { isCurrencyCode, toMinorUnits } from '@/lib/money/currency';
+import { normalizeRecipient } from '@/lib/payments/recipients';
 import { parseTimestamp, toKey, type ParsedEnvelope } from '@/lib/webhooks/envelope';
-import {
-  isPlainObject,
-  normalizeCloseCode,
-  normalizeLifecycle,
-  normalizeRecipient,
-  type EventType,
-} from '@/lib/webhooks/normalize';
+import { enumFromWire, isPlainObject, type EventType } from '@/lib/webhooks/normalize';
 import { isDetailComplete, mapCaseDetail, text, type CaseDetail } from './detail';
 import { ApplyError } from './errors';
 
@@ -67,19 +64,19 @@ export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }): D
       return {
         ...base,
         type: 'case.assigned',
-        lifecycle: normalizeLifecycle(data.lifecycle ?? data.newLifecycle ?? source.lifecycle),
+        lifecycle: enumFromWire(data.lifecycle ?? data.newLifecycle ?? source.lifecycle, normalizeLifecycle),
         assignedAt: parseTimestamp(data.assignedAt ?? data.dateAssigned) ?? at,
         detail,
         isDetailComplete: isDetailComplete(detail),
       };
     }
     case 'case.updated': {
-      const toState = normalizeLifecycle(data.newLifecycle ?? data.newState ?? data.lifecycle);
+      const toState = enumFromWire(data.newLifecycle ?? data.newState ?? data.lifecycle, normalizeLifecycle);
       if (!toState) throw new ApplyError('case.updated without newLifecycle');
       return {
         ...base,
         type: 'case.updated',
-        fromState: normalizeLifecycle(data.oldLifecycle ?? data.oldState),
+        fromState: enumFromWire(data.oldLifecycle ?? data.oldState, normalizeLifecycle),
         toState,
       };
     }
@@ -87,7 +84,7 @@ export function toDomainEvent(envelope: ParsedEnvelope & { type: EventType }): D
       return {
         ...base,
         type: 'case.closed',
-        closeCode: normalizeCloseCode(data.closeCode),
+        closeCode: enumFromWire(data.closeCode, normalizeCloseCode),
         comment: text(data.comment),
       };
     case 'payment.created':
@@ -130,7 +127,7 @@ function paymentFields(data: Record<string, unknown>, eventId: string): PaymentF
     amountMinor,
     currency,
     date: parseTimestamp(source.date ?? source.paymentDate),
-    recipient: normalizeRecipient(source.recipient ?? source.paymentRecipient),
+    recipient: enumFromWire(source.recipient ?? source.paymentRecipient, normalizeRecipient),
     method: text(source.method),
   };
 }
