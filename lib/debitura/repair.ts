@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import type { DebituraApiConfig } from '@/lib/debitura-api/client';
 import { listCaseEvents, listCases } from '@/lib/debitura-api/connection';
-import { normalizeCloseCode, normalizeLifecycle } from '@/lib/webhooks/normalize';
+import { normalizeCloseCode } from '@/lib/cases/close-codes';
+import { normalizeLifecycle } from '@/lib/cases/lifecycle';
+import { enumFromWire } from '@/lib/webhooks/normalize';
 import { PAGE_SIZE, readSnapshot } from './import';
 import { feedInbox } from './inbox-feed';
 import { snapshotEnvelopes, snapshotKeys, snapshotTime } from './snapshot-events';
@@ -74,7 +76,8 @@ async function matchesLocalCase(pool: pg.Pool, reference: string, dto: Record<st
   );
   const local = rows[0];
   if (!local) return false;
-  const lifecycle = normalizeLifecycle(dto.lifecycle);
+  // Compared as the applier stores them: API names, unknown values kept as sent.
+  const lifecycle = enumFromWire(dto.lifecycle, normalizeLifecycle);
   if (lifecycle && lifecycle !== local.state) return false;
-  return lifecycle !== 'Closed' || normalizeCloseCode(dto.closeCode) === local.close_code;
+  return lifecycle !== 'Closed' || enumFromWire(dto.closeCode, normalizeCloseCode) === local.close_code;
 }

@@ -1,4 +1,4 @@
-import { normalizeLifecycle } from '@/lib/webhooks/normalize';
+import { normalizeLifecycle } from '@/lib/cases/lifecycle';
 import type { WebhookEnvelope } from '@/lib/webhooks/envelope';
 
 /**
