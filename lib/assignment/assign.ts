@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
+import { notifyLive } from '@/lib/live/notify';
 
 /**
  * Assigning cases to a collector (or unassigning them), one or many, in one transaction:
@@ -58,6 +59,11 @@ export async function assignCases(input: {
         await tx.$executeRaw`
         UPDATE cases SET assignee_id = ${assignee?.id ?? null}::uuid, updated_at = now()
         WHERE id = ANY(${changing.map((row) => row.id)}::uuid[])`;
+        await notifyLive(
+          tx,
+          'case.assigned',
+          changing.map((row) => row.reference),
+        );
       }
       for (const row of changing) {
         const from = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null;

@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import { listFollowUps, type FollowUpView } from '@/lib/work/follow-ups';
+import { listPromises, type PromiseView } from '@/lib/work/promises';
 import { getCaseDetail } from './case-detail';
 import type { Viewer } from './visibility';
 
@@ -8,13 +10,13 @@ import type { Viewer } from './visibility';
  * and close code in API names, lists in a stable order (event time, then id).
  */
 
-export type CaseJson = ReturnType<typeof toCaseJson>;
+export type CaseJson = ReturnType<typeof toCaseJson> & { followUps: FollowUpView[]; promises: PromiseView[] };
 
 /** Null when the reference is unknown; ForbiddenError (403) when the case is not the viewer's to see. */
 export async function getCaseJson(viewer: Viewer, reference: string): Promise<CaseJson | null> {
   const detail = await getCaseDetail(viewer, reference);
   if (!detail) return null;
-  const chat = await db.chatMessage.findMany({
+  const chatQuery = db.chatMessage.findMany({
     where: { caseId: detail.id },
     orderBy: [{ at: 'asc' }, { createdAt: 'asc' }],
     select: {
@@ -28,7 +30,9 @@ export async function getCaseJson(viewer: Viewer, reference: string): Promise<Ca
       status: true,
     },
   });
-  return toCaseJson(detail, chat);
+  const [chat, followUps, promises] = await Promise.all([chatQuery, listFollowUps(detail.id), listPromises(detail.id)]);
+  // The agency's own work on the case (lib/work): always lists, empty when there is none.
+  return { ...toCaseJson(detail, chat), followUps, promises };
 }
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;

@@ -55,7 +55,9 @@ export const normalizeLifecycle = enumNormalizer(LIFECYCLE_STATES, {
 });
 
 /** Active cases run a 6-month exclusive collection period from assignment. */
+export const EXCLUSIVE_PERIOD_MONTHS = 6;
+
 export function exclusivePeriodEnd(activeSince: Date): Date {
-  // 31 August + 6 months is the last day of February, not 3 March.
-  return addMonths(activeSince, 6);
+  // 31 August + 6 months is the last day of February, not 3 March (PostgreSQL's interval agrees).
+  return addMonths(activeSince, EXCLUSIVE_PERIOD_MONTHS);
 }

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/api/errors
 import { can } from '@/lib/auth/permissions';
 import { canViewCase, type Viewer } from '@/lib/cases/visibility';
 import { db } from '@/lib/db';
+import { notifyLive } from '@/lib/live/notify';
 import { CHAT_MESSAGE_SELECT, toMessageView, type ChatMessageView } from './message-view';
 
 /**
@@ -50,6 +51,7 @@ export async function createReply(viewer: Viewer, reference: string, message: st
     },
     select: CHAT_MESSAGE_SELECT,
   });
+  await notifyLive(db, 'chat.message', reference); // the insert has committed: tell open pages
   return toMessageView(row, viewer.id, null);
 }
 

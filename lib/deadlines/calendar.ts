@@ -17,11 +17,22 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function agencyCalendar(env: Record<string, string | undefined> = process.env): AgencyCalendar {
   const country = (env.CASEDESK_COUNTRY?.trim() || DEFAULT_CALENDAR.country).toUpperCase();
   const timeZone = env.CASEDESK_TIMEZONE?.trim() || DEFAULT_CALENDAR.timeZone;
-  if (!new Holidays().getCountries()?.[country]) {
+  if (!isKnownCountry(country)) {
     throw new Error(`CASEDESK_COUNTRY=${country} is not a country the holiday calendar knows (e.g. DK, DE, GB).`);
   }
   if (!isTimeZone(timeZone)) throw new Error(`CASEDESK_TIMEZONE=${timeZone} is not an IANA time zone.`);
   return { country, timeZone };
+}
+
+const knownCountries = new Map<string, boolean>();
+
+function isKnownCountry(country: string): boolean {
+  let isKnown = knownCountries.get(country);
+  if (isKnown === undefined) {
+    isKnown = Boolean(new Holidays().getCountries()?.[country]);
+    knownCountries.set(country, isKnown);
+  }
+  return isKnown;
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { applyInBulk, applyIsolated, describeError, type EventOutcome } from '@/lib/cases/apply/apply';
 import { toDomainEvent, type DomainEvent } from '@/lib/cases/apply/events';
 import { getPool, isTransientDatabaseError, withTransaction } from '@/lib/database/pool';
+import { notifyLiveMany } from '@/lib/live/notify';
 import { parseEnvelope } from './envelope';
 import { isKnownEventType } from './normalize';
 
@@ -87,6 +88,7 @@ async function applyBatch(pool: pg.Pool, claim: Claim, isolate: boolean): Promis
     result.outcomes.push(...applied.outcomes);
     result.isDetailPending = applied.isDetailPending;
     await recordOutcomes(client, result.outcomes);
+    await notifyLiveMany(client, 'case.changed', [...byCase.keys()]); // open pages refresh when this commits
     for (const outcome of result.outcomes) result[outcome.status] += 1;
     return result;
   }, pool);

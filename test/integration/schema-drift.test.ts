@@ -31,6 +31,7 @@ const columnOf = (field: Field) => field.dbName ?? field.name;
 function expectedType(field: Field): string {
   const [native, args = []] = (field.nativeType as [string, string[]] | null) ?? [];
   if (native === 'Uuid') return 'uuid';
+  if (native === 'Date') return 'date';
   if (native === 'Timestamptz') return `timestamp with time zone(${args[0] ?? 6})`;
   if (native === 'Timestamp') return `timestamp without time zone(${args[0] ?? 6})`;
   if (native === 'VarChar') return `character varying(${args[0]})`;

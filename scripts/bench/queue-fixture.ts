@@ -1,0 +1,46 @@
+import pg from 'pg';
+
+/**
+ * The work queue's share of the pages fixture: a collector (queue@bench.example) holding
+ * 5,000 open cases (taken from other collectors, so the unassigned pool the other benches
+ * read stays as it was), with follow-ups on a fifth of them and promises on a tenth.
+ */
+
+export const QUEUE_COLLECTOR_EMAIL = 'queue@bench.example';
+const OPEN_CASES = 5_000;
+
+const SQL = `
+INSERT INTO users (id, email, name, role, updated_at)
+VALUES (gen_random_uuid(), '${QUEUE_COLLECTOR_EMAIL}', 'Queue Collector', 'collector', now());
+
+UPDATE cases SET assignee_id = (SELECT id FROM users WHERE email = '${QUEUE_COLLECTOR_EMAIL}')
+WHERE id IN (
+  SELECT id FROM cases
+  WHERE assignee_id IS NOT NULL AND state NOT IN ('Closed', 'Merged') AND NOT is_test
+  ORDER BY md5(id::text) LIMIT ${OPEN_CASES});
+
+INSERT INTO follow_ups (id, case_id, due_date, note, status, created_at, closed_at)
+SELECT gen_random_uuid(), c.id, current_date + (n % 20), 'Call back', CASE WHEN n % 3 = 0 THEN 'done' ELSE 'open' END,
+  now() - interval '3 days', CASE WHEN n % 3 = 0 THEN now() END
+FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM cases c
+      JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}') c
+WHERE n % 5 = 0;
+
+INSERT INTO payment_promises (id, case_id, amount_minor, currency, promised_on, due_date, created_at)
+SELECT gen_random_uuid(), c.id, 50000, COALESCE(c.currency, 'EUR'), current_date - 20, current_date - 10 + (n % 20), now()
+FROM (SELECT c.id, c.currency, row_number() OVER (ORDER BY c.id) AS n FROM cases c
+      JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}') c
+WHERE n % 10 = 0;
+
+ANALYZE cases, follow_ups, payment_promises;
+`;
+
+export async function loadQueueFixture(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(SQL);
+  } finally {
+    await client.end();
+  }
+}
