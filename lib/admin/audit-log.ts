@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { decodeIdCursor, encodeIdCursor } from './cursor';
+import { auditCursor } from './cursor';
 import { dayRange, PAGE_SIZE, type AuditFilters } from './params';
 
 /**
@@ -36,19 +36,18 @@ export async function listAudit(
   pageSize = PAGE_SIZE,
 ): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
   const where = auditWhere(filters);
-  const cursor = decodeIdCursor(filters.cursor);
+  const cursor = auditCursor.decode(filters.cursor);
   const rows = await db.auditLog.findMany({
     where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
     orderBy: { id: 'desc' },
     take: pageSize + 1,
     select: { id: true, at: true, actorEmail: true, action: true, targetType: true, targetId: true, detail: true },
   });
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
+  const { rows: page, nextCursor } = auditCursor.page(rows, pageSize, (row) => row.id);
   const emails = await emailsOf(page.map(subjectUserId).filter((id): id is string => id !== null));
   return {
     rows: page.map((row) => ({ ...row, subjectEmail: emails.get(subjectUserId(row) ?? '') ?? null })),
-    nextCursor: rows.length > pageSize && last ? encodeIdCursor(last.id) : null,
+    nextCursor,
   };
 }
 

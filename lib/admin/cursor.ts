@@ -1,34 +1,24 @@
+import { z } from 'zod';
+import { cursorField, defineCursor } from '@/lib/pagination/cursor';
+
 /**
- * Keyset cursors for the admin lists, newest first: a cursor names the last row shown by
- * its time and id, and the next page starts right after it (no OFFSET, so a deep page
- * costs what the first one does). Opaque to the URL (base64url JSON).
+ * The admin lists' keyset cursors, newest first (on the one codec in lib/pagination/cursor.ts).
+ * A bad cursor decodes to null and the list starts from the top.
  */
-export type TimeCursor = { at: Date; id: string };
 
-export function encodeTimeCursor(cursor: TimeCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
+/** Deliveries: by the time received, then Debitura's event id (its text key). */
+export const deliveryCursor = defineCursor<{ at: Date; id: string }>('deliveries', {
+  toFields: ({ at, id }) => [at.toISOString(), id],
+  fields: z.tuple([cursorField.time, cursorField.text]).transform(([at, id]) => ({ at, id })),
+});
+
+/** Tables keyed by a growing BIGSERIAL, where the id alone orders the rows. */
+function idCursor(list: string) {
+  return defineCursor<bigint>(list, {
+    toFields: (id) => [id.toString()],
+    fields: z.tuple([cursorField.bigint]).transform(([id]) => id),
+  });
 }
 
-/** Null for anything that is not a cursor this module made: the list starts from the top. */
-export function decodeTimeCursor(text: string | undefined): TimeCursor | null {
-  if (!text) return null;
-  try {
-    const tuple: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(tuple) || tuple.length !== 2) return null;
-    const [at, id] = tuple as unknown[];
-    if (typeof at !== 'string' || typeof id !== 'string' || id.length === 0 || id.length > 200) return null;
-    const date = new Date(at);
-    return Number.isNaN(date.getTime()) ? null : { at: date, id };
-  } catch {
-    return null;
-  }
-}
-
-/** For tables keyed by a growing BIGSERIAL (audit log, rejected deliveries): the id alone orders them. */
-export function encodeIdCursor(id: bigint): string {
-  return id.toString();
-}
-
-export function decodeIdCursor(text: string | undefined): bigint | null {
-  return text && /^\d{1,19}$/.test(text) ? BigInt(text) : null;
-}
+export const auditCursor = idCursor('audit');
+export const rejectedCursor = idCursor('rejected');

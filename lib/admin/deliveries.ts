@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { EVENT_TYPES } from '@/lib/webhooks/normalize';
-import { decodeTimeCursor, encodeTimeCursor } from './cursor';
+import { deliveryCursor } from './cursor';
 import { dayRange, PAGE_SIZE, type DeliveryFilters } from './params';
 
 /**
@@ -51,7 +51,7 @@ export function deliveryWhere(filters: DeliveryFilters): Prisma.WebhookEventWher
 }
 
 export async function listDeliveries(filters: DeliveryFilters, pageSize = PAGE_SIZE): Promise<DeliveryPage> {
-  const cursor = decodeTimeCursor(filters.cursor);
+  const cursor = deliveryCursor.decode(filters.cursor);
   const where = deliveryWhere(filters);
   const rows = await db.webhookEvent.findMany({
     where: cursor
@@ -61,12 +61,7 @@ export async function listDeliveries(filters: DeliveryFilters, pageSize = PAGE_S
     take: pageSize + 1,
     select: rowSelect,
   });
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    nextCursor: rows.length > pageSize && last ? encodeTimeCursor({ at: last.receivedAt, id: last.id }) : null,
-  };
+  return deliveryCursor.page(rows, pageSize, (row) => ({ at: row.receivedAt, id: row.id }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CURSOR_LENGTH } from '@/lib/pagination/cursor';
 
 /**
  * The admin lists' filters as they appear in the URL. Parsing is lenient: a value that
@@ -23,7 +24,7 @@ export function toRecord(input: SearchParamsInput): Record<string, string> {
 /** A calendar day (UTC), as an HTML date input sends it. */
 const day = z.iso.date().optional().catch(undefined);
 const text = (max: number) => z.string().max(max).optional().catch(undefined);
-const cursor = z.string().max(300).optional().catch(undefined);
+const cursor = z.string().max(MAX_CURSOR_LENGTH).optional().catch(undefined);
 
 export const DELIVERY_STATUSES = ['applied', 'duplicate', 'ignored', 'failed', 'received'] as const;
 export type DeliveryStatusFilter = (typeof DELIVERY_STATUSES)[number];

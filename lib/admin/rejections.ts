@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { decodeIdCursor, encodeIdCursor } from './cursor';
+import { rejectedCursor } from './cursor';
 import { dayRange, PAGE_SIZE, type RejectedFilters } from './params';
 
 /**
@@ -26,7 +26,7 @@ export async function listRejected(
   if (filters.reason) where.reason = filters.reason;
   const range = dayRange(filters.from, filters.to);
   if (range.gte || range.lt) where.receivedAt = range;
-  const cursor = decodeIdCursor(filters.cursor);
+  const cursor = rejectedCursor.decode(filters.cursor);
   if (cursor !== null) where.id = { lt: cursor };
   const rows = await db.rejectedDelivery.findMany({
     where,
@@ -34,9 +34,7 @@ export async function listRejected(
     take: pageSize + 1,
     select: { id: true, receivedAt: true, reason: true, status: true, eventType: true, clientAddress: true },
   });
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeIdCursor(last.id) : null };
+  return rejectedCursor.page(rows, pageSize, (row) => row.id);
 }
 
 /** Reasons seen in the last 30 days (through the received_at index: a flood of refusals stays cheap). */

@@ -3,7 +3,7 @@ import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { normalizeCloseCode } from './close-codes';
-import { decodeCursor, encodeCursor, InvalidCursorError, type CaseCursor } from './cursor';
+import { caseCursor, decodeCursor, InvalidCursorError, type CaseCursor } from './cursor';
 import type { CaseListQuery, CaseSort } from './filters';
 import { caseVisibility, searchCondition, unreadCountSql, type Viewer } from './visibility';
 
@@ -164,20 +164,14 @@ export async function listCases(viewer: Viewer, query: CaseListQuery): Promise<C
     ORDER BY p.segment, ${outerColumn} ${dir}, p.id ${dir}
     LIMIT ${take}`;
 
-  const hasMore = rows.length > query.limit;
-  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = pageRows.at(-1);
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor({
-          sort: query.sort,
-          dir: query.dir,
-          segment: last.segment === 1 ? 'null' : 'value',
-          value: last.segment === 1 ? null : cursorValue(query.sort, last),
-          id: last.id,
-        })
-      : null;
-  return { items: pageRows.map(toItem), nextCursor };
+  const page = caseCursor.page(rows, query.limit, (last) => ({
+    sort: query.sort,
+    dir: query.dir,
+    segment: last.segment === 1 ? 'null' : 'value',
+    value: last.segment === 1 ? null : cursorValue(query.sort, last),
+    id: last.id,
+  }));
+  return { items: page.rows.map(toItem), nextCursor: page.nextCursor };
 }
 
 function cursorValue(sort: CaseSort, row: Row): string {

@@ -1,8 +1,9 @@
-import type { CaseSort, SortDirection } from './filters';
+import { z } from 'zod';
+import { cursorField, defineCursor } from '@/lib/pagination/cursor';
+import { CASE_SORTS, type CaseSort, type SortDirection } from './filters';
 
 /**
- * Keyset cursors for the case list. A cursor names the last row of a page by its sort key
- * and id, so the next page starts right after it whatever page it is (no OFFSET).
+ * The case list's keyset cursor (on the one codec in lib/pagination/cursor.ts).
  *
  * Sort columns can be null (no assignment date yet, outstanding unknown until the case
  * detail arrives). Those rows always come last, after every row with a value: `segment`
@@ -26,35 +27,38 @@ export class InvalidCursorError extends Error {
   }
 }
 
-export function encodeCursor(cursor: CaseCursor): string {
-  const tuple = [cursor.sort, cursor.dir, cursor.segment === 'null' ? 0 : 1, cursor.value, cursor.id];
-  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
-}
+/** What a sort's value must be, so it casts in SQL (`::timestamptz`, `::bigint`, `::text`). */
+const VALUE_FIELD: Record<CaseSort, z.ZodType> = {
+  assigned: cursorField.time,
+  activity: cursorField.time,
+  outstanding: cursorField.bigint,
+  reference: cursorField.text,
+};
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const caseCursor = defineCursor<CaseCursor>('cases', {
+  toFields: (cursor) => [cursor.sort, cursor.dir, cursor.segment === 'null' ? 0 : 1, cursor.value, cursor.id],
+  fields: z
+    .tuple([z.enum(CASE_SORTS), z.enum(['asc', 'desc']), z.literal([0, 1]), z.string().nullable(), cursorField.uuid])
+    .refine(([sort, , flag, value]) =>
+      flag === 0 ? value === null : value !== null && VALUE_FIELD[sort].safeParse(value).success,
+    )
+    .transform(([sort, dir, flag, value, id]) => ({
+      sort,
+      dir,
+      segment: flag === 0 ? ('null' as const) : ('value' as const),
+      value,
+      id,
+    })),
+});
+
+export const encodeCursor = caseCursor.encode;
 
 /** Decodes a cursor and checks it belongs to the requested sort, else InvalidCursorError. */
 export function decodeCursor(text: string, sort: CaseSort, dir: SortDirection): CaseCursor {
-  let tuple: unknown;
-  try {
-    tuple = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError();
-  }
-  if (!Array.isArray(tuple) || tuple.length !== 5) throw new InvalidCursorError();
-  const [cursorSort, cursorDir, segmentFlag, value, id] = tuple as unknown[];
-  if (cursorSort !== sort || cursorDir !== dir) {
+  const cursor = caseCursor.decode(text);
+  if (!cursor) throw new InvalidCursorError();
+  if (cursor.sort !== sort || cursor.dir !== dir) {
     throw new InvalidCursorError('The cursor belongs to a different sort order: start again from the first page.');
   }
-  if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorError();
-  const segment = segmentFlag === 0 ? 'null' : 'value';
-  if (segment === 'null' ? value !== null : !isValidValue(sort, value)) throw new InvalidCursorError();
-  return { sort, dir, segment, value: value as CursorValue, id };
-}
-
-function isValidValue(sort: CaseSort, value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  if (sort === 'outstanding') return /^-?\d{1,19}$/.test(value);
-  if (sort === 'reference') return value.length > 0 && value.length <= 200;
-  return !Number.isNaN(Date.parse(value));
+  return cursor;
 }

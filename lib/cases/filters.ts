@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText } from '@/lib/validation/search-params';
 import { isCurrencyCode } from '@/lib/money/currency';
+import { MAX_CURSOR_LENGTH } from '@/lib/pagination/cursor';
 import { LIFECYCLE_STATES } from './lifecycle';
 
 /**
@@ -51,7 +52,7 @@ const schema = z.object({
   sort: z.enum(CASE_SORTS).default('assigned'),
   dir: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: optionalText(z.string().max(500)),
+  cursor: optionalText(z.string().max(MAX_CURSOR_LENGTH)),
 });
 
 export type CaseListQuery = Omit<z.output<typeof schema>, 'dir'> & { dir: SortDirection };

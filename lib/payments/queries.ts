@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PaymentEntry } from '@/lib/cases/case-detail';
+import { paymentCursor } from './cursor';
 import type { PaymentFilter, PaymentQuery } from './filters';
 
 /**
@@ -47,24 +48,6 @@ export function paymentConditions(filter: PaymentFilter): Prisma.Sql {
   return Prisma.join(conditions, ' AND ');
 }
 
-type Cursor = { date: string | null; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.date, cursor.id])).toString('base64url');
-}
-
-function decodeCursor(text: string | undefined): Cursor | null {
-  if (!text) return null;
-  try {
-    const [date, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-    if (date !== null && (typeof date !== 'string' || Number.isNaN(Date.parse(date)))) return null;
-    return { date, id };
-  } catch {
-    return null;
-  }
-}
-
 type Row = {
   id: string;
   debitura_payment_id: string;
@@ -96,7 +79,7 @@ type Row = {
  * tail is read only when the dated payments run out.
  */
 export async function listPayments(query: PaymentQuery): Promise<{ items: PaymentRow[]; nextCursor: string | null }> {
-  const cursor = decodeCursor(query.cursor);
+  const cursor = paymentCursor.decode(query.cursor);
   const take = query.limit + 1;
   const where = paymentConditions(query);
   let ids: { id: string; segment: number }[] = [];
@@ -135,13 +118,8 @@ export async function listPayments(query: PaymentQuery): Promise<{ items: Paymen
     WHERE p.id = ANY(${ids.map((row) => row.id)}::uuid[])`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = ids.flatMap((row) => byId.get(row.id) ?? []);
-  const hasMore = ordered.length > query.limit;
-  const page = hasMore ? ordered.slice(0, query.limit) : ordered;
-  const last = page.at(-1);
-  return {
-    items: page.map(toPaymentRow),
-    nextCursor: hasMore && last ? encodeCursor({ date: last.date?.toISOString() ?? null, id: last.id }) : null,
-  };
+  const page = paymentCursor.page(ordered, query.limit, (row) => ({ date: row.date, id: row.id }));
+  return { items: page.rows.map(toPaymentRow), nextCursor: page.nextCursor };
 }
 
 function toPaymentRow(row: Row): PaymentRow {

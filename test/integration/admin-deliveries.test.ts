@@ -16,6 +16,7 @@ import { applyPendingEvents } from '@/lib/webhooks/applier';
 import { receiveDelivery } from '@/lib/webhooks/receive';
 import { parseWebhookSecrets } from '@/lib/webhooks/secrets';
 import { signatureHeader } from '@/lib/webhooks/signature';
+import { editCursor } from '@/test/helpers/cursors';
 import { createTestDatabase } from '@/test/helpers/database';
 
 /**
@@ -182,6 +183,13 @@ describe('the delivery log', () => {
     }
     // A garbled cursor starts from the top instead of failing.
     expect(ids((await listDeliveries(parseDeliveryFilters({ cursor: 'not-a-cursor' }))).rows)).toEqual(all);
+    // So does one edited to hold a time PostgreSQL cannot store.
+    const edited = editCursor(
+      (await listDeliveries(parseDeliveryFilters({}), 1)).nextCursor!,
+      2,
+      '-271821-04-20T00:00Z',
+    );
+    expect(ids((await listDeliveries(parseDeliveryFilters({ cursor: edited }))).rows)).toEqual(all);
   });
 
   it('shows the payload pretty-printed and the stored headers, never the signature', async () => {
@@ -218,6 +226,8 @@ describe('rejected deliveries', () => {
     const second = await listRejected({ cursor: first.nextCursor ?? undefined }, 2);
     expect([...first.rows, ...second.rows].map((row) => row.reason)).toEqual(rows.map((row) => row.reason));
     expect(second.nextCursor).toBeNull();
+    // An id past PostgreSQL's bigint starts from the top, never an error.
+    expect((await listRejected({ cursor: '9'.repeat(19) })).rows).toEqual(rows);
   });
 
   it('counts accepted and rejected deliveries per hour and per day, by reason', async () => {

@@ -7,6 +7,7 @@ import { parseCaseListQuery, type CaseListQuery } from '@/lib/cases/filters';
 import { db } from '@/lib/db';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
+import { editCursor } from '@/test/helpers/cursors';
 import { createTestDatabase } from '@/test/helpers/database';
 import {
   envelope,
@@ -440,6 +441,20 @@ describe('filters', () => {
       `/api/v1/cases?sort=outstanding&limit=2&cursor=${encodeURIComponent(body.nextCursor!)}`,
     );
     expect(wrongSort.status).toBe(400);
+  });
+
+  it('answers 400, never 500, for a cursor edited to hold a value the database would refuse', async () => {
+    for (const [sort, value] of [
+      ['assigned', '1'],
+      ['activity', 'Nov 20 2026'],
+      ['outstanding', '9'.repeat(20)],
+      ['reference', 'LST-01\u0000'],
+    ]) {
+      const { body } = await api(`/api/v1/cases?sort=${sort}&limit=1`);
+      const edited = editCursor(body.nextCursor!, 2, value);
+      const { status } = await api(`/api/v1/cases?sort=${sort}&limit=1&cursor=${edited}`);
+      expect(status, `${sort} ${value}`).toBe(400);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import {
   recoveryByAssignmentMonth,
 } from '@/lib/reports/queries';
 import { createUser, setUserDisabled } from '@/lib/users/users';
+import { editCursor } from '@/test/helpers/cursors';
 import { createTestDatabase } from '@/test/helpers/database';
 import { assigned, closed, deliverAll, paymentCreated, WEBHOOK_SECRET } from './manager-support';
 
@@ -234,6 +235,9 @@ describe('the payments list', () => {
     expect(first.items).toHaveLength(3);
     const second = await listPayments(query({ limit: '3', cursor: first.nextCursor! }));
     expect(second).toMatchObject({ nextCursor: null, items: [{ debituraPaymentId: 'AGE-4-p0' }] });
+    // A cursor edited to hold a date PostgreSQL would refuse starts from the top, never an error.
+    const edited = editCursor(first.nextCursor!, 2, '1');
+    expect((await listPayments(query({ limit: '3', cursor: edited }))).items).toEqual(first.items);
   });
 
   it('flags over- and partial payment per case', async () => {
