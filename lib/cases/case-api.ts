@@ -5,7 +5,7 @@ import { getCaseDetail } from './case-detail';
 import type { Viewer } from './visibility';
 
 /**
- * `GET /api/v1/cases/{reference}`'s answer (issue 3, "Reading it back"), built on the case
+ * `GET /api/v1/cases/{reference}`'s answer, built on the case
  * page's read model: money as integer minor units (JSON numbers), times as ISO 8601, state
  * and close code in API names, lists in a stable order (event time, then id).
  */

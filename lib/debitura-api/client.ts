@@ -1,7 +1,7 @@
 import { isPlainObject, normalizeKeys } from '@/lib/webhooks/normalize';
 
 /**
- * The Collection Partner API (CONTRACT "The Collection Partner API"): base DEBITURA_API_URL,
+ * The Collection Partner API (docs/debitura.md "The Collection Partner API"): base DEBITURA_API_URL,
  * header `XApiKey: DEBITURA_API_KEY`. Every call has a timeout, and every failure is one of
  * two errors: RetryableApiError (network, timeout, 5xx, 408, 429: try again later) or
  * PermanentApiError (other 4xx, unusable answers: retrying gives the same answer).

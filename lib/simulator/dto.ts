@@ -2,7 +2,7 @@ import { currencyExponent } from '@/lib/money/currency';
 import { totalClaimMinor, type SimCase, type SimChat, type SimPayment } from './case-life';
 
 /**
- * The Collection Partner API's shapes (CONTRACT "Case detail"), built from a simulated
+ * The Collection Partner API's shapes (docs/debitura.md "Case detail"), built from a simulated
  * case: what the fake API answers and what a detailed `case.assigned` carries.
  */
 

@@ -6,7 +6,7 @@ import { chatDtos, paymentDtos, type ChatDto, type InvoiceDto, type PaymentDto }
 import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type Simulation } from './generate';
 
 /**
- * A stand-in for Debitura's Collection Partner API (CONTRACT "The Collection Partner
+ * A stand-in for Debitura's Collection Partner API (docs/debitura.md "The Collection Partner
  * API"): case detail for the generated cases (and any registered ones), their chats and
  * payments, and chat posts, recorded once per Idempotency-Key. Every route but the
  * `/__simulator` control routes needs the `XApiKey` header.

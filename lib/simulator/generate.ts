@@ -5,7 +5,7 @@ import { makeCreditors, makeStaff, seedFakers } from './parties';
 import { createRandom, type Random } from './random';
 
 /**
- * Realistic Debitura case lives as webhook envelopes (CONTRACT "Envelope", "The events"),
+ * Realistic Debitura case lives as webhook envelopes (docs/debitura.md "Envelope", "The six events"),
  * deterministic for a seed: the same seed gives the same events, ids and bytes.
  */
 
@@ -132,7 +132,7 @@ export function pascalKeys(value: Record<string, unknown>): Record<string, unkno
   );
 }
 
-/** True when the envelope belongs to a test case (CONTRACT: test events carry a test classification). */
+/** True when the envelope belongs to a test case (docs/debitura.md "Envelope": a test classification). */
 export function isTestEnvelope(envelope: WebhookEnvelope): boolean {
   return (envelope.data.classification ?? envelope.data.Classification) === 'test';
 }

@@ -31,7 +31,7 @@ export function createPoster(url: string, maxSockets: number): Poster {
             res.on('error', reject);
           },
         );
-        // Debitura waits 10 s for an answer, then counts a timeout (CONTRACT "Delivery").
+        // Debitura waits 10 s for an answer, then counts a timeout (docs/debitura.md "Delivery").
         req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
         req.on('error', reject);
         req.end(body);

@@ -67,7 +67,7 @@ export const CLOSE_COMMENTS: Record<string, readonly string[]> = {
   Other: ["Closed at the creditor's request after a direct agreement with the debtor."],
 };
 
-/** Display forms some responses carry instead of the API names (CONTRACT "Parsing rules"). */
+/** Display forms some responses carry instead of the API names (docs/debitura.md "Parsing rules"). */
 export const CLOSE_CODE_DISPLAY: Record<string, string> = {
   Paid: 'Paid',
   PartiallyPaid: 'Partially paid',

@@ -5,7 +5,7 @@ import { createProgress, silentProgress, type Progress } from './progress';
 import { createRandom } from './random';
 
 /**
- * Delivers webhook envelopes the way Debitura does (CONTRACT "Delivery", "Headers and
+ * Delivers webhook envelopes the way Debitura does (docs/debitura.md "Delivery", "Headers and
  * signature"): one signed POST per event, any 2xx is success, failures retried with
  * exponential backoff up to 8 attempts, 4xx other than 408/429 not retried.
  */

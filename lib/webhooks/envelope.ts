@@ -1,7 +1,7 @@
 import { enumKey } from '@/lib/validation/enum-names';
 import { isKnownEventType, isPlainObject, normalizeEventType, normalizeKeys } from './normalize';
 
-/** What Debitura posts (CONTRACT "Envelope"); keys may also arrive PascalCase. */
+/** What Debitura posts (docs/debitura.md "Envelope"); keys may also arrive PascalCase. */
 export type WebhookEnvelope = {
   id: string;
   event: string;
@@ -115,7 +115,7 @@ export function parseTimestamp(value: unknown): Date | null {
 const isTestWord = (value: unknown) => typeof value === 'string' && enumKey(value) === 'test';
 
 /**
- * Where a test classification may sit is not public (CONTRACT "Envelope"), so look where it
+ * Where a test classification may sit is not public (docs/debitura.md "Envelope"), so look where it
  * plausibly would: on the envelope, its metadata, the data, or a nested case object.
  */
 export function hasTestClassification(envelope: Record<string, unknown>): boolean {

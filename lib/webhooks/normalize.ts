@@ -1,5 +1,5 @@
 /**
- * Leniency at the edge (CONTRACT "Parsing rules"): keys may come camelCase or PascalCase,
+ * Leniency at the edge (docs/debitura.md "Parsing rules"): keys may come camelCase or PascalCase,
  * enum values as API names or display strings. Everything past this file sees camelCase
  * keys and API names.
  */

@@ -8,7 +8,7 @@ import { verifyWithWebhookKeys } from './secrets';
 import type { SignatureFailure } from './signature';
 
 /**
- * `POST /api/webhooks/debitura`, in the order issue 3 sets: size (413), signature (401),
+ * `POST /api/webhooks/debitura` (docs/debitura.md "Delivery"), in this order: size (413), signature (401),
  * envelope (400), store (200 once committed; 503 when the database is down, so Debitura
  * retries). Applying happens after the answer, in the background applier. Never 410.
  */

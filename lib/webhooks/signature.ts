@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Debitura's webhook signature (CONTRACT "Headers and signature"):
+ * Debitura's webhook signature (docs/debitura.md "Headers and signature"):
  * `X-Debitura-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>...]`, where each hex is
  * HMAC-SHA256(base64-decoded secret, "<t>." + raw body bytes).
  */

@@ -33,7 +33,7 @@ export type SendOptions = {
 
 export type Delivery = { status: number; body: unknown; text: string };
 
-/** POSTs the body (an object is JSON-encoded) signed per CONTRACT, as Debitura would. */
+/** POSTs the body (an object is JSON-encoded) signed as Debitura signs (docs/debitura.md "Headers and signature"). */
 export async function sendWebhook(appUrl: string, payload: unknown, options: SendOptions = {}): Promise<Delivery> {
   const body = typeof payload === 'string' || payload instanceof Uint8Array ? payload : JSON.stringify(payload);
   const event =

@@ -1,5 +1,5 @@
 // Debitura's webhook deliveries. No session or token auth here: the HMAC signature is the
-// authentication (CONTRACT "Delivery"). See lib/webhooks/receive.ts for the steps.
+// authentication (docs/debitura.md "Delivery"). See lib/webhooks/receive.ts for the steps.
 import { receiveDelivery } from '@/lib/webhooks/receive';
 
 export const dynamic = 'force-dynamic';
