@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/auth/tokens';
-import { retryReply } from '@/lib/chat/reply';
+import { createReply, retryReply } from '@/lib/chat/reply';
 import { db } from '@/lib/db';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
@@ -193,12 +193,16 @@ describe('replying', () => {
     expect(postsOf(text)).toHaveLength(0);
 
     await app.stop();
-    app = await startApp({ databaseUrl: database.url, env: appEnv() });
-    // A failed reply waits for a person: no automatic attempt after the restart.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(await row(body.id)).toMatchObject({ status: 'failed', message: text });
-
+    // A reply left due while the app was down: only the background sender can send it, so once
+    // it is sent, the sender has made a pass since the restart (and left the failed one alone).
     const carl = await db.user.findUniqueOrThrow({ where: { email: 'carl.collector@agency.test' } });
+    const witness = await createReply(carl, 'CHAT-1', `Due while down ${randomUUID()}`);
+    app = await startApp({ databaseUrl: database.url, env: appEnv() });
+    await waitFor(async () => (await row(witness.id)).status === 'sent', 30_000, 'the sender’s first pass');
+    // A failed reply waits for a person: no automatic attempt after the restart.
+    expect(await row(body.id)).toMatchObject({ status: 'failed', message: text });
+    expect(postsOf(text)).toHaveLength(0);
+
     expect(await retryReply(carl, body.id)).toMatchObject({ status: 'sending', attempts: 0 });
     await waitFor(async () => (await row(body.id)).status === 'sent', 30_000, 'the retried reply to be sent');
     expect(postsOf(text)).toHaveLength(1);
