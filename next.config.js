@@ -1,6 +1,6 @@
 // @ts-check
 import createNextIntlPlugin from 'next-intl/plugin';
-import { securityHeaders } from './lib/security-headers.js';
+import { API_CSP, securityHeaders } from './lib/security-headers.js';
 
 /** next-intl reads the reader's language and catalogs per request from this module. */
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -15,7 +15,12 @@ const nextConfig = {
   // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV !== 'production') }];
+    const isDev = process.env.NODE_ENV !== 'production';
+    return [
+      { source: '/:path*', headers: securityHeaders(isDev) },
+      // Pages get theirs from proxy.ts (a nonce per request); the API gets the strictest.
+      ...(isDev ? [] : [{ source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] }]),
+    ];
   },
 };
 

@@ -7,6 +7,7 @@ import {
 } from '@/lib/auth/config';
 import { PATHNAME_HEADER } from '@/lib/auth/pathname';
 import { decodeSessionToken, encodeSessionToken, readSessionCookie } from '@/lib/auth/session-token';
+import { contentSecurityPolicy, HSTS } from '@/lib/security-headers.js';
 
 /**
  * Only an optimistic check for pages: a request without a valid session cookie goes to
@@ -15,6 +16,10 @@ import { decodeSessionToken, encodeSessionToken, readSessionCookie } from '@/lib
  * matched at all (see config.matcher): they answer for themselves.
  *
  * Sessions end after 8 h idle: a page request renews a cookie older than a few minutes.
+ *
+ * Also the page's security headers that depend on the request or on run-time settings: in
+ * production a Content-Security-Policy with a fresh nonce (Next reads it from the request's
+ * CSP header and puts it on its own scripts), and HSTS when AUTH_URL is https.
  */
 const PUBLIC_PATHS = ['/login'];
 
@@ -27,10 +32,13 @@ export async function proxy(request: NextRequest) {
   if (!claims && !PUBLIC_PATHS.includes(pathname)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
-    return NextResponse.redirect(login);
+    return withTransportSecurity(NextResponse.redirect(login));
   }
 
-  const response = NextResponse.next({ request: { headers } });
+  const csp = process.env.NODE_ENV === 'production' ? contentSecurityPolicy({ nonce: newNonce() }) : null;
+  if (csp) headers.set('Content-Security-Policy', csp);
+  const response = withTransportSecurity(NextResponse.next({ request: { headers } }));
+  if (csp) response.headers.set('Content-Security-Policy', csp);
   const issuedAt = typeof claims?.iat === 'number' ? claims.iat : 0;
   if (claims && Date.now() / 1000 - issuedAt > SESSION_RENEW_AFTER_SECONDS) {
     response.cookies.set(sessionCookieName(), await encodeSessionToken(claims), {
@@ -41,6 +49,15 @@ export async function proxy(request: NextRequest) {
       maxAge: SESSION_IDLE_SECONDS,
     });
   }
+  return response;
+}
+
+function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
+
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if (isSecureCookies()) response.headers.set('Strict-Transport-Security', HSTS);
   return response;
 }
 

@@ -34,6 +34,10 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log });
     env.DATABASE_URL = embedded.url;
   }
+  if (!isDev && !embedded && !env.AUTH_URL && !env.NEXTAUTH_URL) {
+    // Without the public URL next-auth cannot tell it is behind HTTPS: cookies would lose Secure.
+    throw new Error('AUTH_URL must be set when DATABASE_URL is, e.g. https://casedesk.example.com (see README).');
+  }
   const { applied } = await migrate(env.DATABASE_URL, { log });
   if (!applied.length) log('database schema is up to date');
 

@@ -1,4 +1,5 @@
 import { revokeTokenAction } from '@/app/(app)/account/actions';
+import { TokenLifetime, TokenLifetimeHeading } from '@/components/security/token-lifetime';
 import type { ApiTokenSummary } from '@/lib/auth/tokens';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -27,6 +28,9 @@ export function TokenList({ tokens }: { tokens: ApiTokenSummary[] }) {
             <th scope="col" className="py-2 pr-4 font-medium">
               Last used
             </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              <TokenLifetimeHeading />
+            </th>
             <th scope="col" className="py-2 font-medium">
               <span className="sr-only">Status</span>
             </th>
@@ -39,6 +43,9 @@ export function TokenList({ tokens }: { tokens: ApiTokenSummary[] }) {
               <td className="py-2 pr-4 font-mono">{token.prefix}…</td>
               <td className="py-2 pr-4">{when(token.createdAt)}</td>
               <td className="py-2 pr-4">{when(token.lastUsedAt)}</td>
+              <td className="py-2 pr-4">
+                <TokenLifetime token={token} />
+              </td>
               <td className="py-2">
                 {token.revokedAt ? (
                   <span className="text-slate-500">Revoked</span>

@@ -1,4 +1,5 @@
 import { revokeTokenAction } from '@/lib/admin/actions/users';
+import { TokenLifetime, TokenLifetimeHeading } from '@/components/security/token-lifetime';
 import type { TokenRow } from '@/lib/admin/token-admin';
 import { ActionButton } from './action-button';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
@@ -28,6 +29,9 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
               Last used
             </th>
             <th scope="col" className={headCellClass}>
+              <TokenLifetimeHeading />
+            </th>
+            <th scope="col" className={headCellClass}>
               Status
             </th>
           </tr>
@@ -43,6 +47,9 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
               </td>
               <td className={cellClass}>
                 <Time date={token.lastUsedAt} empty="never" />
+              </td>
+              <td className={cellClass}>
+                <TokenLifetime token={token} />
               </td>
               <td className={cellClass}>
                 {token.revokedAt ? (

@@ -1,9 +1,12 @@
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import {
   ApiTokenNotFoundError,
   createApiToken,
   listApiTokens,
+  MAX_COLLECTOR_TOKENS,
   revokeApiToken,
+  TokenLimitError,
   type ApiTokenSummary,
 } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
@@ -36,7 +39,14 @@ export async function createTokenFromForm(formData: FormData, actor: Actor): Pro
     const message = `${user.email} is disabled: enable the user first.`;
     return failure(message, { fieldErrors: { userId: message }, values });
   }
-  const { token } = await createApiToken(parsed.data, { actor });
+  let token: string;
+  try {
+    ({ token } = await createApiToken(parsed.data, { actor }));
+  } catch (error) {
+    if (!(error instanceof TokenLimitError)) throw error;
+    const t = await getTranslations('security');
+    return failure(t('tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }), { values });
+  }
   return { status: 'success', message: `Token "${parsed.data.name}" created for ${user.email}.`, token };
 }
 

@@ -3,7 +3,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { recordAudit } from '@/lib/audit/audit';
 import { authSecret, isSecureCookies, oidcSettings, SESSION_IDLE_SECONDS } from '@/lib/auth/config';
-import { checkCredentials, findSsoUser, type SignInUser } from '@/lib/auth/sign-in';
+import { checkCredentials, type SignInUser } from '@/lib/auth/sign-in';
+import { findSsoUserBySubject, resolveSsoUser } from '@/lib/auth/sso';
 
 /**
  * next-auth (v4) configuration: email + password, plus single sign-on through any
@@ -17,13 +18,7 @@ if (!process.env.NEXTAUTH_URL && process.env.AUTH_URL) process.env.NEXTAUTH_URL 
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
-type OidcProfile = {
-  sub: string;
-  email?: string;
-  email_verified?: boolean;
-  name?: string;
-  preferred_username?: string;
-};
+type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string };
 
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const settings = oidcSettings();
@@ -38,11 +33,8 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
     authorization: { params: { scope: 'openid email profile' } },
     idToken: true,
     checks: ['pkce', 'state'],
-    profile: (profile) => ({
-      id: profile.sub,
-      email: profile.email ?? profile.preferred_username ?? null,
-      name: profile.name ?? profile.email ?? null,
-    }),
+    // id is the provider's subject: the session is bound to it (lib/auth/sso.ts).
+    profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
   };
 }
 
@@ -84,17 +76,18 @@ export function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const verified = (profile as OidcProfile | undefined)?.email_verified !== false;
-        const known = verified ? await findSsoUser(user.email) : null;
-        if (!known) {
+        const claims = profile as OidcProfile | undefined;
+        const result = await resolveSsoUser({ sub: claims?.sub ?? '', ...claims });
+        if (!result.ok) {
           await recordAudit({
             action: 'auth.sign_in_refused',
             targetType: 'email',
             targetId: user.email ?? undefined,
-            detail: { reason: verified ? 'unknown_or_disabled' : 'email_unverified', method: 'oidc' },
+            detail: { reason: result.reason, method: 'oidc' },
           });
           return false;
         }
+        const known = result.user;
         await recordAudit({
           actor: { id: known.id, email: known.email },
           action: 'auth.signed_in',
@@ -108,7 +101,7 @@ export function buildAuthOptions(): NextAuthOptions {
         if (!user) return token;
         // At sign-in: the session is bound to the database user and its session version.
         const signedIn: SignInUser | null =
-          account?.provider === OIDC_PROVIDER_ID ? await findSsoUser(user.email) : (user as User & SignInUser);
+          account?.provider === OIDC_PROVIDER_ID ? await findSsoUserBySubject(user.id) : (user as User & SignInUser);
         if (!signedIn) throw new Error('AccessDenied');
         return { sub: signedIn.id, sv: signedIn.sessionVersion, email: signedIn.email, name: signedIn.name };
       },

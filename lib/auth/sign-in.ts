@@ -87,14 +87,3 @@ export async function checkCredentials(input: {
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
-
-/** SSO: only an email an admin created first, and not disabled. */
-export async function findSsoUser(email: string | null | undefined): Promise<SignInUser | null> {
-  if (!email) return null;
-  const user = await db.user.findUnique({
-    where: { email: normalizeEmail(email) },
-    select: { id: true, email: true, name: true, disabledAt: true, sessionVersion: true },
-  });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
-}

@@ -12,6 +12,25 @@ export const TOKEN_PREFIX = 'cd_';
 const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** last_used_at is written at most this often per token, so busy clients cost no extra writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** A new token's lifetime unless asked otherwise; null never expires. */
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 366;
+/** Collectors may hold this many live tokens; managers and admins are trusted with more. */
+export const MAX_COLLECTOR_TOKENS = 5;
+
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export function isTokenScope(value: unknown): value is TokenScope {
+  return typeof value === 'string' && (TOKEN_SCOPES as readonly string[]).includes(value);
+}
+
+export class TokenLimitError extends Error {
+  constructor() {
+    super(`A collector can hold at most ${MAX_COLLECTOR_TOKENS} API tokens: revoke one first.`);
+    this.name = 'TokenLimitError';
+  }
+}
 
 export class ApiTokenNotFoundError extends Error {
   constructor(readonly id: string) {
@@ -29,9 +48,14 @@ export type ApiTokenSummary = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  scope: string;
+  /** Ended by a password reset, disable or role change of its user after it was made. */
+  isSuperseded: boolean;
+  isExpired: boolean;
 };
 
-export type TokenUser = { id: string; email: string; name: string; role: Role };
+export type TokenUser = { id: string; email: string; name: string; role: Role; scope: TokenScope };
 
 type Options = { actor?: AuditActor | null };
 
@@ -41,16 +65,43 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Makes a token for the user: `read-write` unless asked for `read`, expiring after
+ * `expiresInDays` (default 90; null never). The user's row is locked while counting, so
+ * parallel requests cannot take a collector past MAX_COLLECTOR_TOKENS.
+ */
 export async function createApiToken(
-  input: { userId: string; name: string },
+  input: { userId: string; name: string; scope?: TokenScope; expiresInDays?: number | null },
   options: Options = {},
 ): Promise<{ id: string; token: string }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const name = input.name.trim() || 'API token';
+  const scope = input.scope ?? 'read-write';
+  const days = input.expiresInDays === undefined ? DEFAULT_TOKEN_DAYS : input.expiresInDays;
+  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= MAX_TOKEN_DAYS)) {
+    throw new RangeError(`A token expires after 1 to ${MAX_TOKEN_DAYS} days.`);
+  }
   return db.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ role: string; session_version: number }[]>`
+      SELECT role, session_version FROM users WHERE id = ${input.userId}::uuid FOR UPDATE`;
+    if (!user) throw new Error(`No user with the id ${input.userId}.`);
+    if (user.role === 'collector') {
+      const live = await tx.apiToken.count({
+        where: { userId: input.userId, ...liveTokenWhere(user.session_version) },
+      });
+      if (live >= MAX_COLLECTOR_TOKENS) throw new TokenLimitError();
+    }
     const row = await tx.apiToken.create({
-      data: { userId: input.userId, name, tokenHash: hashToken(token), prefix: token.slice(0, SHOWN_PREFIX_LENGTH) },
-      select: { id: true },
+      data: {
+        userId: input.userId,
+        name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+        scope,
+        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000),
+        sessionVersion: user.session_version,
+      },
+      select: { id: true, expiresAt: true },
     });
     await recordAudit(
       {
@@ -58,12 +109,21 @@ export async function createApiToken(
         action: 'token.created',
         targetType: 'api_token',
         targetId: row.id,
-        detail: { userId: input.userId, name },
+        detail: { userId: input.userId, name, scope, expiresAt: row.expiresAt?.toISOString() ?? null },
       },
       tx,
     );
     return { id: row.id, token };
   });
+}
+
+/** Tokens that still work: not revoked, not expired, not ended by a change to their user. */
+function liveTokenWhere(sessionVersion: number) {
+  return {
+    revokedAt: null,
+    sessionVersion,
+    OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+  };
 }
 
 /**
@@ -73,7 +133,7 @@ export async function createApiToken(
 export async function revokeApiToken(
   id: string,
   options: Options & { userId?: string } = {},
-): Promise<ApiTokenSummary> {
+): Promise<{ id: string; name: string; userId: string; revokedAt: Date | null }> {
   if (!UUID.test(id)) throw new ApiTokenNotFoundError(id);
   return db.$transaction(async (tx) => {
     const existing = await tx.apiToken.findUnique({ where: { id } });
@@ -95,12 +155,23 @@ export async function revokeApiToken(
 }
 
 export async function listApiTokens(userId?: string): Promise<ApiTokenSummary[]> {
-  return db.apiToken.findMany({ where: userId ? { userId } : {}, orderBy: { createdAt: 'desc' } });
+  const rows = await db.apiToken.findMany({
+    where: userId ? { userId } : {},
+    orderBy: { createdAt: 'desc' },
+    include: { user: { select: { sessionVersion: true } } },
+  });
+  return rows.map(({ user, sessionVersion, ...token }) => ({
+    ...token,
+    isSuperseded: sessionVersion !== user.sessionVersion,
+    isExpired: !!token.expiresAt && token.expiresAt.getTime() <= Date.now(),
+  }));
 }
 
 /**
- * The user behind a bearer token, or null when the token is unknown, revoked, or its
- * user is disabled. Records the time of use (coarsely, see LAST_USED_RESOLUTION_MS).
+ * The user behind a bearer token, or null when the token is unknown, revoked, expired, its
+ * user disabled, or ended by a password reset or role change since it was made (the user's
+ * session version moved on). Records the time of use (coarsely, see LAST_USED_RESOLUTION_MS),
+ * and audits a token's first use of each day (UTC).
  */
 export async function findUserByApiToken(token: string): Promise<TokenUser | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
@@ -110,15 +181,39 @@ export async function findUserByApiToken(token: string): Promise<TokenUser | nul
       id: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+      expiresAt: true,
+      scope: true,
+      sessionVersion: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } },
     },
   });
-  if (!row || row.revokedAt || row.user.disabledAt || !isRole(row.user.role)) return null;
+  if (!row || row.revokedAt || row.user.disabledAt || !isRole(row.user.role) || !isTokenScope(row.scope)) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
+  if (row.sessionVersion !== row.user.sessionVersion) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    // Conditional, so parallel requests from one client write once.
-    await db.$executeRaw`UPDATE api_tokens SET last_used_at = now()
-      WHERE id = ${row.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+    await recordUse(row.id, row.user);
   }
   const { id, email, name, role } = row.user;
-  return { id, email, name, role };
+  return { id, email, name, role, scope: row.scope };
+}
+
+/**
+ * Conditional, so parallel requests from one client write once; the row that moves
+ * last_used_at into a new day also answers whether this is the day's first use, to audit it.
+ */
+async function recordUse(tokenId: string, user: { id: string; email: string }): Promise<void> {
+  const rows = await db.$queryRaw<{ is_first_today: boolean }[]>`
+    UPDATE api_tokens t SET last_used_at = now()
+    FROM (SELECT id, last_used_at AS previous FROM api_tokens WHERE id = ${tokenId}::uuid) old
+    WHERE t.id = old.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+    RETURNING (old.previous IS NULL OR (old.previous AT TIME ZONE 'UTC')::date < (now() AT TIME ZONE 'UTC')::date)
+      AS is_first_today`;
+  if (rows[0]?.is_first_today) {
+    await recordAudit({
+      actor: { id: user.id, email: user.email },
+      action: 'token.used',
+      targetType: 'api_token',
+      targetId: tokenId,
+    });
+  }
 }

@@ -1,6 +1,13 @@
-import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/tokens';
+import {
+  createApiToken,
+  DEFAULT_TOKEN_DAYS,
+  isTokenScope,
+  listApiTokens,
+  MAX_TOKEN_DAYS,
+  revokeApiToken,
+} from '@/lib/auth/tokens';
 import { findUserByEmail, UserNotFoundError } from '@/lib/users/users';
-import { defineCommands, requiredString, stringValue, type CommandContext } from './command';
+import { defineCommands, requiredString, stringValue, UsageError, type CommandContext } from './command';
 
 async function userByEmail(context: CommandContext) {
   const email = requiredString(context, 'email');
@@ -12,15 +19,31 @@ async function userByEmail(context: CommandContext) {
 export default defineCommands([
   {
     name: 'token:create',
-    args: '--email E [--name N]',
-    summary: 'Create an API token for a user; the token alone is the last line of stdout.',
-    options: { email: { type: 'string' }, name: { type: 'string' } },
+    args: '--email E [--name N] [--scope read|read-write] [--expires-days D|never]',
+    summary: `Create an API token for a user (default read-write, expiring in ${DEFAULT_TOKEN_DAYS} days); the token alone is the last line of stdout.`,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      scope: { type: 'string' },
+      'expires-days': { type: 'string' },
+    },
     required: ['email'],
     async run(context) {
+      const scope = stringValue(context, 'scope') ?? 'read-write';
+      if (!isTokenScope(scope)) throw new UsageError('--scope must be read or read-write.');
+      const days = stringValue(context, 'expires-days') ?? String(DEFAULT_TOKEN_DAYS);
+      const expiresInDays = days === 'never' ? null : Number(days);
+      if (
+        expiresInDays !== null &&
+        !(Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= MAX_TOKEN_DAYS)
+      )
+        throw new UsageError(`--expires-days must be 1 to ${MAX_TOKEN_DAYS}, or never.`);
       const user = await userByEmail(context);
       const { id, token } = await createApiToken({
         userId: user.id,
         name: stringValue(context, 'name') ?? 'CLI token',
+        scope,
+        expiresInDays,
       });
       context.note(`Created API token ${id} for ${user.email} (${user.role}). It is shown once:`);
       context.out(token);
@@ -36,9 +59,17 @@ export default defineCommands([
       const tokens = await listApiTokens(user?.id);
       if (!tokens.length) return context.out('No API tokens.');
       for (const token of tokens) {
-        const status = token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active';
+        const status = token.revokedAt
+          ? `revoked ${token.revokedAt.toISOString()}`
+          : token.isSuperseded
+            ? 'ended (user changed)'
+            : token.isExpired
+              ? `expired ${token.expiresAt?.toISOString()}`
+              : `active until ${token.expiresAt?.toISOString() ?? 'never'}`;
         const used = token.lastUsedAt ? token.lastUsedAt.toISOString() : 'never used';
-        context.out(`${token.id}  ${token.prefix}…  ${token.name}  user ${token.userId}  ${status}  ${used}`);
+        context.out(
+          `${token.id}  ${token.prefix}…  ${token.name}  user ${token.userId}  ${token.scope}  ${status}  ${used}`,
+        );
       }
     },
   },

@@ -14,7 +14,14 @@ export type FakeOidc = {
   clientId: string;
   clientSecret: string;
   /** Who the next authorization logs in as. */
-  nextLogin: { sub: string; email: string; name: string; emailVerified?: boolean };
+  nextLogin: {
+    sub: string;
+    email?: string;
+    name: string;
+    /** Default true; null leaves the claim out. */
+    emailVerified?: boolean | null;
+    preferredUsername?: string;
+  };
   close: () => Promise<void>;
 };
 
@@ -63,10 +70,12 @@ export async function startFakeOidc(): Promise<FakeOidc> {
       if (request.headers.authorization !== expected || !grant || !form.get('code_verifier'))
         return json(400, { error: 'invalid_grant' });
       codes.delete(form.get('code')!);
+      const { email, name, emailVerified, preferredUsername } = grant.login;
       const idToken = await new SignJWT({
-        email: grant.login.email,
-        name: grant.login.name,
-        email_verified: grant.login.emailVerified ?? true,
+        name,
+        ...(email === undefined ? {} : { email }),
+        ...(emailVerified === null ? {} : { email_verified: emailVerified ?? true }),
+        ...(preferredUsername === undefined ? {} : { preferred_username: preferredUsername }),
       })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setIssuer(fake.issuer)

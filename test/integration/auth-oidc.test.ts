@@ -123,4 +123,38 @@ describe('single sign-on (OIDC)', () => {
     );
     expect(rows.map((row) => row.reason)).toEqual(['unknown_or_disabled', 'unknown_or_disabled', 'email_unverified']);
   });
+
+  it('links the first sign-in only by a verified email, then matches by the subject alone', async () => {
+    await users.createUser({ email: 'sso.link@example.test', name: 'Link', role: 'collector' });
+    // A missing email_verified is not verified; preferred_username never stands in for the email.
+    expect(
+      (await signInWithSso({ sub: 'idp-10', email: 'sso.link@example.test', name: 'L', emailVerified: null })).location,
+    ).toContain('error=AccessDenied');
+    expect(
+      (await signInWithSso({ sub: 'idp-10', name: 'L', preferredUsername: 'sso.link@example.test' })).location,
+    ).toContain('error=AccessDenied');
+    const unlinked = await database.pool.query("SELECT oidc_subject FROM users WHERE email = 'sso.link@example.test'");
+    expect(unlinked.rows).toEqual([{ oidc_subject: null }]);
+
+    expect((await signInWithSso({ sub: 'idp-10', email: 'sso.link@example.test', name: 'L' })).location).toBe(
+      `${app.url}/account`,
+    );
+    // Later: the subject alone, whatever email the provider now says.
+    const later = await signInWithSso({ sub: 'idp-10', email: 'renamed@example.test', name: 'L', emailVerified: null });
+    expect(later.location).toBe(`${app.url}/account`);
+    const me = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `next-auth.session-token=${later.session}` } });
+    expect((await me.json()).user).toMatchObject({ email: 'sso.link@example.test' });
+    // Another subject claiming the same verified email cannot take the account over.
+    expect((await signInWithSso({ sub: 'idp-11', email: 'sso.link@example.test', name: 'Evil' })).location).toContain(
+      'error=AccessDenied',
+    );
+    const { rows } = await database.pool.query(
+      `SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'auth.sign_in_refused' ORDER BY id DESC LIMIT 3`,
+    );
+    expect(rows.map((row) => row.reason).reverse()).toEqual([
+      'email_unverified',
+      'email_unverified',
+      'linked_to_other_subject',
+    ]);
+  });
 });

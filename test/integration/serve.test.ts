@@ -29,7 +29,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function startInstance(port: number) {
+async function startInstance(port: number, extraEnv: Record<string, string | undefined> = {}) {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'start'], {
     cwd: root,
     env: {
@@ -37,7 +37,9 @@ async function startInstance(port: number) {
       PORT: String(port),
       DATABASE_URL: database.url,
       AUTH_SECRET: TEST_AUTH_SECRET,
+      AUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: 'production',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,7 +67,7 @@ async function waitHealthy(port: number, instance: Awaited<ReturnType<typeof sta
 describe('npm start, twice at the same moment on one empty database', () => {
   it('brings both up and applies each migration once', async () => {
     const ports = [await findFreePort(), await findFreePort()];
-    const started = await Promise.all(ports.map(startInstance));
+    const started = await Promise.all(ports.map((port) => startInstance(port)));
     await Promise.all(ports.map((port, i) => waitHealthy(port, started[i])));
 
     const files = await readMigrationFiles();
@@ -73,5 +75,14 @@ describe('npm start, twice at the same moment on one empty database', () => {
       'SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1',
     );
     expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, n: 1 })));
+  });
+});
+
+describe('npm start without AUTH_URL', () => {
+  it('refuses to run on a configured database (cookies would lose Secure)', async () => {
+    const instance = await startInstance(await findFreePort(), { AUTH_URL: undefined, NEXTAUTH_URL: undefined });
+    const code = await new Promise((resolve) => instance.child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(instance.output()).toContain('AUTH_URL must be set');
   });
 });

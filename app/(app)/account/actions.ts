@@ -3,7 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireSessionUser } from '@/lib/auth/session';
-import { ApiTokenNotFoundError, createApiToken, revokeApiToken } from '@/lib/auth/tokens';
+import { getTranslations } from 'next-intl/server';
+import {
+  ApiTokenNotFoundError,
+  createApiToken,
+  MAX_COLLECTOR_TOKENS,
+  revokeApiToken,
+  TokenLimitError,
+} from '@/lib/auth/tokens';
 
 export type CreateTokenState = { token: string | null; error: string | null };
 
@@ -14,9 +21,15 @@ export async function createTokenAction(_previous: CreateTokenState, formData: F
   const user = await requireSessionUser();
   const parsed = tokenName.safeParse(formData.get('name') ?? '');
   if (!parsed.success) return { token: null, error: parsed.error.issues[0].message };
-  const { token } = await createApiToken({ userId: user.id, name: parsed.data }, { actor: user });
-  revalidatePath('/account');
-  return { token, error: null };
+  try {
+    const { token } = await createApiToken({ userId: user.id, name: parsed.data }, { actor: user });
+    revalidatePath('/account');
+    return { token, error: null };
+  } catch (error) {
+    if (!(error instanceof TokenLimitError)) throw error;
+    const t = await getTranslations('security');
+    return { token: null, error: t('tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }) };
+  }
 }
 
 /** Revokes one of the signed-in user's own tokens (someone else's answers as not found). */
