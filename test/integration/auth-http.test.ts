@@ -111,7 +111,7 @@ describe('API tokens', () => {
     expect((await revoked.json()).error.code).toBe('unauthenticated');
   });
 
-  it("refuses a disabled user's token until the user is enabled again", async () => {
+  it("ends a disabled user's token for good, as it ends their sessions", async () => {
     await users.createUser({
       email: 'tokenuser@example.test',
       name: 'Token User',
@@ -123,7 +123,9 @@ describe('API tokens', () => {
     await users.setUserDisabled('tokenuser@example.test', true);
     expect((await me({ authorization: `Bearer ${token}` })).status).toBe(401);
     await users.setUserDisabled('tokenuser@example.test', false);
-    expect((await me({ authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await me({ authorization: `Bearer ${token}` })).status).toBe(401);
+    const fresh = await tokens.createApiToken({ userId: await userId('tokenuser@example.test'), name: 'new' });
+    expect((await me({ authorization: `Bearer ${fresh.token}` })).status).toBe(200);
   });
 });
 
