@@ -11,6 +11,7 @@ const ITEMS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/tokens', label: 'API tokens' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/debitura', label: 'Debitura' },
 ] as const;
 
 export function AdminNav() {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/auth/session';
+import { DebituraDisabledBanner } from '@/components/debitura/disabled-banner';
 import { NavLinks } from './nav-links';
 import { navItemsFor } from './nav-items';
 import { SignOutButton } from './sign-out-button';
@@ -41,6 +42,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
         </div>
       </header>
+      <DebituraDisabledBanner user={user} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
         {children}
       </main>

@@ -34,6 +34,8 @@ export async function startCaseFixtures(): Promise<CaseFixtures> {
   const fakeApi = await startFakeApi({ simulation });
   const control = await startControlServer(fakeApi);
   process.env.E2E_FAKE_API_CONTROL_URL = control.url;
+  // The connection spec registers a test case on the fake API itself (its /__simulator routes need no key).
+  process.env.E2E_FAKE_API_URL = fakeApi.url;
   return {
     env: { DEBITURA_API_URL: fakeApi.url, DEBITURA_API_KEY: 'e2e-fake-api-key' },
     seed: async (appUrl, webhookSecret) => {

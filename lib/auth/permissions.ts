@@ -20,6 +20,7 @@ const ADMIN = [
   'users:manage',
   'tokens:manage-all',
   'audit:read',
+  'debitura:manage', // the connection: API key, webhook subscription, import and repair
 ] as const;
 
 export type Permission = (typeof ADMIN)[number];

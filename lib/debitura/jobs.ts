@@ -29,6 +29,8 @@ export const debituraSyncJob: Job = {
   name: DEBITURA_SYNC_JOB,
   intervalMs: 5_000,
   run: async () => {
+    // An instance without an API key leaves runs to one that has it (or to the CLI).
+    if (!(await resolveApi()).config) return false;
     const run = await claimRun();
     if (!run) return false;
     const saved = await stepRun(run);

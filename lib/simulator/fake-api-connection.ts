@@ -55,12 +55,13 @@ export type FakeConnection = {
   eventLog: () => FakeLoggedEvent[];
   /** Resolves once no delivery is in flight or waiting for a retry. */
   settled: () => Promise<void>;
-  /** Answer the next `count` API calls with `status` (429 carries retryAfter). */
-  failNextCalls: (status: number, count: number) => void;
+  /** Answer `count` connection calls with `status` (429 carries retryAfter), after letting `after` more through. */
+  failNextCalls: (status: number, count: number, after?: number) => void;
   stop: () => void;
 };
 
 const MAX_FAILURES = 8;
+const DELIVERY_CONCURRENCY = 4;
 const DEFAULT_RETRY_DELAYS_MS = [200, 400, 800, 1_600, 3_200, 6_400, 12_800];
 const EVENT_TYPES = new Set([
   'case.assigned',
@@ -81,7 +82,7 @@ export function createFakeConnection(
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const inFlight = new Set<Promise<void>>();
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  let failure: { status: number; count: number } = { status: 0, count: 0 };
+  let failure = { status: 0, count: 0, after: 0 };
   let isStopped = false;
 
   const findCase = (caseId: string) => [...cases()].find((dto) => dto.id.toLowerCase() === caseId.toLowerCase());
@@ -94,57 +95,70 @@ export function createFakeConnection(
     return { id, url, events, isActive, isTestMode, disabledReason, createdUtc, updatedUtc };
   };
 
+  // Debitura delivers a few at a time, not everything at once.
+  const queue: { entry: FakeLoggedEvent; isReplay: boolean; attempt: number }[] = [];
   const deliver = (entry: FakeLoggedEvent, isReplay: boolean, attempt = 1) => {
+    queue.push({ entry, isReplay, attempt });
+    pump();
+  };
+  const pump = () => {
+    while (inFlight.size < DELIVERY_CONCURRENCY && queue.length) {
+      const next = queue.shift()!;
+      const delivery = attemptDelivery(next.entry, next.isReplay, next.attempt);
+      inFlight.add(delivery);
+      void delivery.finally(() => {
+        inFlight.delete(delivery);
+        pump();
+      });
+    }
+  };
+  const attemptDelivery = async (entry: FakeLoggedEvent, isReplay: boolean, attempt: number) => {
     const subscription = subscriptions.get(entry.subscriptionId);
     if (isStopped || !subscription?.isActive) return;
-    const delivery = (async () => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-debitura-event': entry.eventType,
-        'x-debitura-timestamp': String(Math.floor(Date.now() / 1000)),
-        'x-debitura-signature': signatureHeader(subscription.secret, entry.payload),
-      };
-      if (isTestPayload(entry.payload)) headers['x-debitura-test'] = 'true';
-      if (isReplay) headers['x-debitura-replay'] = 'true';
-      entry.attemptCount += 1;
-      let status: number | null = null;
-      try {
-        const response = await fetch(subscription.url, {
-          method: 'POST',
-          headers,
-          body: entry.payload,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(10_000),
-        });
-        status = response.status;
-        await response.arrayBuffer().catch(() => null);
-        entry.lastResponseCode = status;
-        entry.lastError = status >= 200 && status < 300 ? null : `HTTP ${status}`;
-      } catch (error) {
-        entry.lastError = error instanceof Error ? error.message : String(error);
-      }
-      if (status !== null && status >= 200 && status < 300) {
-        entry.deliveredAt = new Date().toISOString();
-        subscription.consecutiveFailures = 0;
-        return;
-      }
-      subscription.consecutiveFailures += 1;
-      if (status === 410) disable(subscription, 'Endpoint returned 410 Gone');
-      else if (subscription.consecutiveFailures >= MAX_FAILURES) {
-        disable(subscription, `Exceeded maximum retry attempts (${MAX_FAILURES} failures)`);
-      }
-      if (!subscription.isActive || attempt >= MAX_FAILURES || isStopped) return;
-      const timer = setTimeout(
-        () => {
-          timers.delete(timer);
-          deliver(entry, isReplay, attempt + 1);
-        },
-        retryDelays[attempt - 1] ?? retryDelays.at(-1),
-      );
-      timers.add(timer);
-    })();
-    inFlight.add(delivery);
-    void delivery.finally(() => inFlight.delete(delivery));
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-debitura-event': entry.eventType,
+      'x-debitura-timestamp': String(Math.floor(Date.now() / 1000)),
+      'x-debitura-signature': signatureHeader(subscription.secret, entry.payload),
+    };
+    if (isTestPayload(entry.payload)) headers['x-debitura-test'] = 'true';
+    if (isReplay) headers['x-debitura-replay'] = 'true';
+    entry.attemptCount += 1;
+    let status: number | null = null;
+    try {
+      const response = await fetch(subscription.url, {
+        method: 'POST',
+        headers,
+        body: entry.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(10_000),
+      });
+      status = response.status;
+      await response.arrayBuffer().catch(() => null);
+      entry.lastResponseCode = status;
+      entry.lastError = status >= 200 && status < 300 ? null : `HTTP ${status}`;
+    } catch (error) {
+      entry.lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (status !== null && status >= 200 && status < 300) {
+      entry.deliveredAt = new Date().toISOString();
+      subscription.consecutiveFailures = 0;
+      return;
+    }
+    subscription.consecutiveFailures += 1;
+    if (status === 410) disable(subscription, 'Endpoint returned 410 Gone');
+    else if (subscription.consecutiveFailures >= MAX_FAILURES) {
+      disable(subscription, `Exceeded maximum retry attempts (${MAX_FAILURES} failures)`);
+    }
+    if (!subscription.isActive || attempt >= MAX_FAILURES || isStopped) return;
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        deliver(entry, isReplay, attempt + 1);
+      },
+      retryDelays[attempt - 1] ?? retryDelays.at(-1),
+    );
+    timers.add(timer);
   };
 
   const disable = (subscription: FakeSubscription, reason: string) => {
@@ -263,7 +277,8 @@ export function createFakeConnection(
     const isConnectionPath =
       path === '/me' || path === '/cases' || path.startsWith('/webhooks') || path === '/test/webhooks/fire';
     if (!isConnectionPath) return null;
-    if (failure.count > 0) {
+    if (failure.count > 0 && failure.after > 0) failure.after -= 1;
+    else if (failure.count > 0) {
       failure.count -= 1;
       return failure.status === 429
         ? { status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests', retryAfter: 1.0 } }
@@ -340,10 +355,10 @@ export function createFakeConnection(
     subscriptions: () => [...subscriptions.values()].map((subscription) => ({ ...subscription })),
     eventLog: () => log.map((entry) => ({ ...entry })),
     settled: async () => {
-      while (inFlight.size || timers.size) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (queue.length || inFlight.size || timers.size) await new Promise((resolve) => setTimeout(resolve, 20));
     },
-    failNextCalls: (status, count) => {
-      failure = { status, count };
+    failNextCalls: (status, count, after = 0) => {
+      failure = { status, count, after };
     },
     stop: () => {
       isStopped = true;

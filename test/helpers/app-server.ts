@@ -22,11 +22,16 @@ export const TEST_AUTH_SECRET = 'test-auth-secret-not-for-production-000000';
 const root = path.resolve(import.meta.dirname, '../..');
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 
-export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Default: a free one. A restarted app passes its old port, so URLs registered elsewhere keep working. */
+  port?: number;
+}): Promise<AppServer> {
   if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     throw new Error(`No production build in ${distDir}: run \`npm run build\` before the integration tests.`);
   }
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     path.join(root, 'node_modules/.bin/next'),
