@@ -85,6 +85,14 @@ export function createFakeConnection(
   let failure = { status: 0, count: 0, after: 0 };
   let isStopped = false;
 
+  // Some envelopes use PascalCase keys; the reference finds the case when the id is not in the payload.
+  const caseIdOf = (envelope: WebhookEnvelope) => {
+    const data = envelope.data;
+    const id = data.caseId ?? data.CaseId;
+    if (typeof id === 'string' && id) return id;
+    const reference = String(data.reference ?? data.Reference ?? '').toUpperCase();
+    return [...cases()].find((dto) => dto.reference.toUpperCase() === reference)?.id ?? '';
+  };
   const findCase = (caseId: string) => [...cases()].find((dto) => dto.id.toLowerCase() === caseId.toLowerCase());
   const withUpdated = (dto: InvoiceDto & { dateUpdated?: string }) => ({
     ...dto,
@@ -169,7 +177,7 @@ export function createFakeConnection(
 
   const produce = (envelopes: readonly WebhookEnvelope[], onlySubscription?: string) => {
     for (const envelope of envelopes) {
-      const caseId = String(envelope.data.caseId ?? '');
+      const caseId = caseIdOf(envelope);
       const now = new Date().toISOString();
       if (caseId) updatedAt.set(caseId, now);
       const isTest = isTestPayload(JSON.stringify(envelope));

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/** `npm run admin -- …` as an operator runs it (the local tsx, without npx's start-up), in a child process. */
+/**
+ * `npm run admin -- …` as an operator runs it, in a child process: node with tsx's loader
+ * rather than the tsx binary, so a kill reaches the CLI itself (tsx's wrapper would leave it running).
+ */
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -10,7 +13,7 @@ export type CliRun = { code: number | null; stdout: string; stderr: string };
 export type CliProcess = { child: ChildProcess; stderr: () => string; done: Promise<CliRun> };
 
 export function spawnAdmin(args: string[], env: Record<string, string>, stdin = ''): CliProcess {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/admin.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
