@@ -19,15 +19,22 @@ export type EventType = (typeof EVENT_TYPES)[number];
 const normalizeKnownEventType = enumNormalizer(EVENT_TYPES);
 
 /**
+ * An unknown enum value is kept only this long: the state sits in btree indexes, which refuse
+ * entries over ~2.7 kB, and no real state or code name comes near it.
+ */
+export const MAX_ENUM_LENGTH = 100;
+
+/**
  * An enum value as Casedesk stores it, given the concept's one normalizer (lifecycle,
- * close code, phase, recipient): its API name when known. An unknown value is kept (trimmed)
+ * close code, phase, recipient): its API name when known. An unknown value is kept (trimmed,
+ * and cut to MAX_ENUM_LENGTH)
  * rather than refused: Debitura may add values, and the raw event stays stored either way.
  */
 export function enumFromWire(value: unknown, normalize: (value: string) => string | null): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value).trim();
   if (!text) return null;
-  return normalize(text) ?? text;
+  return normalize(text) ?? text.slice(0, MAX_ENUM_LENGTH).trim();
 }
 
 /** "case.assigned", "Case.Assigned", "CaseAssigned" → "case.assigned"; unknown types kept as sent. */

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { isTransientDatabaseError } from '@/lib/database/pool';
 import { lockCases, saveCases } from './case-row';
+import { ApplyError } from './errors';
 import { writeEventRows } from './event-rows';
 import type { DomainEvent } from './events';
 import { compareEvents, compareIds, foldEvent, type CaseRecord, type Precedence } from './fold';
@@ -11,7 +12,7 @@ import { compareEvents, compareIds, foldEvent, type CaseRecord, type Precedence 
  * each case and its balance once. Every write is idempotent and commutative, so arrival order
  * and repeats do not matter.
  */
-export type EventOutcome = { id: string; status: 'applied' | 'failed'; error?: string };
+export type EventOutcome = { id: string; status: 'applied' | 'failed'; error?: string; isFinal?: boolean };
 export type ApplyResult = { outcomes: EventOutcome[]; isDetailPending: boolean };
 
 /**
@@ -71,7 +72,7 @@ export async function applyIsolated(
         } catch (error) {
           if (isTransientDatabaseError(error)) throw error;
           await client.query('ROLLBACK TO SAVEPOINT apply_event');
-          outcomes.push({ id: event.id, status: 'failed', error: describeError(error) });
+          outcomes.push(failedOutcome(event, error));
         }
       }
       if (outcomes.some((outcome) => outcome.status === 'applied')) {
@@ -87,8 +88,7 @@ export async function applyIsolated(
       if (isTransientDatabaseError(error)) throw error;
       // The case row itself could not be locked or saved: none of its events is applied.
       await client.query('ROLLBACK TO SAVEPOINT apply_case');
-      const message = describeError(error);
-      result.outcomes.push(...events.map((event) => ({ id: event.id, status: 'failed' as const, error: message })));
+      result.outcomes.push(...events.map((event) => failedOutcome(event, error)));
     }
   }
   return result;
@@ -120,6 +120,11 @@ async function isLatestOfType(
     [caseId, event.type, event.at, event.id],
   );
   return rows.every((row) => compareIds(event.id, row.event_id) > 0);
+}
+
+/** Bad data (ApplyError) fails for good at once; any other error is retried (lib/webhooks/apply-attempts.ts). */
+function failedOutcome(event: DomainEvent, error: unknown): EventOutcome {
+  return { id: event.id, status: 'failed', error: describeError(error), isFinal: error instanceof ApplyError };
 }
 
 export function describeError(error: unknown): string {
