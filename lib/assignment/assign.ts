@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { can } from '@/lib/auth/permissions';
+import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
 import { notifyLive } from '@/lib/live/notify';
 
@@ -32,70 +33,72 @@ export async function assignCases(input: {
   if (!caseIds.length) throw new AssignmentError('Select at least one case.');
   if (caseIds.length > MAX_BULK_ASSIGN) throw new AssignmentError(`Assign at most ${MAX_BULK_ASSIGN} cases at a time.`);
 
-  return db.$transaction(
-    async (tx) => {
-      let assignee: Person | null = null;
-      if (input.assigneeId) {
-        // Locked too, so the user cannot be disabled halfway through the assignment.
-        const [user] = await tx.$queryRaw<{ id: string; name: string; role: string; disabled_at: Date | null }[]>`
+  return withConflictRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        let assignee: Person | null = null;
+        if (input.assigneeId) {
+          // Locked too, so the user cannot be disabled halfway through the assignment.
+          const [user] = await tx.$queryRaw<{ id: string; name: string; role: string; disabled_at: Date | null }[]>`
         SELECT id, name, role, disabled_at FROM users WHERE id = ${input.assigneeId}::uuid FOR SHARE`;
-        if (!user) throw new AssignmentError('That user does not exist.');
-        if (user.disabled_at) throw new AssignmentError(`${user.name} is disabled and cannot take cases.`);
-        if (!can(user, 'cases:read')) throw new AssignmentError(`${user.name} cannot work cases.`);
-        assignee = { id: user.id, name: user.name };
-      }
+          if (!user) throw new AssignmentError('That user does not exist.');
+          if (user.disabled_at) throw new AssignmentError(`${user.name} is disabled and cannot take cases.`);
+          if (!can(user, 'cases:read')) throw new AssignmentError(`${user.name} cannot work cases.`);
+          assignee = { id: user.id, name: user.name };
+        }
 
-      // In id order, so two bulk assignments over overlapping cases cannot deadlock.
-      const cases = await tx.$queryRaw<
-        { id: string; reference: string; assignee_id: string | null; assignee_name: string | null }[]
-      >`
+        // In the one lock order for cases (lib/database/conflict-retry.ts), the applier's too.
+        const cases = await tx.$queryRaw<
+          { id: string; reference: string; assignee_id: string | null; assignee_name: string | null }[]
+        >`
       SELECT c.id, c.reference, c.assignee_id, u.name AS assignee_name
       FROM cases c LEFT JOIN users u ON u.id = c.assignee_id
-      WHERE c.id = ANY(${caseIds}::uuid[]) ORDER BY c.id FOR UPDATE OF c`;
-      const found = new Set(cases.map((row) => row.id));
-      const changing = cases.filter((row) => row.assignee_id !== (assignee?.id ?? null));
+      WHERE c.id = ANY(${caseIds}::uuid[]) ORDER BY c.reference COLLATE "C" FOR UPDATE OF c`;
+        const found = new Set(cases.map((row) => row.id));
+        const changing = cases.filter((row) => row.assignee_id !== (assignee?.id ?? null));
 
-      if (changing.length) {
-        await tx.$executeRaw`
+        if (changing.length) {
+          await tx.$executeRaw`
         UPDATE cases SET assignee_id = ${assignee?.id ?? null}::uuid, updated_at = now()
         WHERE id = ANY(${changing.map((row) => row.id)}::uuid[])`;
-        await notifyLive(
-          tx,
-          'case.assigned',
-          changing.map((row) => row.reference),
-        );
-      }
-      for (const row of changing) {
-        const from = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null;
-        const detail = { from, to: assignee };
-        await tx.caseEvent.create({
-          data: {
-            caseId: row.id,
-            eventId: null,
-            type: 'assignment.changed',
-            at: new Date(),
-            actorId: input.actor.id,
-            detail,
-          },
-        });
-        await recordAudit(
-          {
-            actor: input.actor,
-            action: assignee ? 'case.assigned' : 'case.unassigned',
-            targetType: 'case',
-            targetId: row.reference,
-            detail: { ...detail, bulk: caseIds.length > 1 },
-          },
-          tx,
-        );
-      }
-      return {
-        changed: changing.length,
-        unchanged: cases.length - changing.length,
-        notFound: caseIds.filter((id) => !found.has(id)),
-      };
-      // A timeline row and an audit entry per case: more than Prisma's default 5 s for 500 cases on a busy machine.
-    },
-    { maxWait: 10_000, timeout: 60_000 },
+          await notifyLive(
+            tx,
+            'case.assigned',
+            changing.map((row) => row.reference),
+          );
+        }
+        for (const row of changing) {
+          const from = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null;
+          const detail = { from, to: assignee };
+          await tx.caseEvent.create({
+            data: {
+              caseId: row.id,
+              eventId: null,
+              type: 'assignment.changed',
+              at: new Date(),
+              actorId: input.actor.id,
+              detail,
+            },
+          });
+          await recordAudit(
+            {
+              actor: input.actor,
+              action: assignee ? 'case.assigned' : 'case.unassigned',
+              targetType: 'case',
+              targetId: row.reference,
+              detail: { ...detail, bulk: caseIds.length > 1 },
+            },
+            tx,
+          );
+        }
+        return {
+          changed: changing.length,
+          unchanged: cases.length - changing.length,
+          notFound: caseIds.filter((id) => !found.has(id)),
+        };
+        // A timeline row and an audit entry per case: more than Prisma's default 5 s for 500 cases on a busy machine.
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    ),
   );
 }

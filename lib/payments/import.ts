@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
+import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_FILE_BYTES, parseBankCsv, type BankCsvLine, type BankCsvMapping } from './bank-csv';
@@ -63,57 +64,59 @@ export async function importBankStatement(input: {
   const hashes = lineHashes(lines);
   const importId = randomUUID();
 
-  const result = await db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+  const result = await withConflictRetry(() =>
+    db.$transaction(async (tx) => {
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO bank_statement_imports (id, file_hash, file_name, mapping, imported_by, row_count, line_count, skipped_row_count)
       VALUES (${importId}::uuid, ${hash}, ${input.fileName}, ${JSON.stringify(input.mapping)}::jsonb, ${input.actor.id}::uuid,
               ${parsed.rows.length}, 0, ${skippedRows.length})
       ON CONFLICT (file_hash) DO NOTHING
       RETURNING id`;
-    if (!inserted.length) return null;
+      if (!inserted.length) return null;
 
-    const values = lines.map(
-      (
-        line,
-        index,
-      ) => Prisma.sql`(${randomUUID()}::uuid, ${importId}::uuid, ${hashes[index]}, ${line.rowNumber}, ${`${line.date}T00:00:00Z`}::timestamptz,
+      const values = lines.map(
+        (
+          line,
+          index,
+        ) => Prisma.sql`(${randomUUID()}::uuid, ${importId}::uuid, ${hashes[index]}, ${line.rowNumber}, ${`${line.date}T00:00:00Z`}::timestamptz,
         ${line.amountMinor}::bigint, ${line.currency}, ${line.reference})`,
-    );
-    let lineIds: string[] = [];
-    // Chunks keep each statement under PostgreSQL's 65,535 bind parameters.
-    for (let start = 0; start < values.length; start += 1000) {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
+      );
+      let lineIds: string[] = [];
+      // Chunks keep each statement under PostgreSQL's 65,535 bind parameters.
+      for (let start = 0; start < values.length; start += 1000) {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO bank_lines (id, import_id, line_hash, row_number, date, amount_minor, currency, reference)
         VALUES ${Prisma.join(values.slice(start, start + 1000))}
         ON CONFLICT (line_hash) DO NOTHING
         RETURNING id`;
-      lineIds = lineIds.concat(rows.map((row) => row.id));
-    }
-    const duplicateLineCount = lines.length - lineIds.length;
-    await tx.$executeRaw`
+        lineIds = lineIds.concat(rows.map((row) => row.id));
+      }
+      const duplicateLineCount = lines.length - lineIds.length;
+      await tx.$executeRaw`
       UPDATE bank_statement_imports SET line_count = ${lineIds.length}, duplicate_line_count = ${duplicateLineCount} WHERE id = ${importId}::uuid`;
-    const suggested = await suggestMatches(lineIds, tx);
-    await recordAudit(
-      {
-        actor: input.actor,
-        action: 'bank_statement.imported',
-        targetType: 'bank_statement_import',
-        targetId: importId,
-        detail: {
-          fileName: input.fileName,
-          fileHash: hash,
-          rows: parsed.rows.length,
-          lines: lineIds.length,
-          duplicateLines: duplicateLineCount,
-          skippedRows: skippedRows.length,
-          suggested,
+      const suggested = await suggestMatches(lineIds, tx);
+      await recordAudit(
+        {
+          actor: input.actor,
+          action: 'bank_statement.imported',
+          targetType: 'bank_statement_import',
+          targetId: importId,
+          detail: {
+            fileName: input.fileName,
+            fileHash: hash,
+            rows: parsed.rows.length,
+            lines: lineIds.length,
+            duplicateLines: duplicateLineCount,
+            skippedRows: skippedRows.length,
+            suggested,
+          },
         },
-      },
-      tx,
-    );
-    return { lineCount: lineIds.length, duplicateLineCount, suggested };
-    // Prisma's default of 5 s is too short for a statement of 20,000 lines on a busy machine.
-  }, BULK_TRANSACTION);
+        tx,
+      );
+      return { lineCount: lineIds.length, duplicateLineCount, suggested };
+      // Prisma's default of 5 s is too short for a statement of 20,000 lines on a busy machine.
+    }, BULK_TRANSACTION),
+  );
 
   if (!result) {
     const existing = await db.bankStatementImport.findUniqueOrThrow({

@@ -1,11 +1,14 @@
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
+import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The manager's reconciliation actions. Each runs in one transaction that locks the rows it
  * changes (so two managers, or a manager and a webhook deleting the payment, are serialised
- * by the database) and writes its audit entries in the same transaction.
+ * by the database) and writes its audit entries in the same transaction. Locks are taken in
+ * the one order of lib/database/conflict-retry.ts, payments before bank lines (the webhook's
+ * deletion locks a payment and then, by trigger, its lines), and a deadlock is retried.
  *
  * Payment statuses: unreconciled → matched (a bank line is confirmed to it) → reconciled
  * (marked by a manager, with who, when and a note). needs_review is set by the database
@@ -47,11 +50,37 @@ type LockedPayment = {
   reference: string;
 };
 
-async function lockLine(tx: Tx, lineId: string): Promise<LockedLine> {
-  const [line] = await tx.$queryRaw<LockedLine[]>`
-    SELECT id, row_number, currency, amount_minor, matched_payment_id, match_status, match_score
-    FROM bank_lines WHERE id = ${lineId}::uuid FOR UPDATE`;
+async function readLine(tx: Tx, lineId: string, lock: 'lock' | 'read'): Promise<LockedLine> {
+  const [line] =
+    lock === 'lock'
+      ? await tx.$queryRaw<LockedLine[]>`
+        SELECT id, row_number, currency, amount_minor, matched_payment_id, match_status, match_score
+        FROM bank_lines WHERE id = ${lineId}::uuid FOR UPDATE`
+      : await tx.$queryRaw<LockedLine[]>`
+        SELECT id, row_number, currency, amount_minor, matched_payment_id, match_status, match_score
+        FROM bank_lines WHERE id = ${lineId}::uuid`;
   if (!line) throw new ReconcileError('That bank line does not exist.');
+  return line;
+}
+
+/** Thrown when a line changed between reading it and locking it: the whole action is redone. */
+class LineChangedError extends Error {
+  readonly code = '40001';
+}
+
+/**
+ * The line's payments first (its current one and `otherPaymentId`, in id order), then the line
+ * itself; a line whose payment changed in between is read again from the start.
+ */
+async function lockLineAfterPayments(tx: Tx, lineId: string, otherPaymentId?: string): Promise<LockedLine> {
+  const seen = await readLine(tx, lineId, 'read');
+  const paymentIds = [...new Set([seen.matched_payment_id, otherPaymentId].filter((id): id is string => !!id))];
+  if (paymentIds.length) {
+    await tx.$queryRaw`SELECT id FROM payments WHERE id = ANY(${paymentIds}::uuid[]) ORDER BY id FOR UPDATE`;
+  }
+  const line = await readLine(tx, lineId, 'lock');
+  if (line.matched_payment_id !== seen.matched_payment_id)
+    throw new LineChangedError('the bank line changed meanwhile');
   return line;
 }
 
@@ -83,82 +112,94 @@ export async function confirmLineMatch(input: {
   lineId: string;
   paymentId?: string;
 }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const line = await lockLine(tx, input.lineId);
-    const targetId = input.paymentId ?? line.matched_payment_id;
-    if (!targetId) throw new ReconcileError('This line has no suggested payment: choose one.');
-    const payment = await lockPayment(tx, targetId);
-    if (!payment) throw new ReconcileError('That payment does not exist.');
-    if (payment.currency !== line.currency) {
-      throw new ReconcileError(
-        `The payment is in ${payment.currency ?? 'an unknown currency'}, the bank line in ${line.currency}: currencies never mix.`,
-      );
-    }
-    if (payment.is_deleted)
-      throw new ReconcileError('Debitura deleted that payment: choose another, or mark the line as no match.');
-    const [taken] = await tx.$queryRaw<{ row_number: number; file_name: string | null }[]>`
+  await withConflictRetry(() =>
+    db.$transaction(async (tx) => {
+      const line = await lockLineAfterPayments(tx, input.lineId, input.paymentId);
+      const targetId = input.paymentId ?? line.matched_payment_id;
+      if (!targetId) throw new ReconcileError('This line has no suggested payment: choose one.');
+      const payment = await lockPayment(tx, targetId);
+      if (!payment) throw new ReconcileError('That payment does not exist.');
+      if (payment.currency !== line.currency) {
+        throw new ReconcileError(
+          `The payment is in ${payment.currency ?? 'an unknown currency'}, the bank line in ${line.currency}: currencies never mix.`,
+        );
+      }
+      if (payment.is_deleted)
+        throw new ReconcileError('Debitura deleted that payment: choose another, or mark the line as no match.');
+      const [taken] = await tx.$queryRaw<{ row_number: number; file_name: string | null }[]>`
       SELECT bl.row_number, i.file_name FROM bank_lines bl JOIN bank_statement_imports i ON i.id = bl.import_id
       WHERE bl.matched_payment_id = ${targetId}::uuid AND bl.id <> ${line.id}::uuid AND bl.match_status IN ('confirmed', 'needs_review')`;
-    if (taken)
-      throw new ReconcileError(
-        `That payment is already matched to row ${taken.row_number} of ${taken.file_name ?? 'another statement'}.`,
-      );
+      if (taken)
+        throw new ReconcileError(
+          `That payment is already matched to row ${taken.row_number} of ${taken.file_name ?? 'another statement'}.`,
+        );
 
-    const isCorrection = line.matched_payment_id !== targetId;
-    if (isCorrection && line.matched_payment_id && wasConfirmed(line))
-      await releasePayment(tx, line.matched_payment_id, line.id);
-    await tx.$executeRaw`
+      const isCorrection = line.matched_payment_id !== targetId;
+      if (isCorrection && line.matched_payment_id && wasConfirmed(line))
+        await releasePayment(tx, line.matched_payment_id, line.id);
+      await tx.$executeRaw`
       UPDATE bank_lines SET matched_payment_id = ${targetId}::uuid, match_status = 'confirmed',
         match_score = ${isCorrection ? null : line.match_score}, confirmed_by = ${input.actor.id}::uuid, confirmed_at = now()
       WHERE id = ${line.id}::uuid`;
-    // Other lines merely suggesting this payment lose the suggestion and can be matched again.
-    await tx.$executeRaw`
+      // Other lines merely suggesting this payment lose the suggestion and can be matched again
+      // (locked in id order first, as every path takes bank lines).
+      await tx.$queryRaw`
+      SELECT id FROM bank_lines WHERE matched_payment_id = ${targetId}::uuid AND id <> ${line.id}::uuid
+        AND match_status = 'suggested' ORDER BY id FOR UPDATE`;
+      await tx.$executeRaw`
       UPDATE bank_lines SET matched_payment_id = NULL, match_status = 'unmatched', match_score = NULL
       WHERE matched_payment_id = ${targetId}::uuid AND id <> ${line.id}::uuid AND match_status = 'suggested'`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       UPDATE payments SET reconciliation_status = 'matched' WHERE id = ${targetId}::uuid AND reconciliation_status = 'unreconciled'`;
-    await recordAudit(
-      {
-        actor: input.actor,
-        action: isCorrection ? 'bank_line.match_corrected' : 'bank_line.match_confirmed',
-        targetType: 'bank_line',
-        targetId: line.id,
-        detail: {
-          row: line.row_number,
-          amountMinor: line.amount_minor.toString(),
-          currency: line.currency,
-          previousPaymentId: line.matched_payment_id,
-          previousStatus: line.match_status,
-          paymentId: payment.id,
-          debituraPaymentId: payment.debitura_payment_id,
-          caseReference: payment.reference,
+      await recordAudit(
+        {
+          actor: input.actor,
+          action: isCorrection ? 'bank_line.match_corrected' : 'bank_line.match_confirmed',
+          targetType: 'bank_line',
+          targetId: line.id,
+          detail: {
+            row: line.row_number,
+            amountMinor: line.amount_minor.toString(),
+            currency: line.currency,
+            previousPaymentId: line.matched_payment_id,
+            previousStatus: line.match_status,
+            paymentId: payment.id,
+            debituraPaymentId: payment.debitura_payment_id,
+            caseReference: payment.reference,
+          },
         },
-      },
-      tx,
-    );
-  });
+        tx,
+      );
+    }),
+  );
 }
 
 /** The line pays none of our payments (a different creditor, a refund...). */
 export async function rejectLineMatch(input: { actor: AuditActor; lineId: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const line = await lockLine(tx, input.lineId);
-    if (line.matched_payment_id && wasConfirmed(line)) await releasePayment(tx, line.matched_payment_id, line.id);
-    await tx.$executeRaw`
+  await withConflictRetry(() =>
+    db.$transaction(async (tx) => {
+      const line = await lockLineAfterPayments(tx, input.lineId);
+      if (line.matched_payment_id && wasConfirmed(line)) await releasePayment(tx, line.matched_payment_id, line.id);
+      await tx.$executeRaw`
       UPDATE bank_lines SET matched_payment_id = NULL, match_status = 'rejected', match_score = NULL,
         confirmed_by = ${input.actor.id}::uuid, confirmed_at = now()
       WHERE id = ${line.id}::uuid`;
-    await recordAudit(
-      {
-        actor: input.actor,
-        action: 'bank_line.match_rejected',
-        targetType: 'bank_line',
-        targetId: line.id,
-        detail: { row: line.row_number, previousPaymentId: line.matched_payment_id, previousStatus: line.match_status },
-      },
-      tx,
-    );
-  });
+      await recordAudit(
+        {
+          actor: input.actor,
+          action: 'bank_line.match_rejected',
+          targetType: 'bank_line',
+          targetId: line.id,
+          detail: {
+            row: line.row_number,
+            previousPaymentId: line.matched_payment_id,
+            previousStatus: line.match_status,
+          },
+        },
+        tx,
+      );
+    }),
+  );
 }
 
 export type BulkResult = { changed: number; skipped: { paymentId: string; reason: string }[] };
@@ -183,52 +224,54 @@ export async function markReconciled(input: {
   note?: string | null;
 }): Promise<BulkResult> {
   const note = checkIds(input.paymentIds, input.note ?? null);
-  return db.$transaction(async (tx) => {
-    const payments = await tx.$queryRaw<LockedPayment[]>`
+  return withConflictRetry(() =>
+    db.$transaction(async (tx) => {
+      const payments = await tx.$queryRaw<LockedPayment[]>`
       SELECT p.id, p.debitura_payment_id, p.currency, p.amount_minor, p.is_deleted, p.reconciliation_status, c.reference
       FROM payments p JOIN cases c ON c.id = p.case_id
       WHERE p.id = ANY(${input.paymentIds}::uuid[]) ORDER BY p.id FOR UPDATE OF p`;
-    const found = new Set(payments.map((payment) => payment.id));
-    const skipped = input.paymentIds
-      .filter((id) => !found.has(id))
-      .map((paymentId) => ({ paymentId, reason: 'not found' }));
-    const eligible: LockedPayment[] = [];
-    for (const payment of payments) {
-      if (payment.reconciliation_status === 'reconciled')
-        skipped.push({ paymentId: payment.id, reason: 'already reconciled' });
-      else if (payment.is_deleted && payment.reconciliation_status !== 'needs_review')
-        skipped.push({ paymentId: payment.id, reason: 'deleted by Debitura' });
-      else eligible.push(payment);
-    }
-    if (!note && eligible.some((payment) => payment.reconciliation_status === 'needs_review')) {
-      throw new ReconcileError('Write a note to resolve a payment that needs review: say what was checked.');
-    }
-    if (eligible.length) {
-      await tx.$executeRaw`
+      const found = new Set(payments.map((payment) => payment.id));
+      const skipped = input.paymentIds
+        .filter((id) => !found.has(id))
+        .map((paymentId) => ({ paymentId, reason: 'not found' }));
+      const eligible: LockedPayment[] = [];
+      for (const payment of payments) {
+        if (payment.reconciliation_status === 'reconciled')
+          skipped.push({ paymentId: payment.id, reason: 'already reconciled' });
+        else if (payment.is_deleted && payment.reconciliation_status !== 'needs_review')
+          skipped.push({ paymentId: payment.id, reason: 'deleted by Debitura' });
+        else eligible.push(payment);
+      }
+      if (!note && eligible.some((payment) => payment.reconciliation_status === 'needs_review')) {
+        throw new ReconcileError('Write a note to resolve a payment that needs review: say what was checked.');
+      }
+      if (eligible.length) {
+        await tx.$executeRaw`
         UPDATE payments SET reconciliation_status = 'reconciled', reconciled_at = now(),
           reconciled_by = ${input.actor.id}::uuid, reconcile_note = ${note}
         WHERE id = ANY(${eligible.map((payment) => payment.id)}::uuid[])`;
-    }
-    for (const payment of eligible) {
-      await recordAudit(
-        {
-          actor: input.actor,
-          action: 'payment.reconciled',
-          targetType: 'payment',
-          targetId: payment.id,
-          detail: {
-            debituraPaymentId: payment.debitura_payment_id,
-            caseReference: payment.reference,
-            previousStatus: payment.reconciliation_status,
-            note,
-            bulk: input.paymentIds.length > 1,
+      }
+      for (const payment of eligible) {
+        await recordAudit(
+          {
+            actor: input.actor,
+            action: 'payment.reconciled',
+            targetType: 'payment',
+            targetId: payment.id,
+            detail: {
+              debituraPaymentId: payment.debitura_payment_id,
+              caseReference: payment.reference,
+              previousStatus: payment.reconciliation_status,
+              note,
+              bulk: input.paymentIds.length > 1,
+            },
           },
-        },
-        tx,
-      );
-    }
-    return { changed: eligible.length, skipped };
-  }, BULK_TRANSACTION);
+          tx,
+        );
+      }
+      return { changed: eligible.length, skipped };
+    }, BULK_TRANSACTION),
+  );
 }
 
 /** Undoes a reconciliation (a mistake): back to matched if a bank line is confirmed, else unreconciled. */
@@ -238,32 +281,35 @@ export async function markUnreconciled(input: {
   note?: string | null;
 }): Promise<BulkResult> {
   const note = checkIds(input.paymentIds, input.note ?? null);
-  return db.$transaction(async (tx) => {
-    const changed = await tx.$queryRaw<{ id: string; debitura_payment_id: string; reconciliation_status: string }[]>`
+  return withConflictRetry(() =>
+    db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM payments WHERE id = ANY(${input.paymentIds}::uuid[]) ORDER BY id FOR UPDATE`;
+      const changed = await tx.$queryRaw<{ id: string; debitura_payment_id: string; reconciliation_status: string }[]>`
       UPDATE payments p SET
         reconciliation_status = CASE WHEN EXISTS (SELECT 1 FROM bank_lines bl WHERE bl.matched_payment_id = p.id AND bl.match_status = 'confirmed')
                                      THEN 'matched' ELSE 'unreconciled' END,
         reconciled_at = NULL, reconciled_by = NULL, reconcile_note = ${note}
       WHERE p.id = ANY(${input.paymentIds}::uuid[]) AND p.reconciliation_status = 'reconciled' AND NOT p.is_deleted
       RETURNING p.id, p.debitura_payment_id, p.reconciliation_status`;
-    for (const payment of changed) {
-      await recordAudit(
-        {
-          actor: input.actor,
-          action: 'payment.unreconciled',
-          targetType: 'payment',
-          targetId: payment.id,
-          detail: { debituraPaymentId: payment.debitura_payment_id, newStatus: payment.reconciliation_status, note },
-        },
-        tx,
-      );
-    }
-    const changedIds = new Set(changed.map((payment) => payment.id));
-    return {
-      changed: changed.length,
-      skipped: input.paymentIds
-        .filter((id) => !changedIds.has(id))
-        .map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
-    };
-  }, BULK_TRANSACTION);
+      for (const payment of changed) {
+        await recordAudit(
+          {
+            actor: input.actor,
+            action: 'payment.unreconciled',
+            targetType: 'payment',
+            targetId: payment.id,
+            detail: { debituraPaymentId: payment.debitura_payment_id, newStatus: payment.reconciliation_status, note },
+          },
+          tx,
+        );
+      }
+      const changedIds = new Set(changed.map((payment) => payment.id));
+      return {
+        changed: changed.length,
+        skipped: input.paymentIds
+          .filter((id) => !changedIds.has(id))
+          .map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
+      };
+    }, BULK_TRANSACTION),
+  );
 }

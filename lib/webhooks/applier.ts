@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { applyInBulk, applyIsolated, describeError } from '@/lib/cases/apply/apply';
 import { ApplyError } from '@/lib/cases/apply/errors';
 import { toDomainEvent, type DomainEvent } from '@/lib/cases/apply/events';
+import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { getPool, withTransaction } from '@/lib/database/pool';
 import { notifyLiveMany } from '@/lib/live/notify';
 import { APPLY_RETRY, recordAttempts, type AttemptOutcome, type RetryPolicy } from './apply-attempts';
@@ -11,8 +12,8 @@ import { isKnownEventType } from './normalize';
 /**
  * Applies stored webhook events to the domain, from the inbox, after the acknowledgement.
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so every app instance can run this at once
- * without two of them taking the same event; cases are locked in reference order, so two
- * batches wait for each other rather than deadlock. A batch is one transaction: outcomes
+ * without two of them taking the same event; cases are locked in the one lock order
+ * (lib/database/conflict-retry.ts), so two batches wait for each other rather than deadlock. A batch is one transaction: outcomes
  * commit together with the domain rows, and a crash loses nothing (the rows stay `received`).
  *
  * No single event can stall the inbox, whatever it throws (apply-attempts.ts says how a failed
@@ -76,7 +77,7 @@ export async function applyPendingEvents(
  * an applied event changes nothing.
  */
 export async function reprocessEvents(ids: string[], pool: pg.Pool = getPool()): Promise<BatchResult> {
-  await pool.query('UPDATE webhook_events SET attempts = 0, next_attempt_at = NULL WHERE id = ANY($1::text[])', [ids]);
+  await pool.query('UPDATE webhook_events SET next_attempt_at = NULL WHERE id = ANY($1::text[])', [ids]);
   const total = emptyResult();
   for (let start = 0; start < ids.length; start += BATCH_SIZE) {
     const chunk = ids.slice(start, start + BATCH_SIZE);
@@ -111,31 +112,34 @@ async function applyBatch(
   policy: RetryPolicy,
   onClaimed?: (rows: InboxRow[]) => void,
 ): Promise<BatchResult> {
-  return withTransaction(async (client) => {
-    const rows = await claimRows(client, claim);
-    onClaimed?.(rows);
-    const result = emptyResult(rows.length);
-    if (!rows.length) return result;
+  // A deadlock is redone whole, at once; one that keeps coming back falls to the next step.
+  return withConflictRetry(() =>
+    withTransaction(async (client) => {
+      const rows = await claimRows(client, claim);
+      onClaimed?.(rows);
+      const result = emptyResult(rows.length);
+      if (!rows.length) return result;
 
-    const outcomes: AttemptOutcome[] = [];
-    const byCase = new Map<string, DomainEvent[]>();
-    for (const row of rows) {
-      const prepared = prepare(row);
-      if ('status' in prepared) {
-        outcomes.push(prepared);
-        continue;
+      const outcomes: AttemptOutcome[] = [];
+      const byCase = new Map<string, DomainEvent[]>();
+      for (const row of rows) {
+        const prepared = prepare(row);
+        if ('status' in prepared) {
+          outcomes.push(prepared);
+          continue;
+        }
+        const events = byCase.get(prepared.reference) ?? [];
+        events.push(prepared);
+        byCase.set(prepared.reference, events);
       }
-      const events = byCase.get(prepared.reference) ?? [];
-      events.push(prepared);
-      byCase.set(prepared.reference, events);
-    }
-    const applied = await (isolate ? applyIsolated : applyInBulk)(client, byCase);
-    outcomes.push(...applied.outcomes);
-    result.isDetailPending = applied.isDetailPending;
-    const retrying = await recordAttempts(client, outcomes, policy);
-    await notifyLiveMany(client, 'case.changed', [...byCase.keys()]); // open pages refresh when this commits
-    return tally(result, outcomes, retrying);
-  }, pool);
+      const applied = await (isolate ? applyIsolated : applyInBulk)(client, byCase);
+      outcomes.push(...applied.outcomes);
+      result.isDetailPending = applied.isDetailPending;
+      const retrying = await recordAttempts(client, outcomes, policy);
+      await notifyLiveMany(client, 'case.changed', [...byCase.keys()]); // open pages refresh when this commits
+      return tally(result, outcomes, retrying);
+    }, pool),
+  );
 }
 
 async function claimRows(client: pg.ClientBase, claim: Claim): Promise<InboxRow[]> {
