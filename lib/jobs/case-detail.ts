@@ -6,6 +6,7 @@ import { getPool, withTransaction } from '@/lib/database/pool';
 import {
   getCaseByReference,
   getDebituraApiConfig,
+  PermanentApiError,
   RetryableApiError,
   type DebituraApiConfig,
 } from '@/lib/debitura-api/client';
@@ -15,7 +16,11 @@ import type { Job } from './runner';
  * Fills in case detail that a case.assigned payload lacked, from the Collection Partner API,
  * after the webhook was acknowledged (never inside it). A case is claimed by moving its next
  * attempt one lease ahead, so another instance skips it while the request is in flight and a
- * crash only delays it. Failures are retried with exponential backoff; a 4xx is final.
+ * crash only delays it. Failures are retried with exponential backoff. A 4xx is retried too,
+ * more slowly: right after an assignment the API may not know the case yet (404), and after a
+ * key rotation every call answers 401 until the new key is set; the admin page lists these
+ * cases with their error and a retry button. Only an answer that cannot be used (bad data) is
+ * final at once.
  */
 
 export const CASE_DETAIL_JOB = 'case-detail';
@@ -24,6 +29,10 @@ const LEASE_SECONDS = 60;
 const MAX_ATTEMPTS = 12;
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 30 * 60_000;
+/** A 4xx: 5 min, 10 min ... capped at 6 h; given up (failed, retry by hand) after about four days. */
+const CLIENT_ERROR_MAX_ATTEMPTS = 20;
+const CLIENT_ERROR_BASE_DELAY_MS = 5 * 60_000;
+const CLIENT_ERROR_MAX_DELAY_MS = 6 * 3_600_000;
 
 export const caseDetailJob: Job = {
   name: CASE_DETAIL_JOB,
@@ -36,6 +45,21 @@ export const caseDetailJob: Job = {
 export function retryDelayMs(attempt: number, retryAfterMs: number | null = null): number {
   const delay = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1), MAX_DELAY_MS);
   return Math.max(delay, Math.min(retryAfterMs ?? 0, MAX_DELAY_MS));
+}
+
+/** After a 4xx: 5 min, 10 min, 20 min... capped at 6 h. `attempt` counts from 1. */
+export function clientErrorDelayMs(attempt: number): number {
+  return Math.min(CLIENT_ERROR_BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1), CLIENT_ERROR_MAX_DELAY_MS);
+}
+
+/** When to try again after `error` on attempt `attempt`, or null when the failure is final. */
+export function nextDetailDelayMs(error: unknown, attempt: number): number | null {
+  if (error instanceof RetryableApiError) {
+    return attempt < MAX_ATTEMPTS ? retryDelayMs(attempt, error.retryAfterMs) : null;
+  }
+  const isClientError =
+    error instanceof PermanentApiError && error.status !== null && error.status >= 400 && error.status < 500;
+  return isClientError && attempt < CLIENT_ERROR_MAX_ATTEMPTS ? clientErrorDelayMs(attempt) : null;
 }
 
 type Claimed = { id: string; reference: string; detail_attempts: number };
@@ -92,13 +116,12 @@ async function fetchOne(pool: pg.Pool, config: DebituraApiConfig, claimed: Claim
       await recomputeBalance(client, claimed.id);
     }, pool);
   } catch (error) {
-    const isRetryable = error instanceof RetryableApiError && claimed.detail_attempts < MAX_ATTEMPTS;
-    const delay = isRetryable ? retryDelayMs(claimed.detail_attempts, error.retryAfterMs) : null;
+    const delay = nextDetailDelayMs(error, claimed.detail_attempts);
     await pool.query(
       `UPDATE cases SET detail_status = $2, detail_error = $3,
          detail_next_attempt_at = CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(secs => $4::int / 1000.0) END
        WHERE id = $1 AND detail_status = 'pending'`,
-      [claimed.id, isRetryable ? 'pending' : 'failed', describeError(error), delay],
+      [claimed.id, delay === null ? 'failed' : 'pending', describeError(error), delay],
     );
   }
 }

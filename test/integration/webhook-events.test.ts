@@ -8,7 +8,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listStuckCaseDetails } from '@/lib/admin/attention';
+import { retryCaseDetail } from '@/lib/admin/case-detail-retry';
 import { hashToken } from '@/lib/auth/tokens';
+import { closePool } from '@/lib/database/pool';
+import { db } from '@/lib/db';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { startApp, type AppServer } from '../helpers/app-server';
 import { createTestDatabase } from '../helpers/database';
@@ -124,6 +128,8 @@ function caseLife(reference: string, start = Date.parse('2026-11-01T09:00:00Z'))
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  // The admin functions called below run in this process, on the test database.
+  process.env.DATABASE_URL = database.url;
   api = await startFakeApi({ apiKey: API_KEY });
   app = await startApp({
     databaseUrl: database.url,
@@ -136,6 +142,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await api?.close();
+  await db.$disconnect();
+  await closePool();
   await database?.drop();
 });
 
@@ -367,25 +375,48 @@ describe('case detail from the Collection Partner API', () => {
     expect(api.detailRequests.filter((request) => request.includes('FETCH-1')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('gives up on a 404 without touching the webhook outcome', async () => {
+  it('retries a 404 later, more slowly, and fetches the detail once an admin retries after the case exists', async () => {
     const event = envelope('case.assigned', { reference: 'FETCH-404', lifecycle: 'Active' });
     expect((await sendWebhook(app.url, event)).status).toBe(200);
-    await waitFor(
-      async () => {
-        const { rows } = await database.pool.query("SELECT detail_status FROM cases WHERE reference = 'FETCH-404'");
-        return rows[0]?.detail_status === 'failed';
-      },
-      10_000,
-      'the detail fetch to fail',
-    );
+    const detailOf = async () =>
+      (
+        await database.pool.query(
+          `SELECT id, detail_status, detail_error, detail_attempts,
+             detail_next_attempt_at > now() + interval '4 minutes' AS is_waiting_long
+           FROM cases WHERE reference = 'FETCH-404'`,
+        )
+      ).rows[0];
+    await waitFor(async () => (await detailOf())?.detail_error, 10_000, 'the detail fetch to meet the 404');
+    // Not failed for good: pending, its error kept, the next attempt minutes away (not seconds).
+    expect(await detailOf()).toMatchObject({
+      detail_status: 'pending',
+      detail_error: expect.stringContaining('404'),
+      detail_attempts: 1,
+      is_waiting_long: true,
+    });
     const { rows } = await database.pool.query('SELECT status FROM webhook_events WHERE id = $1', [event.id]);
     expect(rows[0].status).toBe('applied');
     expect((await getCase('FETCH-404')).body.state).toBe('Active');
+
+    // The admin page lists it; once Debitura knows the case, "retry" fetches it at once.
+    const stuck = await listStuckCaseDetails();
+    expect(stuck.map((row) => row.reference)).toContain('FETCH-404');
+    api.register({
+      id: '7d0c0f5e-1111-4c43-9a55-6c1f6a0d0404',
+      reference: 'FETCH-404',
+      currency: 'EUR',
+      grossAmount: 40,
+      debtor: { name: 'Found Later' },
+    } as never);
+    expect(await retryCaseDetail((await detailOf()).id, null)).toBe(true);
+    await waitFor(async () => (await detailOf()).detail_status === 'done', 15_000, 'the retried fetch');
+    expect((await getCase('FETCH-404')).body).toMatchObject({ originalAmountMinor: 4_000, currency: 'EUR' });
+    expect((await listStuckCaseDetails()).map((row) => row.reference)).not.toContain('FETCH-404');
   });
 });
 
 describe('an event that fails to apply', () => {
-  it('is kept as failed, not retried on its own, and applies once reprocessed after the fix', async () => {
+  it('waits before a retry (bad data fails at once), and applies once reprocessed after the fix', async () => {
     // The "bug": a trigger that throws for one message. The fix: dropping it.
     await database.pool.query(`CREATE FUNCTION test_chat_bug() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.message = 'trips the bug' THEN RAISE EXCEPTION 'simulated bug in applying chat'; END IF; RETURN NEW; END $$`);
@@ -410,14 +441,21 @@ describe('an event that fails to apply', () => {
       currency: 'EUR',
     });
     await Promise.all([failing, fine, badData].map((event) => sendWebhook(app.url, event)));
-    await waitForInboxDrained(database.pool);
-
     const status = async (id: string) =>
-      (await database.pool.query('SELECT status, error, attempts FROM webhook_events WHERE id = $1', [id])).rows[0];
+      (
+        await database.pool.query(
+          'SELECT status, error, attempts, next_attempt_at > now() AS is_waiting FROM webhook_events WHERE id = $1',
+          [id],
+        )
+      ).rows[0];
+    await waitFor(async () => (await status(failing.id)).attempts === 1, 10_000, 'the first attempt');
+    await waitFor(async () => (await status(badData.id)).status !== 'received', 10_000, 'the bad data');
+    // Any error but bad data is retried later (lib/webhooks/apply-attempts.ts), not at once.
     expect(await status(failing.id)).toMatchObject({
-      status: 'failed',
+      status: 'received',
       error: expect.stringContaining('simulated bug'),
       attempts: 1,
+      is_waiting: true,
     });
     expect(await status(badData.id)).toMatchObject({
       status: 'failed',
@@ -431,7 +469,7 @@ describe('an event that fails to apply', () => {
     });
 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await status(failing.id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await status(failing.id)).toMatchObject({ status: 'received', attempts: 1 });
 
     await database.pool.query('DROP TRIGGER test_chat_bug ON chat_messages');
     const env = { ...process.env, DATABASE_URL: database.url };
