@@ -1,5 +1,9 @@
 /**
- * `npm run dev` / `npm start`: make sure there is a migrated database, then run Next.
+ * `npm run dev` / `npm start`: make sure there is a migrated database, then run Next and the
+ * background jobs, as CASEDESK_ROLE says (lib/jobs/role.ts):
+ *   unset   `npm start`: a web server (Next) and one worker process (scripts/worker.ts);
+ *           `npm run dev`: one Next dev server that runs the jobs itself (hot reload covers them);
+ *   web     Next only;   worker   the worker only;   all   one Next server that runs the jobs.
  *
  * Without DATABASE_URL an embedded PostgreSQL is started in .data/pg (kept between runs).
  * In dev mode it also creates demo users and sends demo cases through the real webhook
@@ -10,6 +14,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/database/embedded';
 import { loadLocalSecrets } from '@/lib/database/local-secrets';
 import { migrate } from '@/lib/database/migrate';
+import { configuredRole, type Role } from '@/lib/jobs/role';
 
 const mode = process.argv[2];
 if (mode !== 'dev' && mode !== 'start') {
@@ -23,12 +28,31 @@ const port = Number(process.env.PORT ?? 3000);
 const log = (line: string) => console.log(`[casedesk] ${line}`);
 
 let embedded: EmbeddedDatabase | undefined;
-let next: ReturnType<typeof spawn> | undefined;
+const children: ReturnType<typeof spawn>[] = [];
 let stopping = false;
+
+/** The processes to run: `web` and `worker` together unless a role was chosen. */
+function processesFor(role: Role | null): Role[] {
+  if (role) return [role];
+  return isDev ? ['all'] : ['web', 'worker'];
+}
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, { env, stdio: 'inherit' });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${name} exited (${signal ?? code}); shutting down`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
 
 async function main() {
   // No telemetry: these machines have no route to it, and an agency's data stays in-house.
   const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, PORT: String(port) };
+  const roles = processesFor(configuredRole(env));
+  const isServing = roles.some((role) => role !== 'worker');
   if (!env.DATABASE_URL) {
     log('DATABASE_URL is not set: starting the embedded PostgreSQL in .data/pg');
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log });
@@ -48,21 +72,23 @@ async function main() {
     env.DEBITURA_WEBHOOK_SECRETS ??= local.webhookSecret;
   }
   env.NEXTAUTH_URL ??= env.AUTH_URL ?? `http://localhost:${port}`;
-  if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+  if (isServing && !env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
     throw new Error('AUTH_SECRET must be set when DATABASE_URL is (see README, Configuration).');
   }
 
-  const demo = isDev && embedded ? await import('./demo/index') : undefined;
+  const demo = isDev && embedded && isServing ? await import('./demo/index') : undefined;
   const demoApi = demo ? await demo.prepareDemo(env, log) : undefined;
 
-  const nextBin = path.join(root, 'node_modules', '.bin', 'next');
-  next = spawn(nextBin, [isDev ? 'dev' : 'start', '--port', String(port)], { env, stdio: 'inherit' });
-  next.on('exit', (code, signal) => {
-    if (!stopping) {
-      log(`next exited (${signal ?? code}); shutting down`);
-      void shutdown(code ?? 1);
+  for (const role of roles) {
+    const roleEnv = { ...env, CASEDESK_ROLE: role };
+    if (role === 'worker') {
+      run('worker', process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'worker.ts')], roleEnv);
+    } else {
+      const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+      run('next', nextBin, [isDev ? 'dev' : 'start', '--port', String(port)], roleEnv);
     }
-  });
+  }
+  log(`running: ${roles.join(' + ')} (CASEDESK_ROLE)`);
 
   if (demo && demoApi) await demo.loadDemoCases(env, port, demoApi, log);
 }
@@ -70,10 +96,14 @@ async function main() {
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (next && next.exitCode === null) {
-    next.kill('SIGTERM');
-    await new Promise((resolve) => next!.once('exit', resolve));
-  }
+  await Promise.all(
+    children
+      .filter((child) => child.exitCode === null && child.signalCode === null)
+      .map((child) => {
+        child.kill('SIGTERM');
+        return new Promise((resolve) => child.once('exit', resolve));
+      }),
+  );
   if (embedded) {
     log('stopping the embedded PostgreSQL');
     await embedded.stop().catch(() => {});

@@ -1,10 +1,15 @@
 import { chatSenderJob } from '@/lib/chat/job';
 import { debituraHealthJob, debituraRepairJob, debituraSyncJob, retiringSecretsJob } from '@/lib/debitura/jobs';
 import { caseDetailJob } from './case-detail';
-import { startJobs, type Job } from './runner';
+import { listenForKicks, notifyKick } from './remote-kick';
+import { kickJob, setRemoteKick, startJobs, stopJobs, type Job } from './runner';
 import { webhookApplierJob } from './webhook-applier';
 
-/** The background jobs every app instance runs (started from instrumentation.ts). One line per job. */
+/**
+ * The background jobs, registered here and nowhere else: one line per job. They run in the
+ * worker process (scripts/worker.ts), or inside the server where CASEDESK_ROLE is `all`
+ * (lib/jobs/role.ts); any number of processes may run them against one database.
+ */
 export const JOBS: readonly Job[] = [
   webhookApplierJob,
   caseDetailJob,
@@ -15,6 +20,22 @@ export const JOBS: readonly Job[] = [
   retiringSecretsJob,
 ];
 
+/** Runs every job in this process (a server whose role is `all`). */
 export function startBackgroundJobs(): void {
   startJobs(JOBS);
+}
+
+/** A web process: kicks go to the workers instead of to jobs of its own. */
+export function sendKicksToWorkers(): void {
+  setRemoteKick(notifyKick);
+}
+
+/** A worker process: every job, kicked by the web processes' notifications. Resolves the stop function. */
+export function startWorker(): () => Promise<void> {
+  startJobs(JOBS);
+  const stopListening = listenForKicks(kickJob);
+  return async () => {
+    stopListening();
+    await stopJobs();
+  };
 }

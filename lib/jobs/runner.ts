@@ -28,7 +28,13 @@ type JobState = {
   current?: Promise<void>;
 };
 
-type Runner = { jobs: Map<string, JobState>; isStarted: boolean; isStopped: boolean };
+type Runner = {
+  jobs: Map<string, JobState>;
+  isStarted: boolean;
+  isStopped: boolean;
+  /** Where kicks for jobs this process does not run go (a web process: to the workers). */
+  remoteKick?: (name: string) => void;
+};
 
 const MAX_BACKOFF_MS = 30_000;
 const globalForJobs = globalThis as unknown as { casedeskJobs?: Runner };
@@ -51,16 +57,28 @@ export function startJobs(jobs: readonly Job[]): void {
   }
 }
 
-/** Asks a job for a pass soon (new work was just stored). A no-op where jobs are not running. */
+/**
+ * Asks a job for a pass soon (new work was just stored). Where the job does not run in this
+ * process, the kick goes to the remote kicker if one is set (lib/jobs/remote-kick.ts), else nowhere.
+ */
 export function kickJob(name: string): void {
   const state = runner();
   const jobState = state.jobs.get(name);
-  if (!jobState || state.isStopped) return;
+  if (!jobState) {
+    state.remoteKick?.(name);
+    return;
+  }
+  if (state.isStopped) return;
   if (jobState.isRunning) {
     jobState.isKicked = true;
     return;
   }
   schedule(jobState, jobState.job.kickDelayMs ?? 0);
+}
+
+/** A web process sends kicks for the jobs it does not run to the workers. */
+export function setRemoteKick(kick: ((name: string) => void) | undefined): void {
+  runner().remoteKick = kick;
 }
 
 export function isJobRunning(name: string): boolean {

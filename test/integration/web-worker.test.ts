@@ -1,0 +1,137 @@
+/**
+ * Web and worker processes (CASEDESK_ROLE). `npm start` runs a web server and a worker, a
+ * plain Node process (scripts/worker.ts, no Next), which applies what the web server stores;
+ * a web-only server applies nothing itself; more workers can join on the same database and
+ * every event is still applied exactly once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@/lib/database/embedded';
+import { startApp, TEST_AUTH_SECRET } from '../helpers/app-server';
+import { createTestDatabase } from '../helpers/database';
+import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor, waitForInboxDrained } from '../helpers/webhooks';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const started: ChildProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await Promise.all(started.map(stop));
+  await database?.drop();
+});
+
+function stop(child: ChildProcess): Promise<unknown> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  child.kill('SIGTERM');
+  return new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** `npm start` as production runs it (node --import tsx scripts/serve.ts start). */
+function npmStart(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
+      NODE_ENV: 'production',
+      CASEDESK_ROLE: '',
+      CASEDESK_JOBS: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/** The command lines of a process's descendants. */
+function descendants(pid: number): string[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return children.flatMap((child) => {
+    const cmdline = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    return [cmdline, ...descendants(Number(child))];
+  });
+}
+
+async function statusOf(id: string): Promise<string | undefined> {
+  const { rows } = await database.pool.query('SELECT status FROM webhook_events WHERE id = $1', [id]);
+  return rows[0]?.status;
+}
+
+const assigned = (reference: string) => envelope('case.assigned', { reference, lifecycle: 'Active' });
+
+describe('npm start', () => {
+  it('runs a web server and a separate worker process that applies what the web server stores', async () => {
+    const port = await findFreePort();
+    const app = npmStart({ PORT: String(port) });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(
+      async () => {
+        if (app.child.exitCode !== null) throw new Error(`npm start exited:\n${app.output()}`);
+        return fetch(`${url}/api/health`).then(
+          (response) => response.ok,
+          () => false,
+        );
+      },
+      90_000,
+      'npm start to answer',
+    );
+    const commands = descendants(app.child.pid!);
+    expect(commands.some((command) => command.includes('scripts/worker.ts'))).toBe(true);
+    expect(commands.filter((command) => /next(-server| start)/.test(command)).length).toBeGreaterThan(0);
+
+    const event = assigned('SPLIT-1');
+    expect((await sendWebhookRetrying(url, event)).status).toBe(200);
+    // The web process passes its kick to the worker (NOTIFY), so this takes well under the 1 s poll.
+    await waitFor(async () => (await statusOf(event.id)) === 'applied', 10_000, 'the worker to apply the event');
+    await stop(app.child);
+    expect(app.child.exitCode).toBe(0);
+  });
+});
+
+describe('a web-only server and any number of workers', () => {
+  it('leaves applying to the workers, and two workers share a stream applying each event once', async () => {
+    const web = await startApp({
+      databaseUrl: database.url,
+      env: { DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET, CASEDESK_ROLE: 'web' },
+    });
+    try {
+      const first = assigned('WEB-ONLY-1');
+      expect((await sendWebhookRetrying(web.url, first)).status).toBe(200);
+      // An all-in-one server applies within ~100 ms; a web-only one never does.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(await statusOf(first.id)).toBe('received');
+
+      const workers = [npmStart({ CASEDESK_ROLE: 'worker' }), npmStart({ CASEDESK_ROLE: 'worker' })];
+      await waitFor(async () => (await statusOf(first.id)) === 'applied', 30_000, 'a worker to apply the backlog');
+      for (const worker of workers) expect(worker.child.exitCode).toBeNull();
+
+      const events = Array.from({ length: 120 }, (_, i) => assigned(`MANY-${i % 30}`));
+      for (let i = 0; i < events.length; i += 20) {
+        await Promise.all(events.slice(i, i + 20).map((event) => sendWebhookRetrying(web.url, event)));
+      }
+      await waitForInboxDrained(database.pool, 30_000);
+      const { rows } = await database.pool.query(
+        `SELECT (SELECT count(*)::int FROM webhook_events WHERE status = 'applied') AS applied,
+           (SELECT count(*)::int FROM case_events) AS timeline,
+           (SELECT count(*)::int FROM cases WHERE reference LIKE 'MANY-%') AS cases`,
+      );
+      expect(rows[0]).toEqual({ applied: 122, timeline: 122, cases: 30 });
+      await Promise.all(workers.map((worker) => stop(worker.child)));
+      expect(workers.map((worker) => worker.child.exitCode)).toEqual([0, 0]);
+    } finally {
+      await web.stop();
+    }
+  });
+});
