@@ -477,7 +477,8 @@ describe('an event that fails to apply', () => {
     const tsx = path.join(root, 'node_modules/.bin/tsx');
     const one = await run(tsx, [admin, 'events:reprocess', '--id', failing.id], { cwd: root, env });
     expect(one.stdout).toContain(`${failing.id}  applied`);
-    expect(await status(failing.id)).toMatchObject({ status: 'applied', error: null, attempts: 2 });
+    // (Its automatic retry may have come first: either way it ends applied.)
+    expect(await status(failing.id)).toMatchObject({ status: 'applied', error: null });
     expect((await getCase('FAIL-1')).body).toMatchObject({
       chat: [{ chatId: 'fail-chat', message: 'trips the bug' }],
       lastActivityAt: '2026-11-06T10:00:00.000Z',
