@@ -3,6 +3,8 @@
  *   ingest  signed webhooks against `next start` on PostgreSQL at concurrency 1/16/64, with
  *           two floors: the same server's GET /api/health and a bare node:http + pg server.
  *   pages   the case list and case page queries over 100,000 cases / 1,000,000 events.
+ *   roles   (only when asked) ingest with web + worker processes against one process doing both.
+ *   soak    (only when asked) 20 minutes of steady ingest while pages are read; RSS every 10 s.
  * Everything runs on its own embedded PostgreSQL in a temporary folder. See BENCHMARKS.md.
  */
 import { writeFile } from 'node:fs/promises';
@@ -10,19 +12,28 @@ import { parseArgs } from 'node:util';
 import { assertBuilt, DIST_DIR, startDatabase } from './bench/env';
 import { benchIngest, type IngestReport } from './bench/ingest';
 import { benchPages, type PagesReport } from './bench/pages';
+import { benchRoles, type RolesPoint } from './bench/roles';
+import { benchSoak, type SoakReport } from './bench/soak';
 import { describeMachine } from './bench/proc';
 import { ms, table } from './bench/stats';
 
-const USAGE = `usage: npm run bench -- [--only ingest|pages] [--duration S] [--warmup S]
+const USAGE = `usage: npm run bench -- [--only ingest|pages|roles|soak] [--duration S] [--warmup S]
                         [--concurrency 1,16,64] [--cases N] [--runs N] [--variants] [--json FILE]
+                        [--rounds N] [--minutes N] [--rate EVENTS_PER_S] [--page-rate READS_PER_S]
+       npm run bench -- roles | soak   (the same as --only roles | soak)
 
   --variants also prices other designs of the webhook store at c=16/64 (about a minute more).`;
 
 function options() {
   try {
-    const { values } = parseArgs({
+    const parsed = parseArgs({
       args: process.argv.slice(2),
+      allowPositionals: true,
       options: {
+        rounds: { type: 'string', default: '2' },
+        minutes: { type: 'string', default: '20' },
+        rate: { type: 'string', default: '20' },
+        'page-rate': { type: 'string', default: '2' },
         only: { type: 'string' },
         duration: { type: 'string', default: '6' },
         warmup: { type: 'string', default: '1.5' },
@@ -33,17 +44,23 @@ function options() {
         variants: { type: 'boolean', default: false },
       },
     });
+    const { values, positionals } = parsed;
+    values.only ??= positionals[0];
     const concurrencies = values.concurrency.split(',').map(Number);
     const numbers = [
       Number(values.duration),
       Number(values.warmup),
       Number(values.cases),
       Number(values.runs),
+      Number(values.rounds),
+      Number(values.minutes),
+      Number(values.rate),
+      Number(values['page-rate']),
       ...concurrencies,
     ];
     if (
       numbers.some((n) => !Number.isFinite(n) || n <= 0) ||
-      (values.only && !['ingest', 'pages'].includes(values.only))
+      (values.only && !['ingest', 'pages', 'roles', 'soak'].includes(values.only))
     )
       throw new Error('bad value');
     return {
@@ -153,9 +170,75 @@ function printPages(report: PagesReport) {
   );
 }
 
+function printRoles(points: RolesPoint[]) {
+  console.log('\n## Web + worker processes against one process (events/s; latency ms; CPU ms per event)\n');
+  console.log(
+    table(
+      [
+        'round',
+        'layout',
+        'c',
+        'ingest/s',
+        'p50',
+        'p99',
+        'backlog drained',
+        'web CPU',
+        'worker CPU',
+        'db CPU',
+        'errors',
+      ],
+      points.map((p) => [
+        p.round,
+        p.layout === 'all' ? 'one process' : 'web + worker',
+        p.concurrency,
+        p.perSecond.toFixed(0),
+        ms(p.p50),
+        ms(p.p99),
+        `${p.drainMs} ms`,
+        p.webCpuMs,
+        p.workerCpuMs || '–',
+        p.dbCpuMs,
+        p.errors,
+      ]),
+    ),
+  );
+  console.log('\nSplit ÷ one process, same round and concurrency (rate; p99):\n');
+  const ratios = points
+    .filter((p) => p.layout === 'split')
+    .map((split) => {
+      const all = points.find(
+        (p) => p.layout === 'all' && p.round === split.round && p.concurrency === split.concurrency,
+      )!;
+      return [
+        split.round,
+        split.concurrency,
+        (split.perSecond / all.perSecond).toFixed(2),
+        (split.p99 / all.p99).toFixed(2),
+      ];
+    });
+  console.log(table(['round', 'c', 'ingest/s ratio', 'p99 ratio'], ratios));
+}
+
+function printSoak(report: SoakReport) {
+  console.log(
+    `\n## Soak: ${report.minutes} min, ${report.eventsPerSecond} webhooks/s and ${report.pageReadsPerSecond} page reads/s\n`,
+  );
+  console.log(
+    table(
+      ['t (s)', 'web RSS MiB', 'worker RSS MiB', 'backlog', 'events sent', 'pages read'],
+      report.samples.map((s) => [s.atS, s.webMiB, s.workerMiB, s.backlog, s.events, s.pages]),
+    ),
+  );
+  console.log(
+    `\nslope after the first ${report.warmupMinutes} min (least squares): web ${report.slopes.webMiBPerMin} MiB/min, worker ${report.slopes.workerMiBPerMin} MiB/min`,
+  );
+  console.log(`errors: ${report.errors}; inbox statuses at the end: ${JSON.stringify(report.statuses)}`);
+}
+
 async function main() {
   const opts = options();
   if (opts.only !== 'pages') assertBuilt();
+  const only = opts.only;
   const started = Date.now();
   console.log(`# npm run bench ${process.argv.slice(2).join(' ')}\n`);
   console.log(`build: ${DIST_DIR}/`);
@@ -163,9 +246,28 @@ async function main() {
 
   log('starting an embedded PostgreSQL in a temporary folder');
   const database = await startDatabase(log);
-  const results: { ingest?: IngestReport; pages?: PagesReport } = {};
+  const results: { ingest?: IngestReport; pages?: PagesReport; roles?: RolesPoint[]; soak?: SoakReport } = {};
   try {
-    if (opts.only !== 'pages') {
+    if (only === 'roles') {
+      results.roles = await benchRoles(database, {
+        concurrencies: opts.concurrencies,
+        warmupMs: opts.warmupMs,
+        durationMs: opts.durationMs,
+        rounds: Number(opts.rounds),
+        log,
+      });
+      printRoles(results.roles);
+    }
+    if (only === 'soak') {
+      results.soak = await benchSoak(database, {
+        minutes: Number(opts.minutes),
+        eventsPerSecond: Number(opts.rate),
+        pageReadsPerSecond: Number(opts['page-rate']),
+        log,
+      });
+      printSoak(results.soak);
+    }
+    if (!only || only === 'ingest') {
       results.ingest = await benchIngest(database, {
         concurrencies: opts.concurrencies,
         warmupMs: opts.warmupMs,
@@ -175,7 +277,7 @@ async function main() {
       });
       printIngest(results.ingest);
     }
-    if (opts.only !== 'ingest') {
+    if (!only || only === 'pages') {
       results.pages = await benchPages(database, { cases: Number(opts.cases), runs: Number(opts.runs), log });
       printPages(results.pages);
     }

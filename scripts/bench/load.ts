@@ -34,7 +34,7 @@ export type LoadOptions = {
   onWindow?: (edge: 'start' | 'end') => void;
 };
 
-function send(agent: http.Agent, baseUrl: URL, request: LoadRequest): Promise<{ status: number; body: string }> {
+export function send(agent: http.Agent, baseUrl: URL, request: LoadRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
