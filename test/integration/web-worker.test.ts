@@ -101,7 +101,7 @@ describe('npm start', () => {
     // Stopping npm start stops both of its processes.
     await stop(app.child);
     await waitFor(async () => !processes.some((process) => isAlive(process.pid)), 10_000, 'the children to exit');
-  });
+  }, 180_000);
 });
 
 describe('a web-only server and any number of workers', () => {
@@ -139,5 +139,5 @@ describe('a web-only server and any number of workers', () => {
     } finally {
       await web.stop();
     }
-  });
+  }, 180_000);
 });
