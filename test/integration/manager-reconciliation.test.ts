@@ -54,12 +54,13 @@ beforeAll(async () => {
     paymentCreated('REC-D1', 'pay-d1', 120.5, 'EUR', '2026-11-05T10:00:00Z'),
     paymentCreated('REC-D1', 'pay-d2', 80, 'EUR', '2026-11-06T10:00:00Z'),
   ]);
-  // A test case's payment: bank money never matches it.
+  // A test case's payment: bank money never matches it. The signed body's classification makes
+  // it a test case; the header alone would not.
   await deliverAll(
     [
       assigned('REC-T1', 'EUR', 99, '2026-10-01T09:00:00Z'),
       paymentCreated('REC-T1', 'pay-t1', 99, 'EUR', '2026-11-02T10:00:00Z'),
-    ],
+    ].map((event) => ({ ...event, data: { ...event.data, classification: 'test' } })),
     { 'x-debitura-test': 'true' },
   );
 });
