@@ -58,7 +58,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log });
     env.DATABASE_URL = embedded.url;
   }
-  if (!isDev && !embedded && !env.AUTH_URL && !env.NEXTAUTH_URL) {
+  if (isServing && !isDev && !embedded && !env.AUTH_URL && !env.NEXTAUTH_URL) {
     // Without the public URL next-auth cannot tell it is behind HTTPS: cookies would lose Secure.
     throw new Error('AUTH_URL must be set when DATABASE_URL is, e.g. https://casedesk.example.com (see README).');
   }

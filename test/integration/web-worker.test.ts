@@ -40,6 +40,7 @@ function npmStart(env: Record<string, string>) {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: TEST_AUTH_SECRET,
+      AUTH_URL: `http://127.0.0.1:${env.PORT ?? 3000}`,
       DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
       NODE_ENV: 'production',
       CASEDESK_ROLE: '',
