@@ -5,7 +5,8 @@ import { findFreePort } from '@/lib/database/embedded';
 
 /**
  * A real `next start` of the built app (run `npm run build` first), on its own port and
- * database, so tests speak HTTP to the real route handlers.
+ * database, so tests speak HTTP to the real route handlers. The integration tests start one
+ * per file; the e2e global setup starts the one the browser tests share.
  */
 export type AppServer = {
   url: string;
@@ -29,7 +30,7 @@ export async function startApp(options: {
   port?: number;
 }): Promise<AppServer> {
   if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-    throw new Error(`No production build in ${distDir}: run \`npm run build\` before the integration tests.`);
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` (with the same NEXT_DIST_DIR) first.`);
   }
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
@@ -71,7 +72,8 @@ export async function startApp(options: {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000;
+  // Generous: a cold start on a busy two-core machine.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
     try {
@@ -83,5 +85,5 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   child.kill('SIGKILL');
-  throw new Error(`next start did not become healthy within 60 s:\n${output()}`);
+  throw new Error(`next start did not become healthy within 90 s:\n${output()}`);
 }
