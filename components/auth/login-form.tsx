@@ -1,14 +1,18 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { Button } from '@/components/ui/button';
+import { Input, Label } from '@/components/ui/input';
+import { signInError, type SignInError } from '@/lib/auth/sign-in-errors';
 
-type State = { error: string | null; email: string };
+type State = { error: SignInError | null; email: string };
 
-type Props = { callbackUrl: string; initialError: string | null; ssoName: string | null };
+type Props = { callbackUrl: string; initialError: SignInError | null; ssoName: string | null };
 
 export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
+  const t = useTranslations('auth');
   const [state, formAction, isPending] = useActionState<State, FormData>(
     async (_previous, formData) => {
       const email = String(formData.get('email') ?? '');
@@ -18,7 +22,7 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
         redirect: false,
       });
       if (!result?.ok || result.error) {
-        return { error: signInErrorMessage(result?.error ?? 'Unknown'), email };
+        return { error: signInError(result?.error ?? 'Unknown'), email };
       }
       // A full page load, so every server component sees the new session cookie.
       window.location.assign(callbackUrl);
@@ -26,15 +30,18 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
     },
     { error: initialError, email: '' },
   );
+  const error = state.error
+    ? state.error.key === 'locked'
+      ? t('error.locked', { minutes: state.error.minutes })
+      : t(`error.${state.error.key}`)
+    : null;
 
   return (
     <div className="space-y-4">
       <form action={formAction} className="space-y-4" noValidate>
         <div className="space-y-1">
-          <label htmlFor="email" className="block text-sm font-medium">
-            Email
-          </label>
-          <input
+          <Label htmlFor="email">{t('email')}</Label>
+          <Input
             id="email"
             name="email"
             type="email"
@@ -43,14 +50,11 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
             defaultValue={state.email}
             aria-invalid={state.error ? true : undefined}
             aria-describedby="login-error"
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-slate-900 focus:outline-2 focus:outline-slate-900"
           />
         </div>
         <div className="space-y-1">
-          <label htmlFor="password" className="block text-sm font-medium">
-            Password
-          </label>
-          <input
+          <Label htmlFor="password">{t('password')}</Label>
+          <Input
             id="password"
             name="password"
             type="password"
@@ -58,28 +62,19 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: Props) {
             required
             aria-invalid={state.error ? true : undefined}
             aria-describedby="login-error"
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-slate-900 focus:outline-2 focus:outline-slate-900"
           />
         </div>
         <div id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
-          {state.error}
+          {error}
         </div>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-60"
-        >
-          {isPending ? 'Signing in…' : 'Sign in'}
-        </button>
+        <Button type="submit" disabled={isPending} className="w-full">
+          {isPending ? t('submitting') : t('submit')}
+        </Button>
       </form>
       {ssoName ? (
-        <button
-          type="button"
-          onClick={() => void signIn('oidc', { callbackUrl })}
-          className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
-        >
-          {ssoName === 'SSO' ? 'Sign in with SSO' : `Sign in with SSO (${ssoName})`}
-        </button>
+        <Button variant="secondary" className="w-full" onClick={() => void signIn('oidc', { callbackUrl })}>
+          {ssoName === 'SSO' ? t('sso') : t('ssoNamed', { name: ssoName })}
+        </Button>
       ) : null}
     </div>
   );

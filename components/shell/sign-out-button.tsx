@@ -1,21 +1,24 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
+  const t = useTranslations('shell');
   const [isPending, setIsPending] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="sm"
       disabled={isPending}
       onClick={() => {
         setIsPending(true);
         void signOut({ callbackUrl: '/login' });
       }}
-      className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-60"
     >
-      {isPending ? 'Signing out…' : 'Sign out'}
-    </button>
+      {isPending ? t('signingOut') : t('signOut')}
+    </Button>
   );
 }

@@ -2,7 +2,8 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 import { fieldClasses } from './input';
 
-export type SelectOption = { value: string; label: string };
+/** `lang` when the label is in another language than the page (a language's own name). */
+export type SelectOption = { value: string; label: string; lang?: string };
 
 export function Select({
   options,
@@ -12,7 +13,7 @@ export function Select({
   return (
     <select className={cn(fieldClasses, 'pr-8', className)} {...props}>
       {options.map((option) => (
-        <option key={option.value} value={option.value}>
+        <option key={option.value} value={option.value} lang={option.lang}>
           {option.label}
         </option>
       ))}

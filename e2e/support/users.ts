@@ -12,6 +12,8 @@ export const E2E_USERS = {
   },
   manager: { email: 'manager@e2e.test', name: 'Milo Manager', role: 'manager', password: 'manager-password-1' },
   admin: { email: 'admin@e2e.test', name: 'Ada Admin', role: 'admin', password: 'admin-password-1' },
+  // Only the language spec signs in as this one, so the language it chooses changes no other test.
+  linguist: { email: 'linguist@e2e.test', name: 'Lina Linguist', role: 'collector', password: 'linguist-password-1' },
   // Only the lockout test signs in as this one, so locking it out blocks no other test.
   lockout: { email: 'lockout@e2e.test', name: 'Lou Lockout', role: 'collector', password: 'lockout-password-1' },
 } as const satisfies Record<string, E2eUser>;

@@ -2,7 +2,8 @@ import { isRole, type Role } from '@/lib/auth/permissions';
 import type { SessionClaims } from '@/lib/auth/session-token';
 import { db } from '@/lib/db';
 
-export type ActiveUser = { id: string; email: string; name: string; role: Role };
+/** `locale`: the language the user chose (lib/i18n/locales.ts); null or absent follows the browser. */
+export type ActiveUser = { id: string; email: string; name: string; role: Role; locale?: string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,8 +17,8 @@ export async function loadSessionUser(claims: SessionClaims | null): Promise<Act
   if (!claims || !UUID.test(claims.sub)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.sub },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true, sessionVersion: true },
   });
   if (!user || user.disabledAt || user.sessionVersion !== claims.sv || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }

@@ -2,12 +2,12 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { loadSessionUser } from '@/lib/auth/active-user';
+import { loadSessionUser, type ActiveUser } from '@/lib/auth/active-user';
 import { PATHNAME_HEADER } from '@/lib/auth/pathname';
-import { can, type Permission, type Role } from '@/lib/auth/permissions';
+import { can, type Permission } from '@/lib/auth/permissions';
 import { decodeSessionToken, readSessionCookie } from '@/lib/auth/session-token';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+export type SessionUser = ActiveUser;
 
 /**
  * The signed-in user for server components and server actions, or null. Reads the

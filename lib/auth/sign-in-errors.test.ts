@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { lockedError, signInErrorMessage } from './sign-in-errors';
+import { lockedError, signInError } from './sign-in-errors';
 
-describe('signInErrorMessage', () => {
+describe('signInError', () => {
   it('explains a lockout with the minutes left', () => {
-    expect(signInErrorMessage(lockedError(15))).toBe('Too many failed attempts; try again in 15 minutes.');
-    expect(signInErrorMessage(lockedError(1))).toBe('Too many failed attempts; try again in 1 minute.');
+    expect(signInError(lockedError(15))).toEqual({ key: 'locked', minutes: 15 });
+    expect(signInError(lockedError(1))).toEqual({ key: 'locked', minutes: 1 });
+    expect(signInError('Locked:soon')).toEqual({ key: 'locked', minutes: 15 });
   });
 
   it('names wrong credentials, disabled accounts and unknown SSO users', () => {
-    expect(signInErrorMessage('CredentialsSignin')).toBe('Wrong email or password.');
-    expect(signInErrorMessage('AccountDisabled')).toContain('disabled');
-    expect(signInErrorMessage('AccessDenied')).toContain('Ask an admin');
+    expect(signInError('CredentialsSignin')).toEqual({ key: 'invalid' });
+    expect(signInError('AccountDisabled')).toEqual({ key: 'disabled' });
+    expect(signInError('AccessDenied')).toEqual({ key: 'accessDenied' });
   });
 
   it('has nothing to say without an error, and a generic line for anything else', () => {
-    expect(signInErrorMessage(null)).toBeNull();
-    expect(signInErrorMessage('OAuthCallback')).toBe('Sign-in failed. Please try again.');
+    expect(signInError(null)).toBeNull();
+    expect(signInError('OAuthCallback')).toEqual({ key: 'failed' });
   });
 });

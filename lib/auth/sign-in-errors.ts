@@ -1,6 +1,6 @@
 /**
- * The sign-in error codes that travel in next-auth's `?error=` parameter, and what the
- * login page says for each. Pure, so the client form and the server share it.
+ * The sign-in error codes that travel in next-auth's `?error=` parameter, and which message
+ * of the `auth` catalog the login page shows for each. Pure, so the client form and the server share it.
  */
 export const SIGN_IN_ERROR = {
   invalid: 'CredentialsSignin',
@@ -12,23 +12,26 @@ export function lockedError(minutes: number): string {
   return `${SIGN_IN_ERROR.lockedPrefix}${minutes}`;
 }
 
-export function signInErrorMessage(code: string | null | undefined): string | null {
+/** A sign-in failure as the login page words it: a key of the `auth` catalog's `error` messages. */
+export type SignInError =
+  { key: 'locked'; minutes: number } | { key: 'invalid' | 'disabled' | 'accessDenied' | 'sessionRequired' | 'failed' };
+
+export function signInError(code: string | null | undefined): SignInError | null {
   if (!code) return null;
   if (code.startsWith(SIGN_IN_ERROR.lockedPrefix)) {
     const minutes = Number(code.slice(SIGN_IN_ERROR.lockedPrefix.length));
-    const count = Number.isInteger(minutes) && minutes > 0 ? minutes : 15;
-    return `Too many failed attempts; try again in ${count} minute${count === 1 ? '' : 's'}.`;
+    return { key: 'locked', minutes: Number.isInteger(minutes) && minutes > 0 ? minutes : 15 };
   }
   switch (code) {
     case SIGN_IN_ERROR.invalid:
-      return 'Wrong email or password.';
+      return { key: 'invalid' };
     case SIGN_IN_ERROR.disabled:
-      return 'This account is disabled. Ask an admin to enable it.';
+      return { key: 'disabled' };
     case 'AccessDenied':
-      return 'This account may not sign in here. Ask an admin to add your email address first.';
+      return { key: 'accessDenied' };
     case 'SessionRequired':
-      return 'Please sign in to continue.';
+      return { key: 'sessionRequired' };
     default:
-      return 'Sign-in failed. Please try again.';
+      return { key: 'failed' };
   }
 }

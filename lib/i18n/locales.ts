@@ -8,6 +8,9 @@ import Negotiator from 'negotiator';
 export const LOCALES = ['en', 'de', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Each language by its own name, as language pickers show them, whatever the page's language. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', da: 'Dansk' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
