@@ -1,19 +1,23 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { buttonClasses } from '@/components/ui/button';
 
-export const metadata = { title: 'Not allowed' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('errors.forbidden');
+  return { title: t('metaTitle') };
+}
 
 /** Rendered with HTTP 403 by forbidden() (see requirePermission in lib/auth/session.ts). */
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations('errors.forbidden');
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 p-6 text-center">
-      <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Error 403</p>
-      <h1 className="text-2xl font-semibold">You don’t have access to this page</h1>
-      <p className="text-slate-600">Your role does not allow it. Ask an admin if you think it should.</p>
-      <Link
-        href="/cases"
-        className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
-      >
-        Back to cases
+      <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t('code')}</p>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="text-slate-600">{t('body')}</p>
+      <Link href="/cases" className={buttonClasses()}>
+        {t('back')}
       </Link>
     </main>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
@@ -17,6 +18,8 @@ export function AssignControl({
   assigneeId: string | null;
   assignees: Assignee[];
 }) {
+  const t = useTranslations('assignment');
+  const tCommon = useTranslations('common');
   const [state, formAction, isPending] = useActionState<AssignState, FormData>(assignCasesAction, { status: 'idle' });
   const selectId = useId();
   const statusId = useId();
@@ -24,18 +27,18 @@ export function AssignControl({
     <form action={formAction} className="flex flex-wrap items-center gap-2 text-sm" data-testid="assign-control">
       <input type="hidden" name="caseId" value={caseId} />
       <label htmlFor={selectId} className="font-medium">
-        Assignee
+        {t('assignee')}
       </label>
       <Select
         id={selectId}
         name="assigneeId"
         defaultValue={assigneeId ?? ''}
-        options={assigneeOptions(assignees, 'Unassigned')}
+        options={assigneeOptions(assignees, t('unassigned'), (role) => tCommon(`role.${role}`))}
         className="w-auto"
         aria-describedby={statusId}
       />
       <Button type="submit" size="sm" variant="secondary" disabled={isPending}>
-        {isPending ? 'Saving…' : 'Save'}
+        {isPending ? t('saving') : t('save')}
       </Button>
       <span id={statusId} role="status" className={state.status === 'error' ? 'text-red-700' : 'text-green-800'}>
         {state.message}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
@@ -15,6 +16,8 @@ const selector = `input[type=checkbox][name=caseId][form="${BULK_ASSIGN_FORM_ID}
  * The ticks are the rows' CaseCheckbox inputs, joined to this form by its id.
  */
 export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
+  const t = useTranslations('assignment');
+  const tCommon = useTranslations('common');
   const [state, formAction, isPending] = useActionState<AssignState, FormData>(assignCasesAction, { status: 'idle' });
   const [selected, setSelected] = useState(0);
   const selectId = useId();
@@ -44,29 +47,29 @@ export function BulkAssign({ assignees }: { assignees: Assignee[] }) {
       id={BULK_ASSIGN_FORM_ID}
       action={formAction}
       onReset={() => setSelected(0)}
-      aria-label="Assign the selected cases"
+      aria-label={t('bulk.label')}
       className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"
       data-testid="bulk-assign"
     >
       <label className="flex items-center gap-2">
         <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
-        Select all on this page
+        {t('bulk.selectAll')}
       </label>
       <span className="text-slate-600" aria-live="polite">
-        {selected} selected
+        {t('bulk.selected', { count: selected })}
       </span>
       <label htmlFor={selectId} className="font-medium">
-        Assign to
+        {t('bulk.assignTo')}
       </label>
       <Select
         id={selectId}
         name="assigneeId"
-        options={assigneeOptions(assignees, 'Nobody (unassign)')}
+        options={assigneeOptions(assignees, t('nobody'), (role) => tCommon(`role.${role}`))}
         className="w-auto"
         aria-describedby={statusId}
       />
       <Button type="submit" size="sm" disabled={isPending}>
-        {isPending ? 'Saving…' : 'Apply to selected'}
+        {isPending ? t('saving') : t('bulk.apply')}
       </Button>
       <span id={statusId} role="status" className={state.status === 'error' ? 'text-red-700' : 'text-green-800'}>
         {state.message}

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
@@ -9,6 +10,7 @@ import { BulkAssignBar } from './bulk-assign-bar';
  */
 export async function CaseListTools({ viewer, query }: { viewer: { role: string }; query: CaseListQuery }) {
   if (!can(viewer, 'cases:assign') && !can(viewer, 'reports:read')) return null;
+  const t = await getTranslations('assignment');
   const params = toSearchParams({ ...query, cursor: undefined, limit: undefined });
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -17,7 +19,7 @@ export async function CaseListTools({ viewer, query }: { viewer: { role: string 
       </div>
       {can(viewer, 'reports:read') ? (
         <ButtonLink href={`/cases/export${params.size ? `?${params}` : ''}`} prefetch={false} download size="sm">
-          Export CSV
+          {t('bulk.export')}
         </ButtonLink>
       ) : null}
     </div>

@@ -1,22 +1,21 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { computeBalance, type BalanceStatus } from '@/lib/cases/balance';
 import { formatMoney } from '@/lib/cases/format';
 
-const STATUS: Record<BalanceStatus, { label: string; tone: Tone }> = {
-  unknown: { label: 'Amounts not known yet', tone: 'slate' },
-  unpaid: { label: 'Nothing paid yet', tone: 'slate' },
-  partial: { label: 'Partly paid', tone: 'amber' },
-  paid: { label: 'Paid in full', tone: 'green' },
-  overpaid: { label: 'Overpaid', tone: 'violet' },
+/** Each status's colour; its name (`case.balance.status.*`) is always shown beside it. */
+const STATUS_TONE: Record<BalanceStatus, Tone> = {
+  unknown: 'slate',
+  unpaid: 'slate',
+  partial: 'amber',
+  paid: 'green',
+  overpaid: 'violet',
 };
 
-const FEE_LABELS: Record<string, string> = {
-  interestFees: 'Interest',
-  reminderFees: 'Reminder fees',
-  collectionFees: 'Collection fees',
-};
+const KNOWN_FEES = ['interestFees', 'reminderFees', 'collectionFees'] as const;
+const isKnownFee = (key: string): key is (typeof KNOWN_FEES)[number] => (KNOWN_FEES as readonly string[]).includes(key);
 
 type Props = {
   currency: string | null;
@@ -30,34 +29,41 @@ type Props = {
 
 /** Original, fees, paid, outstanding in the case currency; part- and over-payment at a glance. */
 export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, outstandingMinor, fees, locale }: Props) {
+  const t = useTranslations('case.balance');
   const balance = computeBalance(originalMinor, feesMinor, paidMinor);
   const money = (minor: bigint | null) => formatMoney(minor, currency, locale);
   const feeParts =
     fees && typeof fees === 'object'
       ? Object.entries(fees as Record<string, unknown>).filter(([, value]) => typeof value === 'number' && value !== 0)
       : [];
-  const status = STATUS[balance.status];
+  const feeLabel = (key: string) => (isKnownFee(key) ? t(`fee.${key}`) : key);
   return (
-    <Card title="Balance" id="balance-heading" actions={<Badge tone={status.tone}>{status.label}</Badge>}>
+    <Card
+      title={t('title')}
+      id="balance-heading"
+      actions={<Badge tone={STATUS_TONE[balance.status]}>{t(`status.${balance.status}`)}</Badge>}
+    >
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="balance">
-        <Amount label="Original amount" value={money(originalMinor)} />
+        <Amount label={t('original')} value={money(originalMinor)} />
         <Amount
-          label="Fees"
+          label={t('fees')}
           value={money(feesMinor ?? (originalMinor === null ? null : 0n))}
           hint={
             feeParts.length
               ? feeParts
-                  .map(
-                    ([key, value]) =>
-                      `${FEE_LABELS[key] ?? key} ${formatMoney(BigInt(value as number), currency ?? 'EUR', locale)}`,
+                  .map(([key, value]) =>
+                    t('feePart', {
+                      fee: feeLabel(key),
+                      amount: formatMoney(BigInt(value as number), currency, locale),
+                    }),
                   )
                   .join(' · ')
               : undefined
           }
         />
-        <Amount label="Paid" value={money(paidMinor)} />
+        <Amount label={t('paid')} value={money(paidMinor)} />
         <Amount
-          label={balance.status === 'overpaid' ? 'Overpaid by' : 'Outstanding'}
+          label={balance.status === 'overpaid' ? t('overpaidBy') : t('outstanding')}
           value={
             balance.status === 'overpaid'
               ? money(balance.overpaidMinor)
@@ -74,7 +80,7 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
           <div
             className="h-2 overflow-hidden rounded-full bg-slate-100"
             role="progressbar"
-            aria-label="Share of the amount due that is paid"
+            aria-label={t('progressLabel')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={balance.percentPaid}
@@ -85,8 +91,13 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
             />
           </div>
           <p className="mt-1 text-xs text-slate-600">
-            {balance.percentPaid}% of {money(balance.dueMinor)} due is paid
-            {balance.status === 'overpaid' ? `, and ${money(balance.overpaidMinor)} more than due` : ''}.
+            {balance.status === 'overpaid'
+              ? t('progressOverpaid', {
+                  percent: balance.percentPaid,
+                  due: money(balance.dueMinor),
+                  over: money(balance.overpaidMinor),
+                })
+              : t('progress', { percent: balance.percentPaid, due: money(balance.dueMinor) })}
           </p>
         </div>
       ) : null}

@@ -1,64 +1,69 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { LocalTime } from '@/components/ui/local-time';
 import type { CaseDetail } from '@/lib/cases/queries';
 import { exclusivePeriodEnd } from '@/lib/cases/lifecycle';
-import { englishVocabulary, phaseLabel } from '@/lib/i18n/vocabulary';
+import { phaseLabel } from '@/lib/i18n/vocabulary';
 import { StateBadge, TestBadge } from './state-badge';
 
+const focusRing = 'focus-visible:outline-2 focus-visible:outline-slate-900';
+
 export function CaseHeader({ detail, unreadCount }: { detail: CaseDetail; unreadCount: number }) {
+  const t = useTranslations('case.header');
+  const vocabulary = useTranslations('vocabulary');
   const exclusiveUntil =
     detail.state === 'Active' && detail.activeSince ? exclusivePeriodEnd(detail.activeSince) : null;
   return (
     <header className="space-y-3">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link
-          href="/cases"
-          className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
-        >
-          ← All cases
+        <Link href="/cases" className={`text-slate-600 hover:text-slate-900 hover:underline ${focusRing}`}>
+          {t('back')}
         </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="font-mono text-2xl font-semibold tracking-tight">{detail.reference}</h1>
         <StateBadge state={detail.state} />
         {detail.isTest ? <TestBadge /> : null}
-        <a
-          href="#chat"
-          className="ml-auto text-sm font-medium text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900 sm:hidden"
-        >
-          Chat{unreadCount ? ` (${unreadCount} new)` : ''} ↓
+        <a href="#chat" className={`ml-auto text-sm font-medium text-sky-700 hover:underline sm:hidden ${focusRing}`}>
+          {t('chatLink', { count: unreadCount })}
         </a>
       </div>
       <p className="text-slate-700">
-        <span className="font-medium">{detail.debtorName ?? 'Debtor not known yet'}</span>
-        <span className="text-slate-400"> owes </span>
-        <span className="font-medium">{detail.creditorName ?? 'a creditor not known yet'}</span>
+        {t.rich('owes', {
+          debtor: detail.debtorName ?? t('debtorUnknown'),
+          creditor: detail.creditorName ?? t('creditorUnknown'),
+          name: (chunks) => <span className="font-medium">{chunks}</span>,
+        })}
       </p>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Item label="Creditor reference">{detail.creditorReference ?? '—'}</Item>
-        <Item label="Engagement phase">{phaseLabel(englishVocabulary, detail.engagementPhase)}</Item>
-        <Item label="Assignee">
+        <Item label={t('creditorReference')}>{detail.creditorReference ?? '—'}</Item>
+        <Item label={t('phase')}>{phaseLabel(vocabulary, detail.engagementPhase)}</Item>
+        <Item label={t('assignee')}>
           {detail.assignee ? (
             (detail.assignee.name ?? detail.assignee.email)
           ) : (
-            <span className="text-slate-500">Unassigned</span>
+            <span className="text-slate-500">{t('unassigned')}</span>
           )}
         </Item>
-        <Item label="Assigned to the agency">
+        <Item label={t('assignedAt')}>
           {detail.assignedAt ? <LocalTime value={detail.assignedAt} style="date" /> : '—'}
         </Item>
         {exclusiveUntil ? (
-          <Item label="Exclusive period ends">
+          <Item label={t('exclusiveUntil')}>
             <LocalTime value={exclusiveUntil} style="date" />
           </Item>
         ) : null}
-        <Item label="Last activity">{detail.lastActivityAt ? <LocalTime value={detail.lastActivityAt} /> : '—'}</Item>
+        <Item label={t('lastActivity')}>
+          {detail.lastActivityAt ? <LocalTime value={detail.lastActivityAt} /> : '—'}
+        </Item>
       </dl>
       {detail.detailStatus === 'pending' || detail.detailStatus === 'failed' ? (
         <p className="text-sm text-amber-800" role="status">
           {detail.detailStatus === 'pending'
-            ? 'Some case detail (debtor, amounts) is still being fetched from Debitura.'
-            : `Case detail could not be fetched from Debitura${detail.detailError ? `: ${detail.detailError}` : '.'}`}
+            ? t('detailPending')
+            : detail.detailError
+              ? t('detailFailedWhy', { error: detail.detailError })
+              : t('detailFailed')}
         </p>
       ) : null}
     </header>

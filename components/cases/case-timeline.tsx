@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { LocalTime } from '@/components/ui/local-time';
@@ -14,18 +15,27 @@ const DOT: Record<TimelineText['kind'], string> = {
   other: 'bg-slate-300',
 };
 
+const rawSummary =
+  'cursor-pointer text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900';
+const rawBody = [
+  'mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-3',
+  'font-mono text-[11px] leading-relaxed text-slate-100',
+].join(' ');
+
 /** Every event in event-time order; the raw webhook body opens under each one. */
-export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; locale: string }) {
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useTranslations('case.timeline');
+  const vocabulary = useTranslations('vocabulary');
+  const locale = useLocale();
+  const formatAmount = (minor: number, currency: string) => formatMinor(BigInt(minor), currency, locale);
   return (
-    <Card title={`Timeline (${entries.length})`} id="timeline-heading">
+    <Card title={t('title', { count: entries.length })} id="timeline-heading">
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">No events yet.</p>
+        <p className="text-sm text-slate-600">{t('empty')}</p>
       ) : (
         <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
           {entries.map((entry) => {
-            const text = describeTimelineEntry(entry, (minor, currency) =>
-              formatMinor(BigInt(minor), currency, locale),
-            );
+            const text = describeTimelineEntry(entry, formatAmount, t, vocabulary);
             return (
               <li key={entry.id} className="relative" data-testid="timeline-entry" data-type={entry.type}>
                 <span
@@ -44,12 +54,10 @@ export function CaseTimeline({ entries, locale }: { entries: TimelineEntry[]; lo
                 {text.note ? <p className="text-sm whitespace-pre-wrap text-slate-600">{text.note}</p> : null}
                 {entry.rawBody ? (
                   <details className="mt-1 text-xs">
-                    <summary className="cursor-pointer text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900">
-                      Raw event <span className="font-mono">{entry.eventId}</span>
+                    <summary className={rawSummary}>
+                      {t('rawEvent')} <span className="font-mono">{entry.eventId}</span>
                     </summary>
-                    <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-900 p-3 font-mono text-[11px] leading-relaxed text-slate-100">
-                      {prettyRawBody(entry.rawBody)}
-                    </pre>
+                    <pre className={rawBody}>{prettyRawBody(entry.rawBody)}</pre>
                   </details>
                 ) : null}
               </li>

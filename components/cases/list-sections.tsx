@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -41,12 +43,14 @@ export async function CaseListSection({
     page = await listCases(viewer, query);
   } catch (error) {
     if (!(error instanceof HttpError) || error.status >= 500) throw error;
+    // A stale or damaged page cursor (the only 4xx a valid filter set can meet).
+    const t = await getTranslations('cases.pages');
     const first = toSearchParams({ ...query, cursor: undefined });
     return (
       <Alert tone="warning">
-        {error.message}{' '}
+        {t('badCursor')}{' '}
         <Link href={`/cases${first.size ? `?${first}` : ''}`} className="font-medium underline">
-          Go to the first page
+          {t('goFirst')}
         </Link>
       </Alert>
     );
@@ -68,17 +72,16 @@ export async function CaseListSection({
 }
 
 function NoCases({ query, viewer }: { query: CaseListQuery; viewer: Viewer }) {
+  const t = useTranslations('cases.empty');
   if (query.cursor) {
     return (
       <EmptyState
-        title="No more cases"
+        title={t('noMore')}
         action={
-          <ButtonLink href={`/cases?${toSearchParams({ ...query, cursor: undefined })}`}>
-            Back to the first page
-          </ButtonLink>
+          <ButtonLink href={`/cases?${toSearchParams({ ...query, cursor: undefined })}`}>{t('backToFirst')}</ButtonLink>
         }
       >
-        This was the last page.
+        {t('lastPage')}
       </EmptyState>
     );
   }
@@ -88,21 +91,17 @@ function NoCases({ query, viewer }: { query: CaseListQuery; viewer: Viewer }) {
   if (isFiltered) {
     return (
       <EmptyState
-        title="No cases match these filters"
-        action={<ButtonLink href={query.isTest ? '/cases?isTest=true' : '/cases'}>Clear the filters</ButtonLink>}
+        title={t('noMatch')}
+        action={<ButtonLink href={query.isTest ? '/cases?isTest=true' : '/cases'}>{t('clear')}</ButtonLink>}
       >
-        Check the spelling of the search, or widen the filters.
-        {can(viewer, 'cases:read-all') ? null : ' You see the cases assigned to you and the unassigned ones.'}
+        {t('checkSpelling')}
+        {can(viewer, 'cases:read-all') ? null : ` ${t('ownScope')}`}
       </EmptyState>
     );
   }
   return (
-    <EmptyState title={query.isTest ? 'No test cases' : 'No cases yet'}>
-      {query.isTest
-        ? 'Test cases appear here when Debitura sends test events to this agency.'
-        : can(viewer, 'cases:read-all')
-          ? 'Cases arrive when Debitura assigns them to this agency. If you expected some, check the webhook deliveries in Admin.'
-          : 'None are assigned to you and none are waiting unassigned. A manager assigns cases; new ones show up here as Debitura sends them.'}
+    <EmptyState title={query.isTest ? t('noTest') : t('none')}>
+      {query.isTest ? t('testHint') : can(viewer, 'cases:read-all') ? t('allHint') : t('ownHint')}
     </EmptyState>
   );
 }
@@ -118,8 +117,9 @@ export function TabsSkeleton() {
 }
 
 export function CaseTableSkeleton() {
+  const t = useTranslations('cases.table');
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" role="status" aria-label="Loading cases">
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" role="status" aria-label={t('loading')}>
       {Array.from({ length: 8 }, (_, index) => (
         <Skeleton key={index} className="h-8 w-full" />
       ))}

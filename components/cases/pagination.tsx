@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { ButtonLink } from '@/components/ui/button';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
 
@@ -11,22 +12,24 @@ export function Pagination({
   nextCursor: string | null;
   shown: number;
 }) {
+  const t = useTranslations('cases.pages');
   const first = toSearchParams({ ...query, cursor: undefined });
   const next = nextCursor ? toSearchParams({ ...query, cursor: nextCursor }) : null;
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+    <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <p>
-        {shown} {shown === 1 ? 'case' : 'cases'} on this page{query.cursor ? ' (not the first page)' : ''}
+        {t('shown', { count: shown })}
+        {query.cursor ? ` ${t('notFirst')}` : ''}
       </p>
       <div className="flex gap-2">
         {query.cursor ? (
           <ButtonLink href={`/cases${first.size ? `?${first}` : ''}`} size="sm">
-            First page
+            {t('first')}
           </ButtonLink>
         ) : null}
         {next ? (
           <ButtonLink href={`/cases?${next}`} size="sm" rel="next">
-            Next page →
+            {t('next')}
           </ButtonLink>
         ) : null}
       </div>

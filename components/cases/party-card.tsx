@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 
 type Party = Record<string, unknown> | null;
@@ -7,6 +8,7 @@ const text = (value: unknown): string | null =>
 
 /** The debtor or creditor with the contact details Debitura sent (any of them may be missing). */
 export function PartyCard({ kind, name, party }: { kind: 'debtor' | 'creditor'; name: string | null; party: unknown }) {
+  const t = useTranslations('case.party');
   const data: Party =
     party && typeof party === 'object' && !Array.isArray(party) ? (party as Record<string, unknown>) : null;
   const email = text(data?.email) ?? text(data?.officeEmail);
@@ -14,13 +16,13 @@ export function PartyCard({ kind, name, party }: { kind: 'debtor' | 'creditor'; 
   const cityLine = [text(data?.zipCode), text(data?.city)].filter(Boolean).join(' ');
   const address = [text(data?.address), cityLine, text(data?.countryAlpha2)].filter(Boolean);
   const facts: [string, string | null][] = [
-    ['Type', text(data?.type)],
-    ['Contact person', text(data?.contactPerson)],
-    ['Company registration', text(data?.companyRegistrationNumber)],
+    [t('type'), text(data?.type)],
+    [t('contactPerson'), text(data?.contactPerson)],
+    [t('companyRegistration'), text(data?.companyRegistrationNumber)],
   ];
   return (
-    <Card title={kind === 'debtor' ? 'Debtor' : 'Creditor'} id={`${kind}-heading`}>
-      <p className="font-medium">{name ?? <span className="text-slate-500">Not known yet</span>}</p>
+    <Card title={t(kind)} id={`${kind}-heading`}>
+      <p className="font-medium">{name ?? <span className="text-slate-500">{t('notKnownYet')}</span>}</p>
       <dl className="mt-2 space-y-1 text-sm">
         {facts.map(([label, value]) =>
           value ? (
@@ -32,13 +34,13 @@ export function PartyCard({ kind, name, party }: { kind: 'debtor' | 'creditor'; 
         )}
         {address.length ? (
           <div className="flex gap-2">
-            <dt className="sr-only">Address</dt>
+            <dt className="sr-only">{t('address')}</dt>
             <dd className="text-slate-700">{address.join(', ')}</dd>
           </div>
         ) : null}
         {email ? (
           <div className="flex gap-2">
-            <dt className="text-slate-500">Email:</dt>
+            <dt className="text-slate-500">{t('email')}:</dt>
             <dd className="min-w-0 break-all">
               <a href={`mailto:${email}`} className="text-sky-700 hover:underline">
                 {email}
@@ -48,7 +50,7 @@ export function PartyCard({ kind, name, party }: { kind: 'debtor' | 'creditor'; 
         ) : null}
         {phone ? (
           <div className="flex gap-2">
-            <dt className="text-slate-500">Phone:</dt>
+            <dt className="text-slate-500">{t('phone')}:</dt>
             <dd>
               <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} className="text-sky-700 hover:underline">
                 {phone}

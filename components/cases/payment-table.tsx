@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -5,7 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { formatMoney } from '@/lib/cases/format';
 import type { PaymentEntry } from '@/lib/cases/queries';
-import { englishVocabulary, recipientLabel } from '@/lib/i18n/vocabulary';
+import { recipientLabel } from '@/lib/i18n/vocabulary';
 
 /** Payments against the case; deleted ones stay listed, struck through, for the record. */
 export function PaymentTable({
@@ -17,19 +18,21 @@ export function PaymentTable({
   currency: string | null;
   locale: string;
 }) {
+  const t = useTranslations('case.payments');
+  const vocabulary = useTranslations('vocabulary');
   return (
-    <Card title={`Payments (${payments.length})`} id="payments-heading">
+    <Card title={t('title', { count: payments.length })} id="payments-heading">
       {payments.length === 0 ? (
-        <p className="text-sm text-slate-600">No payments recorded.</p>
+        <p className="text-sm text-slate-600">{t('none')}</p>
       ) : (
         <div className="-m-4">
-          <Table caption="Payments" data-testid="payments">
+          <Table caption={t('caption')} data-testid="payments">
             <THead>
               <TR>
-                <TH>Date</TH>
-                <TH className="text-right">Amount</TH>
-                <TH>Recipient</TH>
-                <TH className="hidden sm:table-cell">Method</TH>
+                <TH>{t('date')}</TH>
+                <TH className="text-right">{t('amount')}</TH>
+                <TH>{t('recipient')}</TH>
+                <TH className="hidden sm:table-cell">{t('method')}</TH>
               </TR>
             </THead>
             <TBody>
@@ -38,7 +41,7 @@ export function PaymentTable({
                   key={payment.id}
                   data-testid="payment-row"
                   data-deleted={payment.isDeleted ? 'true' : undefined}
-                  className={cn(payment.isDeleted && 'text-slate-400')}
+                  className={cn(payment.isDeleted && 'text-slate-500')}
                 >
                   <TD className="whitespace-nowrap">
                     <span className={cn(payment.isDeleted && 'line-through')}>
@@ -46,16 +49,16 @@ export function PaymentTable({
                     </span>
                     {payment.isDeleted ? (
                       <span className="ml-2">
-                        <Badge tone="red">Deleted</Badge>
+                        <Badge tone="red">{t('deleted')}</Badge>
                       </span>
                     ) : null}
                   </TD>
                   <TD className={cn('text-right whitespace-nowrap tabular-nums', payment.isDeleted && 'line-through')}>
-                    {payment.isDeleted ? <span className="sr-only">Deleted: </span> : null}
+                    {payment.isDeleted ? <span className="sr-only">{t('deletedPrefix')}</span> : null}
                     {formatMoney(payment.amountMinor, payment.currency ?? currency, locale)}
                   </TD>
                   <TD className={cn(payment.isDeleted && 'line-through')}>
-                    {recipientLabel(englishVocabulary, payment.recipient) ?? '—'}
+                    {recipientLabel(vocabulary, payment.recipient) ?? '—'}
                   </TD>
                   <TD className={cn('hidden sm:table-cell', payment.isDeleted && 'line-through')}>
                     {payment.method ?? '—'}

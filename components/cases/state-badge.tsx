@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { normalizeLifecycle, type LifecycleState } from '@/lib/cases/lifecycle';
-import { englishVocabulary, lifecycleLabel } from '@/lib/i18n/vocabulary';
+import { lifecycleLabel } from '@/lib/i18n/vocabulary';
 
 /** Each state's colour; the badge always carries the state's name too, so colour is never the only signal. */
 const STATE_TONE: Record<LifecycleState, Tone> = {
@@ -17,14 +18,16 @@ const STATE_TONE: Record<LifecycleState, Tone> = {
 };
 
 export function StateBadge({ state }: { state: string | null }) {
+  const t = useTranslations('vocabulary');
   const known = normalizeLifecycle(state);
-  return <Badge tone={known ? STATE_TONE[known] : 'slate'}>{lifecycleLabel(englishVocabulary, state)}</Badge>;
+  return <Badge tone={known ? STATE_TONE[known] : 'slate'}>{lifecycleLabel(t, state)}</Badge>;
 }
 
 export function TestBadge() {
+  const t = useTranslations('cases');
   return (
-    <Badge tone="amber" title="Sent by Debitura as a test: not a real debt">
-      Test
+    <Badge tone="amber" title={t('testBadgeTitle')}>
+      {t('testBadge')}
     </Badge>
   );
 }

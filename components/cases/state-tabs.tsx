@@ -1,12 +1,15 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import type { StateCounts } from '@/lib/cases/case-list';
 import { toSearchParams, type CaseListQuery } from '@/lib/cases/filters';
 import { PARTNER_STATES, type LifecycleState } from '@/lib/cases/lifecycle';
-import { englishVocabulary, lifecycleLabel } from '@/lib/i18n/vocabulary';
+import { lifecycleLabel } from '@/lib/i18n/vocabulary';
 
 /** One tab per state with its count under the other filters; choosing one starts at page 1. */
 export function StateTabs({ query, counts, locale }: { query: CaseListQuery; counts: StateCounts; locale: string }) {
+  const t = useTranslations('cases.tabs');
+  const vocabulary = useTranslations('vocabulary');
   const numberFormat = new Intl.NumberFormat(locale);
   // Capped counts (a search) are partial per state, so only the total is shown, as "1,000+".
   const format = (count: number) => (counts.isCapped ? '' : numberFormat.format(count));
@@ -17,17 +20,17 @@ export function StateTabs({ query, counts, locale }: { query: CaseListQuery; cou
   const tabs: { state: string | undefined; label: string; count: string }[] = [
     {
       state: undefined,
-      label: 'All',
-      count: counts.isCapped ? `${numberFormat.format(counts.total)}+` : format(counts.total),
+      label: t('all'),
+      count: counts.isCapped ? t('capped', { count: numberFormat.format(counts.total) }) : format(counts.total),
     },
     ...[...PARTNER_STATES, ...extra].map((state) => ({
       state,
-      label: lifecycleLabel(englishVocabulary, state),
+      label: lifecycleLabel(vocabulary, state),
       count: format(counts.byState[state] ?? 0),
     })),
   ];
   return (
-    <nav aria-label="Filter by state" className="relative -mx-4 overflow-x-auto px-4">
+    <nav aria-label={t('label')} className="relative -mx-4 overflow-x-auto px-4">
       <ul className="flex min-w-max gap-1 border-b border-slate-200">
         {tabs.map((tab) => {
           const isCurrent = (query.state ?? undefined) === tab.state;
@@ -42,7 +45,8 @@ export function StateTabs({ query, counts, locale }: { query: CaseListQuery; cou
                 href={`/cases${params.size ? `?${params}` : ''}`}
                 aria-current={isCurrent ? 'page' : undefined}
                 className={cn(
-                  '-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900',
+                  '-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm whitespace-nowrap',
+                  'focus-visible:outline-2 focus-visible:outline-slate-900',
                   isCurrent
                     ? 'border-slate-900 font-semibold text-slate-900'
                     : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',

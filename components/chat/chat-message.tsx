@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useTransition, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -23,7 +24,9 @@ export function ChatMessage({
   canReply: boolean;
   onChanged: () => void;
 }) {
+  const t = useTranslations('chat.message');
   const isOutbound = message.direction === 'outbound';
+  const author = message.authorName ?? 'Debitura';
   return (
     <li
       className={cn('flex', isOutbound ? 'justify-end' : 'justify-start')}
@@ -32,7 +35,7 @@ export function ChatMessage({
       data-status={message.status ?? undefined}
     >
       <article
-        aria-label={`${isOutbound ? 'Reply' : 'Message'} from ${message.authorName ?? 'Debitura'}`}
+        aria-label={isOutbound ? t('replyFrom', { name: author }) : t('messageFrom', { name: author })}
         className={cn(
           'max-w-[85%] rounded-lg px-3 py-2 text-sm shadow-sm',
           isOutbound ? 'bg-slate-900 text-white' : 'border border-slate-200 bg-white text-slate-900',
@@ -45,14 +48,12 @@ export function ChatMessage({
             isOutbound ? 'text-slate-300' : 'text-slate-500',
           )}
         >
-          <span className={cn('font-semibold', isOutbound ? 'text-white' : 'text-slate-800')}>
-            {message.authorName ?? 'Debitura'}
-          </span>
+          <span className={cn('font-semibold', isOutbound ? 'text-white' : 'text-slate-800')}>{author}</span>
           {message.authorRole && !isOutbound ? <span>{message.authorRole}</span> : null}
           <LocalTime value={message.at} />
           {isNew ? (
             <Badge tone="blue" className="ml-auto">
-              New
+              {t('new')}
             </Badge>
           ) : null}
         </header>
@@ -74,6 +75,7 @@ function DeliveryStatus({
   canReply: boolean;
   onChanged: () => void;
 }) {
+  const t = useTranslations('chat.message');
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const retry = () =>
@@ -88,20 +90,20 @@ function DeliveryStatus({
   const isRetrying = message.status === 'sending' && message.attempts > 0 && message.lastError;
   return (
     <div className="mt-1 flex flex-wrap items-center justify-end gap-2 text-xs" data-testid="delivery-status">
-      {message.status === 'sent' ? <span className="text-slate-300">Sent ✓</span> : null}
+      {message.status === 'sent' ? <span className="text-slate-300">{t('sent')}</span> : null}
       {message.status === 'sending' ? (
         <span className="text-slate-300" title={message.lastError ?? undefined}>
-          {isRetrying ? 'Not delivered yet, retrying automatically…' : 'Sending…'}
+          {isRetrying ? t('retrying') : t('sending')}
         </span>
       ) : null}
       {message.status === 'failed' ? (
         <span className="font-semibold text-red-300" title={message.lastError ?? undefined}>
-          Failed to send{message.lastError ? `: ${shorten(message.lastError)}` : ''}
+          {message.lastError ? t('failedWhy', { error: shorten(message.lastError) }) : t('failed')}
         </span>
       ) : null}
       {canReply && (message.status === 'failed' || isRetrying) ? (
         <Button size="sm" variant="secondary" onClick={retry} disabled={isPending} className="px-2 py-0.5 text-xs">
-          {isPending ? 'Retrying…' : message.status === 'failed' ? 'Retry' : 'Retry now'}
+          {isPending ? t('retryPending') : message.status === 'failed' ? t('retry') : t('retryNow')}
         </Button>
       ) : null}
       {error ? (

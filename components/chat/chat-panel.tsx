@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import type { ChatThread } from '@/lib/chat/message-view';
@@ -21,6 +22,7 @@ export function ChatPanel({
   initial: ChatThread;
   canReply: boolean;
 }) {
+  const t = useTranslations('chat');
   const { data, error, mutate } = useChatThread(reference, initial);
   const messages = (data ?? initial).messages;
 
@@ -45,18 +47,16 @@ export function ChatPanel({
   const refresh = () => void mutate();
   const unread = newIds.size;
   return (
-    <Card title={unread ? `Chat (${unread} new)` : 'Chat'} id="chat-heading">
+    <Card title={unread ? t('titleNew', { count: unread }) : t('title')} id="chat-heading">
       <div id="chat" className="space-y-3">
         {count === 0 ? (
-          <p className="text-sm text-slate-600">
-            No messages yet. New messages from Debitura show up here by themselves.
-          </p>
+          <p className="text-sm text-slate-600">{t('empty')}</p>
         ) : (
           <ol
             ref={listRef}
             // Focusable so the thread can be scrolled by keyboard.
             tabIndex={0}
-            aria-label="Chat messages, oldest first"
+            aria-label={t('threadLabel')}
             className="max-h-[28rem] space-y-2 overflow-y-auto p-1 focus-visible:outline-2 focus-visible:outline-slate-900"
             aria-live="polite"
             aria-relevant="additions"
@@ -75,13 +75,13 @@ export function ChatPanel({
         )}
         {error ? (
           <p role="alert" className="text-sm text-amber-800">
-            The chat could not be refreshed ({error.message}). It keeps trying; nothing you wrote is lost.
+            {t('refreshFailed', { error: error.message })}
           </p>
         ) : null}
         {canReply ? (
           <ReplyForm reference={reference} onSaved={refresh} />
         ) : (
-          <p className="text-sm text-slate-500">Your role can read this chat but not reply.</p>
+          <p className="text-sm text-slate-500">{t('readOnly')}</p>
         )}
       </div>
     </Card>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import {
   startTransition,
   useActionState,
@@ -26,6 +27,7 @@ const subscribeStorage = (onChange: () => void) => {
  * keeps it (as `sending`) until Debitura has it.
  */
 export function ReplyForm({ reference, onSaved }: { reference: string; onSaved: () => void }) {
+  const t = useTranslations('chat.reply');
   const draftKey = `casedesk:chat-draft:${reference}`;
   const storedDraft = useSyncExternalStore(
     subscribeStorage,
@@ -67,9 +69,9 @@ export function ReplyForm({ reference, onSaved }: { reference: string; onSaved: 
   };
 
   return (
-    <form onSubmit={submit} className="space-y-2" aria-label="Reply">
+    <form onSubmit={submit} className="space-y-2" aria-label={t('form')}>
       <label htmlFor="reply-message" className="block text-sm font-medium text-slate-700">
-        Reply to Debitura
+        {t('label')}
       </label>
       <Textarea
         id="reply-message"
@@ -81,14 +83,14 @@ export function ReplyForm({ reference, onSaved }: { reference: string; onSaved: 
         maxLength={MAX_LENGTH}
         aria-invalid={state.status === 'error' ? true : undefined}
         aria-describedby="reply-hint reply-status"
-        placeholder="Write a message to the creditor and Debitura…"
+        placeholder={t('placeholder')}
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id="reply-hint" className="text-xs text-slate-500">
-          Ctrl+Enter sends. {text.length > MAX_LENGTH - 500 ? `${MAX_LENGTH - text.length} characters left.` : ''}
+          {t('hint')} {text.length > MAX_LENGTH - 500 ? t('charactersLeft', { count: MAX_LENGTH - text.length }) : ''}
         </p>
         <Button type="submit" disabled={isPending || !text.trim()}>
-          {isPending ? 'Saving…' : 'Send reply'}
+          {isPending ? t('saving') : t('send')}
         </Button>
       </div>
       <p
@@ -97,7 +99,7 @@ export function ReplyForm({ reference, onSaved }: { reference: string; onSaved: 
         aria-live="polite"
         className={state.status === 'error' ? 'text-sm text-red-700' : 'sr-only'}
       >
-        {state.status === 'error' ? state.error : state.status === 'saved' ? 'Reply saved; sending to Debitura.' : ''}
+        {state.status === 'error' ? state.error : state.status === 'saved' ? t('saved') : ''}
       </p>
     </form>
   );

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import { parseCaseListQuery, parseCaseListQueryLeniently, toSearchParams } from './filters';
 import { describeTimelineEntry } from './timeline';
+import { createTranslator } from 'next-intl';
+import { loadMessages } from '@/lib/i18n/catalog';
 
 describe('case list query', () => {
   it('fills defaults and keeps links short', () => {
@@ -70,43 +72,63 @@ describe('cursor', () => {
 
 describe('timeline text', () => {
   const format = (minor: number, currency: string) => `${currency} ${minor / 100}`;
+  const translators = (locale: 'en' | 'de') => {
+    // Loaded from the files at run time, so typed loosely: any key is looked up (a missing one comes back as its path).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const messages: Record<string, any> = loadMessages(locale);
+    return [
+      createTranslator({ locale, messages, namespace: 'case.timeline' }),
+      createTranslator({ locale, messages, namespace: 'vocabulary' }),
+    ] as const;
+  };
+  const [t, vocabulary] = translators('en');
   const entry = (
     type: string,
     detail: unknown = {},
     fromState: string | null = null,
     toState: string | null = null,
   ) => ({ type, detail, fromState, toState, actorName: 'Mona Manager' });
+  const say = (value: ReturnType<typeof entry>) => describeTimelineEntry(value, format, t, vocabulary);
 
   it('says what each event did', () => {
-    expect(describeTimelineEntry(entry('case.updated', {}, 'Active', 'NeedsAdditionalDetails'), format).title).toBe(
+    expect(say(entry('case.updated', {}, 'Active', 'NeedsAdditionalDetails')).title).toBe(
       'Active → More info required',
     );
+    expect(say(entry('case.closed', { closeCode: 'PartiallyPaid', comment: 'half' }))).toMatchObject({
+      title: 'Closed: Partially paid',
+      note: 'half',
+    });
     expect(
-      describeTimelineEntry(entry('case.closed', { closeCode: 'PartiallyPaid', comment: 'half' }), format),
-    ).toMatchObject({ title: 'Closed: Partially paid', note: 'half' });
-    expect(
-      describeTimelineEntry(
+      say(
         entry('payment.created', {
           amountMinor: 12345,
           currency: 'EUR',
           recipient: 'CollectionPartner',
           method: 'Card',
         }),
-        format,
       ),
-    ).toMatchObject({
-      title: 'Payment of EUR 123.45 recorded',
-      note: 'to Agency, by Card',
+    ).toMatchObject({ title: 'Payment of EUR 123.45 recorded', note: 'to Agency, by Card' });
+    expect(say(entry('payment.created', { method: 'Card' }))).toMatchObject({
+      title: 'Payment recorded',
+      note: 'by Card',
     });
-    expect(describeTimelineEntry(entry('assignment.changed', { from: null, to: { name: 'Carl' } }), format).title).toBe(
+    expect(say(entry('assignment.changed', { from: null, to: { name: 'Carl' } })).title).toBe(
       'Assigned to Carl by Mona Manager',
     );
-    expect(
-      describeTimelineEntry(entry('assignment.changed', { from: { name: 'Carl' }, to: null }), format),
-    ).toMatchObject({ title: 'Unassigned by Mona Manager', note: 'was Carl' });
-    expect(describeTimelineEntry(entry('something.new'), format)).toMatchObject({
-      title: 'something.new',
-      kind: 'other',
+    expect(say(entry('assignment.changed', { from: { name: 'Carl' }, to: null }))).toMatchObject({
+      title: 'Unassigned by Mona Manager',
+      note: 'was Carl',
     });
+    expect(say(entry('something.new'))).toMatchObject({ title: 'something.new', kind: 'other' });
+  });
+
+  it("speaks the reader's language, Debitura's words included", () => {
+    const [tDe, vocabularyDe] = translators('de');
+    const inGerman = (value: ReturnType<typeof entry>) => describeTimelineEntry(value, format, tDe, vocabularyDe);
+    expect(inGerman(entry('case.updated', {}, 'Active', 'Paused')).title).toBe('Aktiv → Pausiert');
+    expect(inGerman(entry('case.closed', { closeCode: 'Partially paid' })).title).toBe(
+      'Abgeschlossen: Teilweise bezahlt',
+    );
+    expect(inGerman(entry('payment.created', { recipient: 'Creditor' })).note).toBe('Empfänger: Gläubiger');
   });
 });

@@ -14,13 +14,6 @@ export const CASE_SORTS = ['assigned', 'activity', 'outstanding', 'reference'] a
 export type CaseSort = (typeof CASE_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
 
-export const SORT_LABELS: Record<CaseSort, string> = {
-  assigned: 'Assignment date',
-  activity: 'Last activity',
-  outstanding: 'Outstanding amount',
-  reference: 'Reference',
-};
-
 /** Newest / largest first, except reference which reads A→Z. */
 export const DEFAULT_DIRECTION: Record<CaseSort, SortDirection> = {
   assigned: 'desc',

@@ -1,8 +1,9 @@
-import { closeCodeLabel, englishVocabulary as t, lifecycleLabel, recipientLabel } from '@/lib/i18n/vocabulary';
+import { closeCodeLabel, lifecycleLabel, recipientLabel, type VocabularyTranslator } from '@/lib/i18n/vocabulary';
 
 /**
- * What a timeline entry says in words. Entries come from webhook events (case.*, payment.*,
- * chat.created) and from people (assignment.changed); an unknown type is shown as its name.
+ * What a timeline entry says in words, in the reader's language. Entries come from webhook
+ * events (case.*, payment.*, chat.created) and from people (assignment.changed); an unknown
+ * type is shown as its name.
  */
 export type TimelineText = {
   title: string;
@@ -18,32 +19,40 @@ type Entry = {
   actorName: string | null;
 };
 type FormatAmount = (minor: number, currency: string) => string;
+/** The `case.timeline` messages (`getTranslations('case.timeline')` or `useTranslations`). */
+type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 const obj = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const person = (value: unknown): string | null => str(obj(value).name);
 
-export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount): TimelineText {
+export function describeTimelineEntry(
+  entry: Entry,
+  formatAmount: FormatAmount,
+  t: Translate,
+  vocabulary: VocabularyTranslator,
+): TimelineText {
   const detail = obj(entry.detail);
+  const state = (value: string | null) => lifecycleLabel(vocabulary, value);
   switch (entry.type) {
     case 'case.assigned':
       return {
         kind: 'state',
-        title: 'Assigned to the agency',
-        note: entry.toState ? `as ${lifecycleLabel(t, entry.toState)}` : null,
+        title: t('assigned'),
+        note: entry.toState ? t('assignedAs', { state: state(entry.toState) }) : null,
       };
     case 'case.updated':
       return {
         kind: 'state',
-        title: `${lifecycleLabel(t, entry.fromState)} → ${lifecycleLabel(t, entry.toState)}`,
+        title: t('stateChange', { from: state(entry.fromState), to: state(entry.toState) }),
         note: null,
       };
     case 'case.closed': {
       const code = str(detail.closeCode);
       return {
         kind: 'close',
-        title: `Closed${code ? `: ${closeCodeLabel(t, code)}` : ''}`,
+        title: code ? t('closedWith', { code: closeCodeLabel(vocabulary, code) }) : t('closed'),
         note: str(detail.comment),
       };
     }
@@ -52,35 +61,44 @@ export function describeTimelineEntry(entry: Entry, formatAmount: FormatAmount):
         typeof detail.amountMinor === 'number' && str(detail.currency)
           ? formatAmount(detail.amountMinor, String(detail.currency))
           : null;
-      const recipient = recipientLabel(t, str(detail.recipient));
-      const extra = [recipient && `to ${recipient}`, str(detail.method) && `by ${detail.method}`]
-        .filter(Boolean)
-        .join(', ');
-      return { kind: 'payment', title: `Payment${amount ? ` of ${amount}` : ''} recorded`, note: extra || null };
+      const recipient = recipientLabel(vocabulary, str(detail.recipient));
+      const method = str(detail.method);
+      const note =
+        recipient && method
+          ? t('paymentToBy', { recipient, method })
+          : recipient
+            ? t('paymentTo', { recipient })
+            : method
+              ? t('paymentBy', { method })
+              : null;
+      return { kind: 'payment', title: amount ? t('paymentOf', { amount }) : t('payment'), note };
     }
-    case 'payment.deleted':
-      return {
-        kind: 'payment',
-        title: 'Payment deleted',
-        note: str(detail.paymentId) ? `Payment ${detail.paymentId}` : null,
-      };
-    case 'chat.created':
-      return { kind: 'chat', title: `Chat message${str(detail.author) ? ` from ${detail.author}` : ''}`, note: null };
+    case 'payment.deleted': {
+      const id = str(detail.paymentId);
+      return { kind: 'payment', title: t('paymentDeleted'), note: id ? t('paymentId', { id }) : null };
+    }
+    case 'chat.created': {
+      const author = str(detail.author);
+      return { kind: 'chat', title: author ? t('chatFrom', { author }) : t('chat'), note: null };
+    }
     case 'assignment.changed': {
       const to = person(detail.to);
       const from = person(detail.from);
-      const by = entry.actorName ? ` by ${entry.actorName}` : '';
-      return {
-        kind: 'assignment',
-        title: to ? `Assigned to ${to}${by}` : `Unassigned${by}`,
-        note: from ? `was ${from}` : null,
-      };
+      const actor = entry.actorName;
+      const title = to
+        ? actor
+          ? t('assignedToBy', { name: to, actor })
+          : t('assignedTo', { name: to })
+        : actor
+          ? t('unassignedBy', { actor })
+          : t('unassigned');
+      return { kind: 'assignment', title, note: from ? t('was', { name: from }) : null };
     }
     default:
       return {
         kind: 'other',
         title: entry.type,
-        note: entry.toState ? `${lifecycleLabel(t, entry.fromState)} → ${lifecycleLabel(t, entry.toState)}` : null,
+        note: entry.toState ? t('stateChange', { from: state(entry.fromState), to: state(entry.toState) }) : null,
       };
   }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CaseFilters } from '@/components/cases/case-filters';
 import { CaseListSection, CaseTableSkeleton, StateTabsSection, TabsSkeleton } from '@/components/cases/list-sections';
@@ -10,7 +11,10 @@ import { parseCaseListQueryLeniently, toSearchParams, type SearchParamsInput } f
 import { getRequestLocale } from '@/lib/cases/format';
 import { getFilterOptions } from '@/lib/cases/queries';
 
-export const metadata: Metadata = { title: 'Cases' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('cases');
+  return { title: t('title') };
+}
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const viewer = await requirePermission('cases:read');
@@ -25,20 +29,22 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   ).toString();
   if (!ignored.length && canonical !== given) redirect(`/cases${canonical ? `?${canonical}` : ''}`);
 
-  const [options, locale] = await Promise.all([getFilterOptions(viewer), getRequestLocale()]);
+  const [options, locale, t] = await Promise.all([
+    getFilterOptions(viewer),
+    getRequestLocale(),
+    getTranslations('cases'),
+  ]);
   const sectionKey = canonical || 'all';
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">{query.isTest ? 'Test cases' : 'Cases'}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{query.isTest ? t('testTitle') : t('title')}</h1>
         <p className="text-sm text-slate-600">
-          {can(viewer, 'cases:read-all') ? 'Every case of the agency.' : 'Cases assigned to you, and unassigned ones.'}
-          {query.isTest ? ' Test cases only: these are not real debts.' : null}
+          {can(viewer, 'cases:read-all') ? t('scopeAll') : t('scopeOwn')}
+          {query.isTest ? ` ${t('testOnly')}` : null}
         </p>
       </header>
-      {ignored.length ? (
-        <Alert tone="warning">Part of this link was not understood and is ignored: {ignored.join(', ')}.</Alert>
-      ) : null}
+      {ignored.length ? <Alert tone="warning">{t('ignored', { fields: ignored.join(', ') })}</Alert> : null}
       <CaseFilters query={query} options={options} />
       <Suspense key={`tabs-${sectionKey}`} fallback={<TabsSkeleton />}>
         <StateTabsSection viewer={viewer} query={query} locale={locale} />

@@ -1,21 +1,23 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export default function CaseError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('case');
+  const tErrors = useTranslations('errors');
   return (
     <EmptyState
-      title="This case could not be loaded"
+      title={t('error.title')}
       action={
         <>
-          <Button onClick={reset}>Try again</Button>
-          <ButtonLink href="/cases">Back to the cases</ButtonLink>
+          <Button onClick={reset}>{tErrors('tryAgain')}</Button>
+          <ButtonLink href="/cases">{t('notFound.back')}</ButtonLink>
         </>
       }
     >
-      Something went wrong on our side. Try again in a moment; if it keeps happening, tell an admin
-      {error.digest ? ` and mention the code ${error.digest}` : ''}.
+      {error.digest ? tErrors('ourSideCode', { digest: error.digest }) : tErrors('ourSide')}
     </EmptyState>
   );
 }

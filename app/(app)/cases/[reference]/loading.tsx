@@ -1,8 +1,10 @@
+import { useTranslations } from 'next-intl';
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function Loading() {
+  const t = useTranslations('case');
   return (
-    <div className="space-y-5" role="status" aria-label="Loading the case">
+    <div className="space-y-5" role="status" aria-label={t('loading')}>
       <Skeleton className="h-4 w-24" />
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-5 w-96 max-w-full" />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { forbidden, notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { BalancePanel } from '@/components/cases/balance-panel';
 import { CaseHeader } from '@/components/cases/case-header';
 import { CaseTimeline } from '@/components/cases/case-timeline';
@@ -19,8 +20,8 @@ import { getChatThread } from '@/lib/chat/queries';
 type Props = { params: Promise<{ reference: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { reference } = await params;
-  return { title: `Case ${safeDecode(reference)}` };
+  const [{ reference }, t] = await Promise.all([params, getTranslations('case')]);
+  return { title: t('metaTitle', { reference: safeDecode(reference) }) };
 }
 
 export default async function CasePage({ params }: Props) {
@@ -57,7 +58,7 @@ export default async function CasePage({ params }: Props) {
             <CloseCodePanel closeCode={detail.closeCode} comment={detail.closeComment} closedAt={detail.closedAt} />
           ) : null}
           <PaymentTable payments={detail.payments} currency={detail.currency} locale={locale} />
-          <CaseTimeline entries={detail.timeline} locale={locale} />
+          <CaseTimeline entries={detail.timeline} />
         </div>
         <div className="space-y-5 lg:col-span-2">
           <ChatPanel reference={detail.reference} initial={thread} canReply={can(viewer, 'chat:reply')} />
