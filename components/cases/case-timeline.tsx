@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { ImportedMark } from '@/components/debitura/imported-mark';
 import { LocalTime } from '@/components/ui/local-time';
 import { formatMinor } from '@/lib/money/currency';
 import type { TimelineEntry } from '@/lib/cases/queries';
@@ -47,7 +48,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                 />
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <p className="font-medium text-slate-900" data-testid="timeline-title">
-                    {text.title}
+                    {text.title} <ImportedMark eventId={entry.eventId} />
                   </p>
                   <LocalTime value={entry.at} className="text-xs text-slate-500 tabular-nums" />
                 </div>
