@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { confirmMatchAction, rejectMatchAction } from '@/app/(app)/payments/actions';
 import { LocalTime } from '@/components/ui/local-time';
@@ -7,19 +8,27 @@ import { ActionButton } from './action-button';
 import { Money } from './money';
 import { LineStatusBadge } from './status-badge';
 
+const CORRECT_LINK = [
+  'inline-flex items-center rounded-md px-2.5 py-1.5 text-sm text-slate-700 underline-offset-2',
+  'hover:bg-slate-100 hover:underline',
+].join(' ');
+
 /** An import's lines with their suggested or confirmed payment, and what the manager can do. */
 export function BankLineTable({ importId, lines }: { importId: string; lines: BankLineView[] }) {
+  const t = useTranslations('import.lines');
+  const tPayments = useTranslations('payments');
+  const format = useFormatter();
   return (
-    <Table caption="Bank statement lines and their matches" data-testid="bank-lines">
+    <Table caption={t('caption')} data-testid="bank-lines">
       <THead>
         <TR>
-          <TH>Row</TH>
-          <TH>Booked</TH>
-          <TH className="text-right">Amount</TH>
-          <TH>Text</TH>
-          <TH>Match</TH>
-          <TH>Payment</TH>
-          <TH>Actions</TH>
+          <TH>{t('row')}</TH>
+          <TH>{t('booked')}</TH>
+          <TH className="text-right">{t('amount')}</TH>
+          <TH>{t('text')}</TH>
+          <TH>{t('match')}</TH>
+          <TH>{t('payment')}</TH>
+          <TH>{t('actions')}</TH>
         </TR>
       </THead>
       <TBody>
@@ -37,16 +46,19 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
                 <Money minor={line.amountMinor} currency={line.currency} />
               </TD>
               <TD className="max-w-64 break-words">
-                {line.reference || <span className="text-slate-500">(no text)</span>}
+                {line.reference || <span className="text-slate-500">{t('noText')}</span>}
               </TD>
               <TD>
                 <LineStatusBadge status={line.status} />
                 {line.score !== null && line.status !== 'confirmed' ? (
-                  <div className="text-xs text-slate-500">score {line.score}/100</div>
+                  <div className="text-xs text-slate-500">{t('score', { score: line.score })}</div>
                 ) : null}
                 {line.confirmedAt ? (
                   <div className="text-xs text-slate-500">
-                    by {line.confirmedByName ?? 'a former user'}, <LocalTime value={line.confirmedAt} />
+                    {t('confirmedBy', {
+                      name: line.confirmedByName ?? tPayments('formerUser'),
+                      when: format.dateTime(line.confirmedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    })}
                   </div>
                 ) : null}
               </TD>
@@ -63,17 +75,10 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
                     <div className={line.payment.isDeleted ? 'line-through' : undefined}>
                       <Money minor={line.payment.amountMinor} currency={line.payment.currency} />
                       {line.payment.date ? (
-                        <>
-                          {' '}
-                          on <LocalTime value={line.payment.date} style="date" />
-                        </>
+                        <> {t('paidOn', { date: format.dateTime(line.payment.date, { dateStyle: 'medium' }) })}</>
                       ) : null}
                     </div>
-                    {line.payment.isDeleted ? (
-                      <div className="text-xs text-red-700">
-                        Deleted by Debitura: check what happened to this money.
-                      </div>
-                    ) : null}
+                    {line.payment.isDeleted ? <div className="text-xs text-red-700">{t('deleted')}</div> : null}
                   </>
                 ) : (
                   <span className="text-slate-500">—</span>
@@ -85,25 +90,25 @@ export function BankLineTable({ importId, lines }: { importId: string; lines: Ba
                     <ActionButton
                       action={confirmMatchAction}
                       fields={fields}
-                      label="Confirm"
+                      label={t('confirm')}
                       variant="primary"
-                      ariaLabel={`Confirm the match of row ${line.rowNumber}`}
+                      ariaLabel={t('confirmRow', { row: line.rowNumber })}
                     />
                   ) : null}
                   <Link
                     href={`/payments/imports/${importId}?line=${line.id}#correct`}
-                    className="inline-flex items-center rounded-md px-2.5 py-1.5 text-sm text-slate-700 underline-offset-2 hover:bg-slate-100 hover:underline"
-                    aria-label={`Choose another payment for row ${line.rowNumber}`}
+                    className={CORRECT_LINK}
+                    aria-label={t('chooseRow', { row: line.rowNumber })}
                   >
-                    {line.payment ? 'Correct…' : 'Choose…'}
+                    {line.payment ? t('correct') : t('choose')}
                   </Link>
                   {line.status !== 'rejected' ? (
                     <ActionButton
                       action={rejectMatchAction}
                       fields={fields}
-                      label="Not ours"
+                      label={t('notOurs')}
                       variant="ghost"
-                      ariaLabel={`Row ${line.rowNumber} pays none of our payments`}
+                      ariaLabel={t('notOursRow', { row: line.rowNumber })}
                     />
                   ) : null}
                 </div>

@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { confirmMatchAction } from '@/app/(app)/payments/actions';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { formatMoney } from '@/lib/money/currency';
 import type { BankLineView } from '@/lib/payments/import-queries';
 import type { PaymentChoice } from '@/lib/payments/matching';
 import { ActionButton } from './action-button';
@@ -16,6 +18,8 @@ export function CorrectMatch({
   line: BankLineView;
   choices: PaymentChoice[];
 }) {
+  const t = useTranslations('import.correct');
+  const locale = useLocale();
   return (
     <section
       id="correct"
@@ -23,20 +27,23 @@ export function CorrectMatch({
       className="space-y-3 rounded-lg border-2 border-slate-900 bg-white p-4"
     >
       <h2 id="correct-heading" className="font-semibold">
-        Choose the payment for row {line.rowNumber}: <Money minor={line.amountMinor} currency={line.currency} /> “
-        {line.reference}”
+        {t('heading', {
+          row: line.rowNumber,
+          text: line.reference,
+          amount: formatMoney(line.amountMinor, line.currency, locale),
+        })}
       </h2>
       {choices.length ? (
-        <Table caption={`Payments row ${line.rowNumber} could pay`}>
+        <Table caption={t('caption', { row: line.rowNumber })}>
           <THead>
             <TR>
-              <TH>Case</TH>
-              <TH>Payment</TH>
-              <TH className="text-right">Amount</TH>
-              <TH>Date</TH>
-              <TH>Score</TH>
+              <TH>{t('case')}</TH>
+              <TH>{t('payment')}</TH>
+              <TH className="text-right">{t('amount')}</TH>
+              <TH>{t('date')}</TH>
+              <TH>{t('score')}</TH>
               <TH>
-                <span className="sr-only">Choose</span>
+                <span className="sr-only">{t('choose')}</span>
               </TH>
             </TR>
           </THead>
@@ -53,17 +60,21 @@ export function CorrectMatch({
                 </TD>
                 <TD>
                   {choice.score === null ? (
-                    <span className="text-amber-800">amount differs</span>
+                    <span className="text-amber-800">{t('amountDiffers')}</span>
                   ) : (
-                    `${choice.score}/100`
+                    t('scoreValue', { score: choice.score })
                   )}
                 </TD>
                 <TD>
                   <ActionButton
                     action={confirmMatchAction}
                     fields={{ lineId: line.id, importId, paymentId: choice.paymentId }}
-                    label={choice.paymentId === line.payment?.id ? 'Confirm' : 'Use this payment'}
-                    ariaLabel={`Match row ${line.rowNumber} to payment ${choice.debituraPaymentId} of case ${choice.caseReference}`}
+                    label={choice.paymentId === line.payment?.id ? t('confirm') : t('use')}
+                    ariaLabel={t('useRow', {
+                      row: line.rowNumber,
+                      payment: choice.debituraPaymentId,
+                      reference: choice.caseReference,
+                    })}
                   />
                 </TD>
               </TR>
@@ -71,10 +82,7 @@ export function CorrectMatch({
           </TBody>
         </Table>
       ) : (
-        <p className="text-sm text-slate-600">
-          No standing payment in {line.currency} fits this line (same amount, its case reference in the text, or within
-          two weeks). If the payment has not arrived from Debitura yet, come back later and run the matcher again.
-        </p>
+        <p className="text-sm text-slate-600">{t('none', { currency: line.currency })}</p>
       )}
     </section>
   );

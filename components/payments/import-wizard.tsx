@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, useState, useTransition } from 'react';
 import type { ImportActionState } from '@/app/(app)/payments/actions';
@@ -7,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { formatMinor } from '@/lib/money/currency';
+import { formatMoney } from '@/lib/money/currency';
 import {
   DATE_FORMATS,
   guessMapping,
@@ -15,6 +16,7 @@ import {
   parseBankCsv,
   readHeaders,
   type BankCsvMapping,
+  type ImportProblem,
 } from '@/lib/payments/bank-csv';
 import { PreviewTable } from './import-preview';
 
@@ -34,6 +36,9 @@ const PREVIEW_ROWS = 20;
  * which rows will be imported and what is wrong with the others.
  */
 export function ImportWizard({ importAction }: Props) {
+  const t = useTranslations('import');
+  const locale = useLocale();
+  const describe = (problem: ImportProblem) => t(`problems.${problem.code}` as never, problem.values as never);
   const [file, setFile] = useState<{ name: string; text: string; headers: string[] } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<BankCsvMapping | null>(null);
@@ -57,15 +62,13 @@ export function ImportWizard({ importAction }: Props) {
     setFileError(null);
     if (!selected) return;
     if (selected.size > MAX_FILE_BYTES) {
-      setFileError(
-        `The file is ${Math.ceil(selected.size / 1024)} KB; import at most ${MAX_FILE_BYTES / 1024} KB at a time (split the statement by month).`,
-      );
+      setFileError(t('wizard.fileTooLarge', { size: Math.ceil(selected.size / 1024), max: MAX_FILE_BYTES / 1024 }));
       return;
     }
     const text = await selected.text();
     const { headers, error } = readHeaders(text);
     if (error) {
-      setFileError(error);
+      setFileError(describe(error));
       return;
     }
     setFile({ name: selected.name, text, headers });
@@ -83,7 +86,7 @@ export function ImportWizard({ importAction }: Props) {
   }
 
   const columnOptions = [
-    { value: '', label: 'Choose a column' },
+    { value: '', label: t('wizard.chooseColumn') },
     ...(file?.headers ?? []).map((header) => ({ value: header, label: header })),
   ];
 
@@ -91,14 +94,9 @@ export function ImportWizard({ importAction }: Props) {
     <div className="space-y-6">
       <section aria-labelledby="step-file" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="step-file" className="font-semibold">
-          1. The statement
+          {t('wizard.stepFile')}
         </h2>
-        <Field
-          label="Bank statement (CSV)"
-          htmlFor="statement-file"
-          hint="Exported from your bank as CSV, with a header row."
-          error={fileError}
-        >
+        <Field label={t('wizard.fileLabel')} htmlFor="statement-file" hint={t('wizard.fileHint')} error={fileError}>
           <input
             id="statement-file"
             type="file"
@@ -114,10 +112,10 @@ export function ImportWizard({ importAction }: Props) {
       {file && mapping ? (
         <section aria-labelledby="step-columns" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="step-columns" className="font-semibold">
-            2. Which column is which
+            {t('wizard.stepColumns')}
           </h2>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <Field label="Date column" htmlFor="map-date">
+            <Field label={t('wizard.dateColumn')} htmlFor="map-date">
               <Select
                 id="map-date"
                 value={mapping.date}
@@ -125,7 +123,7 @@ export function ImportWizard({ importAction }: Props) {
                 options={columnOptions}
               />
             </Field>
-            <Field label="Date format" htmlFor="map-date-format">
+            <Field label={t('wizard.dateFormat')} htmlFor="map-date-format">
               <Select
                 id="map-date-format"
                 value={mapping.dateFormat}
@@ -133,7 +131,7 @@ export function ImportWizard({ importAction }: Props) {
                 options={DATE_FORMATS.map((format) => ({ value: format, label: format }))}
               />
             </Field>
-            <Field label="Amount column" htmlFor="map-amount">
+            <Field label={t('wizard.amountColumn')} htmlFor="map-amount">
               <Select
                 id="map-amount"
                 value={mapping.amount}
@@ -141,27 +139,27 @@ export function ImportWizard({ importAction }: Props) {
                 options={columnOptions}
               />
             </Field>
-            <Field label="Decimal separator" htmlFor="map-decimal">
+            <Field label={t('wizard.decimalSeparator')} htmlFor="map-decimal">
               <Select
                 id="map-decimal"
                 value={mapping.decimalSeparator}
                 onChange={(event) => update('decimalSeparator', event.target.value as '.' | ',')}
                 options={[
-                  { value: '.', label: 'Point: 1,234.56' },
-                  { value: ',', label: 'Comma: 1.234,56' },
+                  { value: '.', label: t('wizard.decimalPoint') },
+                  { value: ',', label: t('wizard.decimalComma') },
                 ]}
               />
             </Field>
-            <Field label="Currency column" htmlFor="map-currency">
+            <Field label={t('wizard.currencyColumn')} htmlFor="map-currency">
               <Select
                 id="map-currency"
                 value={mapping.currency}
                 onChange={(event) => update('currency', event.target.value)}
-                options={[{ value: '', label: 'None: one currency for the file' }, ...columnOptions.slice(1)]}
+                options={[{ value: '', label: t('wizard.noCurrencyColumn') }, ...columnOptions.slice(1)]}
               />
             </Field>
             {mapping.currency ? null : (
-              <Field label="Currency of the whole file" htmlFor="map-fixed-currency">
+              <Field label={t('wizard.fileCurrency')} htmlFor="map-fixed-currency">
                 <Input
                   id="map-fixed-currency"
                   value={mapping.fixedCurrency}
@@ -171,7 +169,7 @@ export function ImportWizard({ importAction }: Props) {
                 />
               </Field>
             )}
-            <Field label="Reference / text column" htmlFor="map-reference">
+            <Field label={t('wizard.referenceColumn')} htmlFor="map-reference">
               <Select
                 id="map-reference"
                 value={mapping.reference}
@@ -186,50 +184,52 @@ export function ImportWizard({ importAction }: Props) {
       {parsed ? (
         <section aria-labelledby="step-preview" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="step-preview" className="font-semibold">
-            3. Preview
+            {t('wizard.stepPreview')}
           </h2>
           {parsed.ok ? (
             <>
               <p className="text-sm" data-testid="preview-summary">
-                <strong>{good.length}</strong> of {parsed.rows.length} rows will be imported
-                {bad.length ? (
-                  <>
-                    ; <strong className="text-red-700">{bad.length}</strong> cannot be read and will be skipped (listed
-                    below)
-                  </>
-                ) : null}
-                .
+                {t.rich(bad.length ? 'wizard.summaryWithBad' : 'wizard.summary', {
+                  good: good.length,
+                  total: parsed.rows.length,
+                  bad: bad.length,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                  flag: (chunks) => <strong className="text-red-700">{chunks}</strong>,
+                })}
               </p>
               {perCurrency.size ? (
                 <ul
                   className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700"
-                  aria-label="Totals per currency"
+                  aria-label={t('wizard.totalsLabel')}
                   data-testid="preview-totals"
                 >
                   {[...perCurrency]
                     .sort(([a], [b]) => a.localeCompare(b))
                     .map(([currency, total]) => (
                       <li key={currency}>
-                        {currency}: {total.lines} line{total.lines === 1 ? '' : 's'},{' '}
-                        {formatMinor(total.minor, currency)}
+                        {t('wizard.currencyTotal', {
+                          currency,
+                          lines: total.lines,
+                          amount: formatMoney(total.minor, currency, locale),
+                        })}
                       </li>
                     ))}
                 </ul>
               ) : null}
               <PreviewTable
                 rows={parsed.rows.slice(0, PREVIEW_ROWS)}
-                caption={`The first ${Math.min(PREVIEW_ROWS, parsed.rows.length)} rows`}
+                caption={t('wizard.firstRows', { count: Math.min(PREVIEW_ROWS, parsed.rows.length) })}
               />
               {bad.length ? (
                 <div>
-                  <h3 className="text-sm font-semibold text-red-800">Rows that will be skipped</h3>
+                  <h3 className="text-sm font-semibold text-red-800">{t('wizard.skippedTitle')}</h3>
                   <ul
                     className="mt-1 max-h-64 list-inside list-disc overflow-y-auto text-sm text-red-800"
                     data-testid="row-errors"
                   >
                     {bad.slice(0, 500).map((row) => (
                       <li key={row.rowNumber}>
-                        Row {row.rowNumber}: {row.error}
+                        {t('wizard.rowError', { row: row.rowNumber, error: row.error ? describe(row.error) : '' })}
                       </li>
                     ))}
                   </ul>
@@ -237,19 +237,19 @@ export function ImportWizard({ importAction }: Props) {
               ) : null}
               <div className="flex flex-wrap items-center gap-3">
                 <Button onClick={onImport} disabled={isImporting || !good.length}>
-                  {isImporting ? 'Importing…' : `Import ${good.length} line${good.length === 1 ? '' : 's'}`}
+                  {isImporting ? t('wizard.importing') : t('wizard.import', { count: good.length })}
                 </Button>
               </div>
             </>
           ) : (
-            <Alert tone="error">{parsed.error}</Alert>
+            <Alert tone="error">{describe(parsed.error)}</Alert>
           )}
           {result?.message ? (
             <Alert tone={result.status === 'error' ? 'warning' : 'info'}>
               {result.message}{' '}
               {result.importId ? (
                 <Link href={`/payments/imports/${result.importId}`} className="underline">
-                  Open that import
+                  {t('wizard.openImport')}
                 </Link>
               ) : null}
             </Alert>

@@ -1,3 +1,5 @@
+import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { PaymentFilter } from '@/lib/payments/filters';
 import { caseBalances, paymentTotals } from '@/lib/payments/queries';
@@ -10,26 +12,27 @@ import { CaseBalances, CurrencyTotals } from './payment-summaries';
  */
 
 export async function TotalsPanel({ filter }: { filter: PaymentFilter }) {
-  const totals = await paymentTotals(filter);
+  const [totals, t] = await Promise.all([paymentTotals(filter), getTranslations('payments')]);
   return totals.length ? (
     <CurrencyTotals totals={totals} />
   ) : (
-    <p className="text-sm text-slate-600">No payments in this view.</p>
+    <p className="text-sm text-slate-600">{t('noPaymentsInView')}</p>
   );
 }
 
 export async function BalancesPanel({ filter }: { filter: PaymentFilter }) {
-  const balances = await caseBalances(filter);
+  const [balances, t] = await Promise.all([caseBalances(filter), getTranslations('payments')]);
   return balances.total ? (
     <CaseBalances balances={balances} />
   ) : (
-    <p className="text-sm text-slate-600">No cases with payments in this view.</p>
+    <p className="text-sm text-slate-600">{t('noCasesInView')}</p>
   );
 }
 
 export function PanelSkeleton() {
+  const t = useTranslations('payments');
   return (
-    <div className="space-y-2" aria-busy="true" aria-label="Loading">
+    <div className="space-y-2" aria-busy="true" aria-label={t('loading')}>
       <Skeleton className="h-5 w-1/3" />
       <Skeleton className="h-5 w-full" />
       <Skeleton className="h-5 w-full" />

@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -6,23 +7,25 @@ import { Money } from './money';
 
 /** Totals of the view, one row per currency: never one grand total across currencies. */
 export function CurrencyTotals({ totals }: { totals: CurrencyTotal[] }) {
+  const t = useTranslations('payments');
+  const format = useFormatter();
   return (
-    <Table caption="Totals per currency" data-testid="currency-totals">
+    <Table caption={t('totalsTitle')} data-testid="currency-totals">
       <THead>
         <TR>
-          <TH>Currency</TH>
-          <TH className="text-right">Payments</TH>
-          <TH className="text-right">Standing</TH>
-          <TH className="text-right">Reconciled</TH>
-          <TH className="text-right">Not yet reconciled</TH>
-          <TH className="text-right">Deleted</TH>
+          <TH>{t('totals.currency')}</TH>
+          <TH className="text-right">{t('totals.payments')}</TH>
+          <TH className="text-right">{t('totals.standing')}</TH>
+          <TH className="text-right">{t('totals.reconciled')}</TH>
+          <TH className="text-right">{t('totals.notReconciled')}</TH>
+          <TH className="text-right">{t('totals.deleted')}</TH>
         </TR>
       </THead>
       <TBody>
         {totals.map((total) => (
           <TR key={total.currency}>
             <TH scope="row">{total.currency}</TH>
-            <TD className="text-right tabular-nums">{total.count}</TD>
+            <TD className="text-right tabular-nums">{format.number(total.count)}</TD>
             <TD className="text-right">
               <Money minor={total.standingMinor} currency={total.currency} />
             </TD>
@@ -32,7 +35,7 @@ export function CurrencyTotals({ totals }: { totals: CurrencyTotal[] }) {
             <TD className="text-right">
               <Money minor={total.unreconciledMinor} currency={total.currency} />
             </TD>
-            <TD className="text-right tabular-nums">{total.deletedCount}</TD>
+            <TD className="text-right tabular-nums">{format.number(total.deletedCount)}</TD>
           </TR>
         ))}
       </TBody>
@@ -46,21 +49,21 @@ export function CaseBalances({
 }: {
   balances: { rows: CaseBalance[]; total: number; overpaid: number; partial: number };
 }) {
+  const t = useTranslations('payments');
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600">
-        {balances.total} case{balances.total === 1 ? '' : 's'} with payments in this view: {balances.overpaid}{' '}
-        over-paid, {balances.partial} partly paid.
-        {balances.total > balances.rows.length ? ` Showing the first ${balances.rows.length}.` : ''}
+        {t('balances.summary', { total: balances.total, overpaid: balances.overpaid, partial: balances.partial })}
+        {balances.total > balances.rows.length ? ` ${t('balances.showingFirst', { count: balances.rows.length })}` : ''}
       </p>
-      <Table caption="Paid versus outstanding per case" data-testid="case-balances">
+      <Table caption={t('balancesTitle')} data-testid="case-balances">
         <THead>
           <TR>
-            <TH>Case</TH>
-            <TH className="text-right">Due</TH>
-            <TH className="text-right">Paid</TH>
-            <TH className="text-right">Outstanding</TH>
-            <TH>Flag</TH>
+            <TH>{t('balances.case')}</TH>
+            <TH className="text-right">{t('balances.due')}</TH>
+            <TH className="text-right">{t('balances.paid')}</TH>
+            <TH className="text-right">{t('balances.outstanding')}</TH>
+            <TH>{t('balances.flag')}</TH>
           </TR>
         </THead>
         <TBody>
@@ -84,10 +87,10 @@ export function CaseBalances({
                 <Money minor={row.outstandingMinor} currency={row.currency} />
               </TD>
               <TD>
-                {row.isOverpaid ? <Badge tone="red">Over-paid</Badge> : null}
-                {row.isPartiallyPaid ? <Badge tone="amber">Partly paid</Badge> : null}
+                {row.isOverpaid ? <Badge tone="red">{t('balances.overpaid')}</Badge> : null}
+                {row.isPartiallyPaid ? <Badge tone="amber">{t('balances.partlyPaid')}</Badge> : null}
                 {!row.isOverpaid && !row.isPartiallyPaid && row.outstandingMinor === 0n ? (
-                  <Badge tone="green">Paid in full</Badge>
+                  <Badge tone="green">{t('balances.paidInFull')}</Badge>
                 ) : null}
               </TD>
             </TR>

@@ -1,7 +1,8 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { englishVocabulary, recipientLabel } from '@/lib/i18n/vocabulary';
+import { recipientLabel } from '@/lib/i18n/vocabulary';
 import type { PaymentRow } from '@/lib/payments/queries';
 import { Money } from './money';
 import { RECONCILE_FORM_ID } from './reconcile-bar';
@@ -9,21 +10,23 @@ import { ReconciliationBadge } from './status-badge';
 
 /** Every payment in the view; deleted ones struck through. Checkboxes join the reconcile form. */
 export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
+  const t = useTranslations('payments');
+  const vocabulary = useTranslations('vocabulary');
   return (
-    <Table caption="Payments" data-testid="payment-table">
+    <Table caption={t('listTitle')} data-testid="payment-table">
       <THead>
         <TR>
           <TH>
-            <span className="sr-only">Select</span>
+            <span className="sr-only">{t('table.select')}</span>
           </TH>
-          <TH>Date</TH>
-          <TH>Case</TH>
-          <TH className="text-right">Amount</TH>
-          <TH>Recipient</TH>
-          <TH>Status</TH>
-          <TH>Reconciled</TH>
-          <TH>Bank line</TH>
-          <TH>Collector</TH>
+          <TH>{t('table.date')}</TH>
+          <TH>{t('table.case')}</TH>
+          <TH className="text-right">{t('table.amount')}</TH>
+          <TH>{t('table.recipient')}</TH>
+          <TH>{t('table.status')}</TH>
+          <TH>{t('table.reconciled')}</TH>
+          <TH>{t('table.bankLine')}</TH>
+          <TH>{t('table.collector')}</TH>
         </TR>
       </THead>
       <TBody>
@@ -39,7 +42,7 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
                 name="paymentId"
                 value={row.id}
                 form={RECONCILE_FORM_ID}
-                aria-label={`Select payment ${row.debituraPaymentId} of case ${row.caseReference}`}
+                aria-label={t('table.selectPayment', { payment: row.debituraPaymentId, reference: row.caseReference })}
                 className="size-4"
               />
             </TD>
@@ -59,16 +62,17 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
                 currency={row.currency}
                 className={row.isDeleted ? 'line-through' : undefined}
               />
-              {row.isDeleted ? <div className="text-xs text-red-700">Deleted by Debitura</div> : null}
+              {row.isDeleted ? <div className="text-xs text-red-700">{t('table.deletedByDebitura')}</div> : null}
             </TD>
-            <TD>{recipientLabel(englishVocabulary, row.recipient) ?? '—'}</TD>
+            <TD>{recipientLabel(vocabulary, row.recipient) ?? '—'}</TD>
             <TD>
               <ReconciliationBadge status={row.status} />
             </TD>
             <TD className="min-w-40 text-xs">
               {row.reconciledAt ? (
                 <>
-                  <LocalTime value={row.reconciledAt} /> by {row.reconciledByName ?? 'a former user'}
+                  <LocalTime value={row.reconciledAt} />{' '}
+                  {t('table.reconciledBy', { name: row.reconciledByName ?? t('formerUser') })}
                 </>
               ) : null}
               {row.reconcileNote ? <div className="text-slate-600 italic">“{row.reconcileNote}”</div> : null}
@@ -85,7 +89,7 @@ export function PaymentTable({ rows }: { rows: PaymentRow[] }) {
                 '—'
               )}
             </TD>
-            <TD>{row.assigneeName ?? <span className="text-slate-500">Unassigned</span>}</TD>
+            <TD>{row.assigneeName ?? <span className="text-slate-500">{t('table.unassigned')}</span>}</TD>
           </TR>
         ))}
       </TBody>

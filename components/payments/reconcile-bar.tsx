@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import type { ActionState } from '@/app/(app)/payments/actions';
 import { Button } from '@/components/ui/button';
@@ -14,6 +15,7 @@ type Props = { action: (previous: ActionState, formData: FormData) => Promise<Ac
  * their `form` attribute, so the table stays a server component.
  */
 export function ReconcileBar({ action }: Props) {
+  const t = useTranslations('payments.reconcile');
   const [state, formAction, isPending] = useActionState(action, { status: 'idle' });
   const noteId = useId();
   const statusId = useId();
@@ -21,32 +23,32 @@ export function ReconcileBar({ action }: Props) {
     <form
       id={RECONCILE_FORM_ID}
       action={formAction}
-      aria-label="Reconcile the selected payments"
+      aria-label={t('label')}
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
-          Select all on this page
+          {t('selectAll')}
         </label>
         <div className="min-w-64 flex-1">
           <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
-            Note <span className="font-normal text-slate-500">(required to resolve a payment that needs review)</span>
+            {t('note')} <span className="font-normal text-slate-500">{t('noteHint')}</span>
           </label>
           <Textarea
             id={noteId}
             name="note"
             rows={1}
             maxLength={1000}
-            placeholder="e.g. Matched to the November statement"
+            placeholder={t('notePlaceholder')}
             aria-describedby={statusId}
           />
         </div>
         <Button type="submit" name="intent" value="reconcile" disabled={isPending}>
-          {isPending ? 'Saving…' : 'Mark reconciled'}
+          {isPending ? t('saving') : t('mark')}
         </Button>
         <Button type="submit" name="intent" value="unreconcile" variant="secondary" disabled={isPending}>
-          Undo reconciliation
+          {t('undo')}
         </Button>
       </div>
       <p

@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type Tone } from '@/components/ui/badge';
-import { STATUS_LABELS, type ReconciliationStatus } from '@/lib/payments/filters';
+import { RECONCILIATION_STATUSES, type ReconciliationStatus } from '@/lib/payments/filters';
 
 const TONES: Record<ReconciliationStatus, Tone> = {
   unreconciled: 'slate',
@@ -8,20 +9,35 @@ const TONES: Record<ReconciliationStatus, Tone> = {
   needs_review: 'red',
 };
 
-export function ReconciliationBadge({ status }: { status: string }) {
-  const known = status in STATUS_LABELS ? (status as ReconciliationStatus) : null;
-  return <Badge tone={known ? TONES[known] : 'slate'}>{known ? STATUS_LABELS[known] : status}</Badge>;
+function isReconciliationStatus(status: string): status is ReconciliationStatus {
+  return (RECONCILIATION_STATUSES as readonly string[]).includes(status);
 }
 
-const LINE_STATUS: Record<string, { label: string; tone: Tone }> = {
-  unmatched: { label: 'No match', tone: 'slate' },
-  suggested: { label: 'Suggested', tone: 'amber' },
-  confirmed: { label: 'Confirmed', tone: 'green' },
-  rejected: { label: 'Not ours', tone: 'slate' },
-  needs_review: { label: 'Needs review', tone: 'red' },
+/** A payment's reconciliation status: always its word, the colour only repeats it. */
+export function ReconciliationBadge({ status }: { status: string }) {
+  const t = useTranslations('payments.status');
+  if (!isReconciliationStatus(status)) return <Badge tone="slate">{status}</Badge>;
+  return <Badge tone={TONES[status]}>{t(status)}</Badge>;
+}
+
+export const LINE_STATUSES = ['unmatched', 'suggested', 'confirmed', 'rejected', 'needs_review'] as const;
+type LineStatus = (typeof LINE_STATUSES)[number];
+
+const LINE_TONES: Record<LineStatus, Tone> = {
+  unmatched: 'slate',
+  suggested: 'amber',
+  confirmed: 'green',
+  rejected: 'slate',
+  needs_review: 'red',
 };
 
+function isLineStatus(status: string): status is LineStatus {
+  return (LINE_STATUSES as readonly string[]).includes(status);
+}
+
+/** A bank line's match status. */
 export function LineStatusBadge({ status }: { status: string }) {
-  const info = LINE_STATUS[status] ?? { label: status, tone: 'slate' as Tone };
-  return <Badge tone={info.tone}>{info.label}</Badge>;
+  const t = useTranslations('payments.lineStatus');
+  if (!isLineStatus(status)) return <Badge tone="slate">{status}</Badge>;
+  return <Badge tone={LINE_TONES[status]}>{t(status)}</Badge>;
 }

@@ -1,5 +1,11 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { guessMapping, parseBankCsv, readHeaders, type BankCsvMapping } from './bank-csv';
+import { loadMessages } from '@/lib/i18n/catalog';
+import { guessMapping, parseBankCsv, readHeaders, type BankCsvMapping, type ImportProblem } from './bank-csv';
+
+const translate = createTranslator({ locale: 'en', messages: loadMessages('en'), namespace: 'import.problems' });
+/** A problem as the English page shows it, so the expectations read as the manager does. */
+const english = (problem: ImportProblem) => translate(problem.code as never, problem.values as never);
 
 const mapping: BankCsvMapping = {
   date: 'Date',
@@ -39,8 +45,8 @@ describe('parseBankCsv', () => {
       '2026-11-02,10.00',
     ].join('\n');
     const result = parseBankCsv(csv, mapping);
-    if (!result.ok) throw new Error(result.error);
-    const errors = result.rows.map((row) => [row.rowNumber, row.error ?? 'ok']);
+    if (!result.ok) throw new Error(english(result.error));
+    const errors = result.rows.map((row) => [row.rowNumber, row.error ? english(row.error) : 'ok']);
     expect(errors).toEqual([
       [2, 'ok'],
       [3, 'Date "2026-02-30" is not a real day.'],
@@ -65,23 +71,18 @@ describe('parseBankCsv', () => {
       dateFormat: 'DD.MM.YYYY',
       decimalSeparator: ',',
     });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(english(result.error));
     expect(result.rows[0].line).toMatchObject({ date: '2026-11-02', amountMinor: 123450n, currency: 'EUR' });
   });
 
   it('refuses a file that is not CSV, or a mapping naming a missing column, as a whole', () => {
-    expect(parseBankCsv('%PDF-1.4\n\u0000\u0001binary', mapping)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/binary/),
-    });
-    expect(parseBankCsv('just one line of prose without commas', mapping)).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/header row/),
-    });
-    expect(parseBankCsv('Date,Amount,Text\n2026-11-02,1,x', mapping)).toMatchObject({
-      ok: false,
-      error: 'The currency column "Currency" is not in the file.',
-    });
+    const refusal = (text: string) => {
+      const result = parseBankCsv(text, mapping);
+      return result.ok ? 'accepted' : english(result.error);
+    };
+    expect(refusal('%PDF-1.4\n\u0000\u0001binary')).toMatch(/binary/);
+    expect(refusal('just one line of prose without commas')).toMatch(/header row/);
+    expect(refusal('Date,Amount,Text\n2026-11-02,1,x')).toBe('The currency column "Currency" is not in the file.');
   });
 });
 

@@ -32,11 +32,19 @@ export type BankCsvLine = {
   reference: string;
 };
 
+/**
+ * What is wrong with a file or a row: `code` names its message in the `import.problems`
+ * catalog and `values` fill it, so the browser's preview and the server's answer read the
+ * same in the reader's language.
+ */
+export type ImportProblem = { code: string; values?: Record<string, string | number> };
+
 export type BankCsvRow =
-  { rowNumber: number; line: BankCsvLine; error?: undefined } | { rowNumber: number; error: string; line?: undefined };
+  | { rowNumber: number; line: BankCsvLine; error?: undefined }
+  | { rowNumber: number; error: ImportProblem; line?: undefined };
 
 export type BankCsvParse =
-  { ok: true; headers: string[]; rows: BankCsvRow[] } | { ok: false; headers: string[]; error: string };
+  { ok: true; headers: string[]; rows: BankCsvRow[] } | { ok: false; headers: string[]; error: ImportProblem };
 
 export const MAX_ROWS = 20_000;
 /** Under Next's 1 MB server action body limit, which the import goes through. */
@@ -44,15 +52,18 @@ export const MAX_FILE_BYTES = 900 * 1024;
 export const MAX_REFERENCE_LENGTH = 500;
 
 /** The header row and the first rows, to choose the mapping from. */
-export function readHeaders(text: string): { headers: string[]; sample: Record<string, string>[]; error?: string } {
+export function readHeaders(text: string): {
+  headers: string[];
+  sample: Record<string, string>[];
+  error?: ImportProblem;
+} {
   const result = Papa.parse<Record<string, string>>(stripBom(text), {
     header: true,
     skipEmptyLines: 'greedy',
     preview: 5,
   });
   const headers = (result.meta.fields ?? []).filter((field) => field.trim() !== '');
-  if (headers.length < 2)
-    return { headers, sample: [], error: 'No header row with at least two columns was found: is this a CSV file?' };
+  if (headers.length < 2) return { headers, sample: [], error: { code: 'noHeader' } };
   return { headers, sample: result.data };
 }
 
@@ -71,38 +82,31 @@ export function guessMapping(headers: string[]): BankCsvMapping {
   };
 }
 
-export function mappingProblem(mapping: BankCsvMapping, headers: string[]): string | null {
-  for (const key of ['date', 'amount', 'reference'] as const) {
-    if (!mapping[key]) return `Choose the ${key} column.`;
-    if (!headers.includes(mapping[key])) return `The ${key} column "${mapping[key]}" is not in the file.`;
+export function mappingProblem(mapping: BankCsvMapping, headers: string[]): ImportProblem | null {
+  for (const column of ['date', 'amount', 'reference'] as const) {
+    if (!mapping[column]) return { code: 'chooseColumn', values: { column } };
+    if (!headers.includes(mapping[column])) return { code: 'columnMissing', values: { column, name: mapping[column] } };
   }
   if (mapping.currency && !headers.includes(mapping.currency))
-    return `The currency column "${mapping.currency}" is not in the file.`;
-  if (!mapping.currency && !isCurrencyCode(mapping.fixedCurrency))
-    return 'Choose the currency column, or the one currency of the whole file.';
-  if (!(DATE_FORMATS as readonly string[]).includes(mapping.dateFormat)) return 'Choose a date format.';
-  if (mapping.decimalSeparator !== '.' && mapping.decimalSeparator !== ',') return 'Choose the decimal separator.';
+    return { code: 'columnMissing', values: { column: 'currency', name: mapping.currency } };
+  if (!mapping.currency && !isCurrencyCode(mapping.fixedCurrency)) return { code: 'chooseCurrency' };
+  if (!(DATE_FORMATS as readonly string[]).includes(mapping.dateFormat)) return { code: 'chooseDateFormat' };
+  if (mapping.decimalSeparator !== '.' && mapping.decimalSeparator !== ',') return { code: 'chooseDecimalSeparator' };
   return null;
 }
 
 export function parseBankCsv(text: string, mapping: BankCsvMapping): BankCsvParse {
-  if (text.includes('\u0000'))
-    return { ok: false, headers: [], error: 'The file contains binary data: export the statement as CSV text.' };
+  if (text.includes('\u0000')) return { ok: false, headers: [], error: { code: 'binary' } };
   const result = Papa.parse<Record<string, string>>(stripBom(text), { header: true, skipEmptyLines: 'greedy' });
   const headers = result.meta.fields ?? [];
   const fatal = result.errors.find((error) => error.code === 'UndetectableDelimiter' && headers.length < 2);
-  if (fatal || headers.length < 2)
-    return { ok: false, headers, error: 'No header row with at least two columns was found: is this a CSV file?' };
+  if (fatal || headers.length < 2) return { ok: false, headers, error: { code: 'noHeader' } };
   if (result.data.length > MAX_ROWS)
-    return {
-      ok: false,
-      headers,
-      error: `The file has ${result.data.length} rows; import at most ${MAX_ROWS} at a time.`,
-    };
+    return { ok: false, headers, error: { code: 'tooManyRows', values: { rows: result.data.length, max: MAX_ROWS } } };
   const problem = mappingProblem(mapping, headers);
   if (problem) return { ok: false, headers, error: problem };
 
-  const rowErrors = new Map<number, string>();
+  const rowErrors = new Map<number, ImportProblem>();
   for (const error of result.errors) {
     if (error.row !== undefined && !rowErrors.has(error.row)) rowErrors.set(error.row, describeParseError(error));
   }
@@ -113,21 +117,30 @@ export function parseBankCsv(text: string, mapping: BankCsvMapping): BankCsvPars
     try {
       return { rowNumber, line: toLine(record, mapping, rowNumber) };
     } catch (error) {
-      return { rowNumber, error: error instanceof RowError ? error.message : String(error) };
+      return { rowNumber, error: error instanceof RowError ? error.problem : { code: 'unreadable' } };
     }
   });
   return { ok: true, headers, rows };
 }
 
-class RowError extends Error {}
+class RowError extends Error {
+  constructor(
+    readonly code: string,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+  get problem(): ImportProblem {
+    return { code: this.code, values: this.values };
+  }
+}
 
 function toLine(record: Record<string, string>, mapping: BankCsvMapping, rowNumber: number): BankCsvLine {
   const currency = (mapping.currency ? (record[mapping.currency] ?? '') : mapping.fixedCurrency).trim().toUpperCase();
-  if (!isCurrencyCode(currency))
-    throw new RowError(`Currency "${record[mapping.currency] ?? ''}" is not an ISO 4217 code like EUR.`);
+  if (!isCurrencyCode(currency)) throw new RowError('badCurrency', { value: record[mapping.currency] ?? '' });
   const date = parseDate(record[mapping.date] ?? '', mapping.dateFormat);
   const amountMinor = parseAmount(record[mapping.amount] ?? '', currency, mapping.decimalSeparator);
-  if (amountMinor <= 0n) throw new RowError('The amount is not positive: only incoming payments can be matched.');
+  if (amountMinor <= 0n) throw new RowError('notPositive');
   const reference = (record[mapping.reference] ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_REFERENCE_LENGTH);
   return { rowNumber, date, amountMinor, currency, reference };
 }
@@ -143,18 +156,18 @@ function parseDate(raw: string, format: DateFormat): string {
   };
   const [pattern, parts] = patterns[format];
   const match = pattern.exec(text);
-  if (!match) throw new RowError(text ? `Date "${text}" does not read as ${format}.` : 'The date is empty.');
+  if (!match) throw text ? new RowError('dateFormat', { value: text, format }) : new RowError('dateEmpty');
   const [year, month, day] = parts(match).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new RowError(`Date "${text}" is not a real day.`);
+    throw new RowError('dateNotReal', { value: text });
   }
   return date.toISOString().slice(0, 10);
 }
 
 function parseAmount(raw: string, currency: string, decimalSeparator: '.' | ','): bigint {
   const text = raw.trim();
-  if (!text) throw new RowError('The amount is empty.');
+  if (!text) throw new RowError('amountEmpty');
   const thousands = decimalSeparator === '.' ? ',' : '.';
   // Spaces, non-breaking spaces and apostrophes group thousands in various locales.
   let plain = text
@@ -164,19 +177,19 @@ function parseAmount(raw: string, currency: string, decimalSeparator: '.' | ',')
   if (decimalSeparator === ',') plain = plain.replace(',', '.');
   plain = plain.replace(/^\+/, '');
   if (!/^-?\d+(\.\d+)?$/.test(plain))
-    throw new RowError(`Amount "${text}" is not a number (decimal separator "${decimalSeparator}").`);
+    throw new RowError('amountNotNumber', { value: text, separator: decimalSeparator });
   try {
     return toMinorUnits(plain, currency);
   } catch {
-    throw new RowError(`Amount "${text}" has more decimals than ${currency} allows.`);
+    throw new RowError('amountDecimals', { value: text, currency });
   }
 }
 
-function describeParseError(error: Papa.ParseError): string {
-  if (error.code === 'TooFewFields') return 'The row has fewer columns than the header.';
-  if (error.code === 'TooManyFields') return 'The row has more columns than the header.';
-  if (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') return 'A quoted field is not closed.';
-  return error.message;
+function describeParseError(error: Papa.ParseError): ImportProblem {
+  if (error.code === 'TooFewFields') return { code: 'tooFewFields' };
+  if (error.code === 'TooManyFields') return { code: 'tooManyFields' };
+  if (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') return { code: 'unclosedQuote' };
+  return { code: 'unreadable' };
 }
 
 function stripBom(text: string): string {

@@ -11,13 +11,6 @@ import { PAYMENT_RECIPIENTS } from './recipients';
 export const RECONCILIATION_STATUSES = ['unreconciled', 'matched', 'reconciled', 'needs_review'] as const;
 export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ReconciliationStatus, string> = {
-  unreconciled: 'Unreconciled',
-  matched: 'Matched',
-  reconciled: 'Reconciled',
-  needs_review: 'Needs review',
-};
-
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 

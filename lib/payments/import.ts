@@ -3,7 +3,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MAX_FILE_BYTES, parseBankCsv, type BankCsvLine, type BankCsvMapping } from './bank-csv';
+import { MAX_FILE_BYTES, parseBankCsv, type BankCsvLine, type BankCsvMapping, type ImportProblem } from './bank-csv';
 import { suggestMatches } from './matching';
 import { BULK_TRANSACTION } from './reconcile';
 
@@ -20,11 +20,11 @@ export type ImportResult =
       importId: string;
       lineCount: number;
       duplicateLineCount: number;
-      skippedRows: { rowNumber: number; error: string }[];
+      skippedRows: { rowNumber: number; error: ImportProblem }[];
       suggested: number;
     }
   | { status: 'already-imported'; importId: string; importedAt: Date }
-  | { status: 'invalid'; error: string };
+  | { status: 'invalid'; error: ImportProblem };
 
 export function fileHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -52,13 +52,12 @@ export async function importBankStatement(input: {
   mapping: BankCsvMapping;
 }): Promise<ImportResult> {
   if (Buffer.byteLength(input.text, 'utf8') > MAX_FILE_BYTES)
-    return { status: 'invalid', error: `The file is larger than ${MAX_FILE_BYTES / 1024} KB: split the statement.` };
+    return { status: 'invalid', error: { code: 'tooLarge', values: { max: MAX_FILE_BYTES / 1024 } } };
   const parsed = parseBankCsv(input.text, input.mapping);
   if (!parsed.ok) return { status: 'invalid', error: parsed.error };
   const lines = parsed.rows.flatMap((row) => (row.line ? [row.line] : []));
   const skippedRows = parsed.rows.flatMap((row) => (row.error ? [{ rowNumber: row.rowNumber, error: row.error }] : []));
-  if (!lines.length)
-    return { status: 'invalid', error: 'No row in the file could be read: check the column mapping and formats.' };
+  if (!lines.length) return { status: 'invalid', error: { code: 'nothingReadable' } };
 
   const hash = fileHash(input.text);
   const hashes = lineHashes(lines);

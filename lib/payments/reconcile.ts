@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { englishPaymentsMessage, type MessageValues } from './messages';
 
 /**
  * The manager's reconciliation actions. Each runs in one transaction that locks the rows it
@@ -16,9 +17,13 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * was matched or reconciled; a manager resolves it by reconciling it again with a note.
  */
 
+/** Why an action was refused: `code` names its message in the `payments.errors` catalog. */
 export class ReconcileError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: string,
+    readonly values: MessageValues = {},
+  ) {
+    super(englishPaymentsMessage(`errors.${code}`, values));
     this.name = 'ReconcileError';
   }
 }
@@ -59,7 +64,7 @@ async function readLine(tx: Tx, lineId: string, lock: 'lock' | 'read'): Promise<
       : await tx.$queryRaw<LockedLine[]>`
         SELECT id, row_number, currency, amount_minor, matched_payment_id, match_status, match_score
         FROM bank_lines WHERE id = ${lineId}::uuid`;
-  if (!line) throw new ReconcileError('That bank line does not exist.');
+  if (!line) throw new ReconcileError('lineNotFound');
   return line;
 }
 
@@ -116,30 +121,28 @@ export async function confirmLineMatch(input: {
     db.$transaction(async (tx) => {
       const line = await lockLineAfterPayments(tx, input.lineId, input.paymentId);
       const targetId = input.paymentId ?? line.matched_payment_id;
-      if (!targetId) throw new ReconcileError('This line has no suggested payment: choose one.');
+      if (!targetId) throw new ReconcileError('noSuggestion');
       const payment = await lockPayment(tx, targetId);
-      if (!payment) throw new ReconcileError('That payment does not exist.');
+      if (!payment) throw new ReconcileError('paymentNotFound');
       if (payment.currency !== line.currency) {
-        throw new ReconcileError(
-          `The payment is in ${payment.currency ?? 'an unknown currency'}, the bank line in ${line.currency}: currencies never mix.`,
-        );
+        throw new ReconcileError('currencyMismatch', {
+          paymentCurrency: payment.currency ?? 'none',
+          lineCurrency: line.currency,
+        });
       }
-      if (payment.is_deleted)
-        throw new ReconcileError('Debitura deleted that payment: choose another, or mark the line as no match.');
+      if (payment.is_deleted) throw new ReconcileError('paymentDeleted');
       const [taken] = await tx.$queryRaw<{ row_number: number; file_name: string | null }[]>`
       SELECT bl.row_number, i.file_name FROM bank_lines bl JOIN bank_statement_imports i ON i.id = bl.import_id
       WHERE bl.matched_payment_id = ${targetId}::uuid AND bl.id <> ${line.id}::uuid AND bl.match_status IN ('confirmed', 'needs_review')`;
-      if (taken)
-        throw new ReconcileError(
-          `That payment is already matched to row ${taken.row_number} of ${taken.file_name ?? 'another statement'}.`,
-        );
+      if (taken) throw new ReconcileError('alreadyMatched', { row: taken.row_number, file: taken.file_name ?? 'none' });
 
       const isCorrection = line.matched_payment_id !== targetId;
       if (isCorrection && line.matched_payment_id && wasConfirmed(line))
         await releasePayment(tx, line.matched_payment_id, line.id);
       await tx.$executeRaw`
       UPDATE bank_lines SET matched_payment_id = ${targetId}::uuid, match_status = 'confirmed',
-        match_score = ${isCorrection ? null : line.match_score}, confirmed_by = ${input.actor.id}::uuid, confirmed_at = now()
+        match_score = ${isCorrection ? null : line.match_score}, confirmed_by = ${input.actor.id}::uuid,
+        confirmed_at = now()
       WHERE id = ${line.id}::uuid`;
       // Other lines merely suggesting this payment lose the suggestion and can be matched again
       // (locked in id order first, as every path takes bank lines).
@@ -202,14 +205,15 @@ export async function rejectLineMatch(input: { actor: AuditActor; lineId: string
   );
 }
 
-export type BulkResult = { changed: number; skipped: { paymentId: string; reason: string }[] };
+/** Why a payment was left out of a bulk action: its message is `payments.reconcile.reason.<reason>`. */
+export type SkipReason = 'not_found' | 'already_reconciled' | 'deleted_by_debitura' | 'not_reconciled';
+export type BulkResult = { changed: number; skipped: { paymentId: string; reason: SkipReason }[] };
 
 function checkIds(paymentIds: string[], note: string | null): string | null {
-  if (!paymentIds.length) throw new ReconcileError('Select at least one payment.');
-  if (paymentIds.length > MAX_BULK) throw new ReconcileError(`Select at most ${MAX_BULK} payments at a time.`);
+  if (!paymentIds.length) throw new ReconcileError('selectOne');
+  if (paymentIds.length > MAX_BULK) throw new ReconcileError('tooMany', { max: MAX_BULK });
   const trimmed = note?.trim() || null;
-  if (trimmed && trimmed.length > MAX_NOTE_LENGTH)
-    throw new ReconcileError(`The note is longer than ${MAX_NOTE_LENGTH} characters.`);
+  if (trimmed && trimmed.length > MAX_NOTE_LENGTH) throw new ReconcileError('noteTooLong', { max: MAX_NOTE_LENGTH });
   return trimmed;
 }
 
@@ -231,19 +235,19 @@ export async function markReconciled(input: {
       FROM payments p JOIN cases c ON c.id = p.case_id
       WHERE p.id = ANY(${input.paymentIds}::uuid[]) ORDER BY p.id FOR UPDATE OF p`;
       const found = new Set(payments.map((payment) => payment.id));
-      const skipped = input.paymentIds
+      const skipped: BulkResult['skipped'] = input.paymentIds
         .filter((id) => !found.has(id))
-        .map((paymentId) => ({ paymentId, reason: 'not found' }));
+        .map((paymentId) => ({ paymentId, reason: 'not_found' }));
       const eligible: LockedPayment[] = [];
       for (const payment of payments) {
         if (payment.reconciliation_status === 'reconciled')
-          skipped.push({ paymentId: payment.id, reason: 'already reconciled' });
+          skipped.push({ paymentId: payment.id, reason: 'already_reconciled' });
         else if (payment.is_deleted && payment.reconciliation_status !== 'needs_review')
-          skipped.push({ paymentId: payment.id, reason: 'deleted by Debitura' });
+          skipped.push({ paymentId: payment.id, reason: 'deleted_by_debitura' });
         else eligible.push(payment);
       }
       if (!note && eligible.some((payment) => payment.reconciliation_status === 'needs_review')) {
-        throw new ReconcileError('Write a note to resolve a payment that needs review: say what was checked.');
+        throw new ReconcileError('noteRequired');
       }
       if (eligible.length) {
         await tx.$executeRaw`
@@ -286,7 +290,8 @@ export async function markUnreconciled(input: {
       await tx.$queryRaw`SELECT id FROM payments WHERE id = ANY(${input.paymentIds}::uuid[]) ORDER BY id FOR UPDATE`;
       const changed = await tx.$queryRaw<{ id: string; debitura_payment_id: string; reconciliation_status: string }[]>`
       UPDATE payments p SET
-        reconciliation_status = CASE WHEN EXISTS (SELECT 1 FROM bank_lines bl WHERE bl.matched_payment_id = p.id AND bl.match_status = 'confirmed')
+        reconciliation_status = CASE WHEN EXISTS (
+          SELECT 1 FROM bank_lines bl WHERE bl.matched_payment_id = p.id AND bl.match_status = 'confirmed')
                                      THEN 'matched' ELSE 'unreconciled' END,
         reconciled_at = NULL, reconciled_by = NULL, reconcile_note = ${note}
       WHERE p.id = ANY(${input.paymentIds}::uuid[]) AND p.reconciliation_status = 'reconciled' AND NOT p.is_deleted
@@ -308,7 +313,7 @@ export async function markUnreconciled(input: {
         changed: changed.length,
         skipped: input.paymentIds
           .filter((id) => !changedIds.has(id))
-          .map((paymentId) => ({ paymentId, reason: 'not reconciled' })),
+          .map((paymentId) => ({ paymentId, reason: 'not_reconciled' as const })),
       };
     }, BULK_TRANSACTION),
   );

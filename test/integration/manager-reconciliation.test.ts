@@ -101,28 +101,31 @@ describe('importing a bank statement', () => {
       text: '%PDF-1.7\n\u0000\u0001\u0002 garbage',
       mapping: MAPPING,
     });
-    expect(binary).toEqual({ status: 'invalid', error: expect.stringMatching(/binary/) });
+    expect(binary).toEqual({ status: 'invalid', error: { code: 'binary' } });
     const prose = await importBankStatement({
       actor: manager,
       fileName: 'notes.txt',
       text: 'Dear bank please send the statement.',
       mapping: MAPPING,
     });
-    expect(prose).toEqual({ status: 'invalid', error: expect.stringMatching(/header row/) });
+    expect(prose).toEqual({ status: 'invalid', error: { code: 'noHeader' } });
     const wrongMapping = await importBankStatement({
       actor: manager,
       fileName: 'x.csv',
       text: 'Day,Sum,Info\n2026-11-02,1,x',
       mapping: MAPPING,
     });
-    expect(wrongMapping).toEqual({ status: 'invalid', error: 'The date column "Date" is not in the file.' });
+    expect(wrongMapping).toEqual({
+      status: 'invalid',
+      error: { code: 'columnMissing', values: { column: 'date', name: 'Date' } },
+    });
     const allBad = await importBankStatement({
       actor: manager,
       fileName: 'bad.csv',
       text: 'Date,Amount,Currency,Text\nyesterday,lots,EUR,x\n',
       mapping: MAPPING,
     });
-    expect(allBad).toEqual({ status: 'invalid', error: expect.stringMatching(/No row in the file could be read/) });
+    expect(allBad).toEqual({ status: 'invalid', error: { code: 'nothingReadable' } });
     const unclosedQuote = await importBankStatement({
       actor: manager,
       fileName: 'q.csv',
@@ -216,8 +219,8 @@ describe('importing a bank statement', () => {
       lineCount: 2,
       duplicateLineCount: 1,
       skippedRows: [
-        { rowNumber: 5, error: 'Date "2026-11-31" is not a real day.' },
-        { rowNumber: 6, error: 'Amount "abc" is not a number (decimal separator ",").' },
+        { rowNumber: 5, error: { code: 'dateNotReal', values: { value: '2026-11-31' } } },
+        { rowNumber: 6, error: { code: 'amountNotNumber', values: { value: 'abc', separator: ',' } } },
       ],
     });
   });
@@ -320,7 +323,7 @@ describe('marking payments reconciled', () => {
     // Again: nothing changes, the first who/when stay.
     expect(await markReconciled({ actor: manager, paymentIds: [ids[0]], note: 'again' })).toEqual({
       changed: 0,
-      skipped: [{ paymentId: ids[0], reason: 'already reconciled' }],
+      skipped: [{ paymentId: ids[0], reason: 'already_reconciled' }],
     });
     expect((await paymentByDebituraId('pay-a1')).reconcileNote).toBe('November statement checked');
   });
@@ -386,7 +389,7 @@ describe('needs review when Debitura deletes a payment', () => {
     const c1 = await paymentByDebituraId('pay-c1');
     expect(await markReconciled({ actor: manager, paymentIds: [c1.id], note: 'x' })).toEqual({
       changed: 0,
-      skipped: [{ paymentId: c1.id, reason: 'deleted by Debitura' }],
+      skipped: [{ paymentId: c1.id, reason: 'deleted_by_debitura' }],
     });
 
     expect(

@@ -1,5 +1,6 @@
 'use server';
 
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -25,19 +26,26 @@ import {
 
 export type ActionState = { status: 'idle' | 'ok' | 'error'; message?: string };
 
-function failure(error: unknown): ActionState {
-  if (error instanceof ReconcileError) return { status: 'error', message: error.message };
-  if (error instanceof z.ZodError)
-    return { status: 'error', message: error.issues.map((issue) => issue.message).join(' ') };
+/** A refused action in the reader's language: the domain's error code, or the form field that failed. */
+async function failure(error: unknown): Promise<ActionState> {
+  const t = await getTranslations('payments.errors');
+  if (error instanceof ReconcileError)
+    return { status: 'error', message: t(error.code as never, error.values as never) };
+  if (error instanceof z.ZodError) {
+    const messages = error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      if (field === 'paymentIds') return issue.code === 'too_big' ? t('tooMany', { max: MAX_BULK }) : t('selectOne');
+      if (field === 'note') return t('noteTooLong', { max: MAX_NOTE_LENGTH });
+      return t('invalidInput');
+    });
+    return { status: 'error', message: [...new Set(messages)].join(' ') };
+  }
   throw error;
 }
 
 const bulkSchema = z.object({
-  paymentIds: z
-    .array(z.uuid())
-    .min(1, 'Select at least one payment.')
-    .max(MAX_BULK, `Select at most ${MAX_BULK} payments.`),
-  note: z.string().trim().max(MAX_NOTE_LENGTH, `The note is at most ${MAX_NOTE_LENGTH} characters.`),
+  paymentIds: z.array(z.uuid()).min(1).max(MAX_BULK),
+  note: z.string().trim().max(MAX_NOTE_LENGTH),
   intent: z.enum(['reconcile', 'unreconcile']),
 });
 
@@ -52,14 +60,11 @@ export async function reconcilePaymentsAction(_previous: ActionState, formData: 
     });
     const apply = input.intent === 'reconcile' ? markReconciled : markUnreconciled;
     const result = await apply({ actor: user, paymentIds: input.paymentIds, note: input.note || null });
-    const verb = input.intent === 'reconcile' ? 'Marked reconciled' : 'Reconciliation undone for';
-    const skipped = result.skipped.length
-      ? ` Skipped ${result.skipped.length}: ${[...new Set(result.skipped.map((entry) => entry.reason))].join(', ')}.`
-      : '';
-    state = {
-      status: result.changed ? 'ok' : 'error',
-      message: `${verb} ${result.changed} payment${result.changed === 1 ? '' : 's'}.${skipped}`,
-    };
+    const t = await getTranslations('payments.reconcile');
+    const done = t(input.intent === 'reconcile' ? 'marked' : 'undone', { count: result.changed });
+    const reasons = [...new Set(result.skipped.map((entry) => t(`reason.${entry.reason}`)))].join(', ');
+    const skipped = result.skipped.length ? ` ${t('skipped', { count: result.skipped.length, reasons })}` : '';
+    state = { status: result.changed ? 'ok' : 'error', message: `${done}${skipped}` };
   } catch (error) {
     return failure(error);
   }
@@ -79,7 +84,7 @@ const mappingSchema = z.object({
 
 const importSchema = z.object({
   fileName: z.string().max(255).nullable(),
-  text: z.string().min(1, 'The file is empty.'),
+  text: z.string().min(1),
   mapping: mappingSchema,
 });
 
@@ -88,15 +93,21 @@ export type ImportActionState = ActionState & { importId?: string };
 /** Imports the statement and opens its matches; the file text comes from the page, parsed again here. */
 export async function importStatementAction(input: z.input<typeof importSchema>): Promise<ImportActionState> {
   const user = await requirePermission('payments:reconcile');
+  const t = await getTranslations('import');
   const parsed = importSchema.safeParse(input);
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+  if (!parsed.success) {
+    const isEmpty = parsed.error.issues.some((issue) => issue.path[0] === 'text');
+    return { status: 'error', message: isEmpty ? t('problems.emptyFile') : t('problems.unreadable') };
+  }
   const result = await importBankStatement({ actor: user, ...parsed.data });
-  if (result.status === 'invalid') return { status: 'error', message: result.error };
+  if (result.status === 'invalid')
+    return { status: 'error', message: t(`problems.${result.error.code}` as never, result.error.values as never) };
   if (result.status === 'already-imported') {
+    const format = await getFormatter();
     return {
       status: 'error',
       importId: result.importId,
-      message: `This file was already imported on ${result.importedAt.toISOString().slice(0, 10)}: nothing changed.`,
+      message: t('wizard.alreadyImported', { date: format.dateTime(result.importedAt, { dateStyle: 'medium' }) }),
     };
   }
   revalidatePath('/payments');
@@ -143,8 +154,6 @@ export async function rematchAction(): Promise<ActionState> {
   const suggested = await rematchOpenLines();
   await recordAudit({ actor: user, action: 'bank_lines.rematched', targetType: 'bank_line', detail: { suggested } });
   revalidatePath('/payments');
-  return {
-    status: 'ok',
-    message: suggested ? `${suggested} new suggestion${suggested === 1 ? '' : 's'}.` : 'No new matches found.',
-  };
+  const t = await getTranslations('import.result');
+  return { status: 'ok', message: t('newSuggestions', { count: suggested }) };
 }

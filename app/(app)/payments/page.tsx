@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { BalancesPanel, PanelSkeleton, TotalsPanel } from '@/components/payments/payment-panels';
@@ -17,12 +18,16 @@ import { listImports } from '@/lib/payments/import-queries';
 import { listPayments } from '@/lib/payments/queries';
 import { reconcilePaymentsAction } from './actions';
 
-export const metadata: Metadata = { title: 'Payments' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('payments');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PaymentsPage({ searchParams }: Props) {
   await requirePermission('payments:reconcile');
+  const t = await getTranslations('payments');
   const { query, ignored } = parsePaymentQuery(await searchParams);
   const filter = { ...query, limit: undefined, cursor: undefined };
   const [page, assignees, imports] = await Promise.all([listPayments(query), listAssignees(), listImports(5)]);
@@ -35,27 +40,23 @@ export default async function PaymentsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Payments</h1>
-          <p className="text-sm text-slate-600">
-            Every payment Debitura reported, matched against the bank and reconciled.
-          </p>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="text-sm text-slate-600">{t('intro')}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           <ButtonLink href="/payments/import" variant="primary">
-            Import bank statement
+            {t('importStatement')}
           </ButtonLink>
           <ButtonLink href={exportHref} prefetch={false} download>
-            Export CSV
+            {t('exportCsv')}
           </ButtonLink>
         </div>
       </div>
 
-      {ignored.length ? (
-        <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert>
-      ) : null}
+      {ignored.length ? <Alert tone="warning">{t('ignoredFilters', { filters: ignored.join(', ') })}</Alert> : null}
       <PaymentFilters filter={filter} assignees={assignees} />
 
-      <Card title="Totals per currency" id="totals-heading">
+      <Card title={t('totalsTitle')} id="totals-heading">
         <Suspense key={panelKey} fallback={<PanelSkeleton />}>
           <TotalsPanel filter={filter} />
         </Suspense>
@@ -63,39 +64,37 @@ export default async function PaymentsPage({ searchParams }: Props) {
 
       <section aria-labelledby="payments-heading" className="space-y-3">
         <h2 id="payments-heading" className="text-lg font-semibold">
-          Payments {query.cursor ? <span className="text-sm font-normal text-slate-500">(later page)</span> : null}
+          {t('listTitle')}{' '}
+          {query.cursor ? <span className="text-sm font-normal text-slate-500">{t('laterPage')}</span> : null}
         </h2>
         {page.items.length ? (
           <>
             <ReconcileBar action={reconcilePaymentsAction} />
             <PaymentTable rows={page.items} />
-            <nav aria-label="Pages" className="flex gap-2">
-              {query.cursor ? <ButtonLink href={`/payments?${filterParams}`}>First page</ButtonLink> : null}
-              {nextHref ? <ButtonLink href={nextHref}>Next page</ButtonLink> : null}
+            <nav aria-label={t('pages')} className="flex gap-2">
+              {query.cursor ? <ButtonLink href={`/payments?${filterParams}`}>{t('firstPage')}</ButtonLink> : null}
+              {nextHref ? <ButtonLink href={nextHref}>{t('nextPage')}</ButtonLink> : null}
             </nav>
           </>
         ) : (
-          <EmptyState
-            title="No payments match these filters"
-            action={<ButtonLink href="/payments">Clear the filters</ButtonLink>}
-          >
-            Payments arrive from Debitura by webhook; widen the date range or choose another status.
+          <EmptyState title={t('emptyTitle')} action={<ButtonLink href="/payments">{t('clearFilters')}</ButtonLink>}>
+            {t('emptyBody')}
           </EmptyState>
         )}
       </section>
 
-      <Card title="Paid versus outstanding per case" id="balances-heading">
+      <Card title={t('balancesTitle')} id="balances-heading">
         <Suspense key={panelKey} fallback={<PanelSkeleton />}>
           <BalancesPanel filter={filter} />
         </Suspense>
       </Card>
 
       <Card
-        title="Bank statements"
+        title={t('statementsTitle')}
         id="imports-heading"
         actions={
           <Link href="/payments/import" className="text-sm underline">
-            Import another
+            {t('importAnother')}
           </Link>
         }
       >
@@ -104,19 +103,23 @@ export default async function PaymentsPage({ searchParams }: Props) {
             {imports.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <Link href={`/payments/imports/${item.id}`} className="font-medium underline-offset-2 hover:underline">
-                  {item.fileName ?? 'Statement'}
+                  {item.fileName ?? t('statement')}
                 </Link>
                 <span className="text-slate-600">
-                  <LocalTime value={item.importedAt} /> by {item.importedByName ?? 'a former user'} · {item.lineCount}{' '}
-                  lines · {item.open ? <strong className="text-amber-800">{item.open} to check</strong> : 'all handled'}
+                  <LocalTime value={item.importedAt} />{' '}
+                  {t('importedBy', { name: item.importedByName ?? t('formerUser') })} ·{' '}
+                  {t('lineCount', { count: item.lineCount })} ·{' '}
+                  {item.open ? (
+                    <strong className="text-amber-800">{t('toCheck', { count: item.open })}</strong>
+                  ) : (
+                    t('allHandled')
+                  )}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-600">
-            No bank statement imported yet. Import one to match the bank’s lines to these payments.
-          </p>
+          <p className="text-sm text-slate-600">{t('noStatements')}</p>
         )}
       </Card>
     </div>

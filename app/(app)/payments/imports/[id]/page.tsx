@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/payments/action-button';
 import { BankLineTable } from '@/components/payments/bank-line-table';
 import { CorrectMatch } from '@/components/payments/correct-match';
 import { Money } from '@/components/payments/money';
-import { LocalTime } from '@/components/ui/local-time';
 import { requirePermission } from '@/lib/auth/session';
+import { formatMoney } from '@/lib/money/currency';
 import { getImport, importTotals, listImportLines } from '@/lib/payments/import-queries';
 import { paymentChoicesForLine } from '@/lib/payments/matching';
 import { rematchAction } from '../../actions';
 
-export const metadata: Metadata = { title: 'Bank statement' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('import.result');
+  return { title: t('statement') };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,30 +28,39 @@ export default async function ImportPage({ params, searchParams }: Props) {
   const lineParam = (await searchParams).line;
   const correcting = typeof lineParam === 'string' ? lines.find((line) => line.id === lineParam) : undefined;
   const choices = correcting ? await paymentChoicesForLine(correcting.id) : [];
+  const [t, tPayments, format, locale] = await Promise.all([
+    getTranslations('import'),
+    getTranslations('payments'),
+    getFormatter(),
+    getLocale(),
+  ]);
 
   return (
     <div className="space-y-5">
       <div>
         <Link href="/payments" className="text-sm text-slate-600 underline-offset-2 hover:underline">
-          ← Payments
+          {t('backToPayments')}
         </Link>
-        <h1 className="text-2xl font-semibold">{summary.fileName ?? 'Bank statement'}</h1>
+        <h1 className="text-2xl font-semibold">{summary.fileName ?? t('result.statement')}</h1>
         <p className="text-sm text-slate-600">
-          Imported <LocalTime value={summary.importedAt} /> by {summary.importedByName ?? 'a former user'}:{' '}
-          {summary.rowCount} rows, {summary.lineCount} new lines
-          {summary.duplicateLineCount ? `, ${summary.duplicateLineCount} already imported before` : ''}
-          {summary.skippedRowCount ? `, ${summary.skippedRowCount} unreadable rows skipped` : ''}.
+          {t('result.imported', {
+            when: format.dateTime(summary.importedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            name: summary.importedByName ?? tPayments('formerUser'),
+            rows: summary.rowCount,
+            lines: summary.lineCount,
+          })}
+          {summary.duplicateLineCount ? t('result.duplicates', { count: summary.duplicateLineCount }) : ''}
+          {summary.skippedRowCount ? t('result.skipped', { count: summary.skippedRowCount }) : ''}.
         </p>
       </div>
 
-      <ul className="flex flex-wrap gap-3" aria-label="Totals per currency" data-testid="import-totals">
+      <ul className="flex flex-wrap gap-3" aria-label={t('result.totalsLabel')} data-testid="import-totals">
         {totals.map((total) => (
           <li key={total.currency} className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
-            <strong>{total.currency}</strong>: {total.lines} line{total.lines === 1 ? '' : 's'},{' '}
-            <Money minor={total.amountMinor} currency={total.currency} />
+            <strong>{total.currency}</strong>: {t('result.lines', { count: total.lines })},{' '}
+            <Money minor={total.amountMinor} currency={total.currency} />{' '}
             <span className="text-slate-600">
-              {' '}
-              (<Money minor={total.confirmedMinor} currency={total.currency} /> confirmed)
+              {t('result.confirmed', { amount: formatMoney(total.confirmedMinor, total.currency, locale) })}
             </span>
           </li>
         ))}
@@ -55,16 +68,10 @@ export default async function ImportPage({ params, searchParams }: Props) {
 
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-700">
-          {summary.open ? (
-            <strong>
-              {summary.open} line{summary.open === 1 ? '' : 's'} to check.
-            </strong>
-          ) : (
-            'Every line is handled.'
-          )}{' '}
-          Confirm each suggestion, choose another payment, or mark a line as not ours.
+          {summary.open ? <strong>{t('result.toCheck', { count: summary.open })}</strong> : t('result.allHandled')}{' '}
+          {t('result.howTo')}
         </p>
-        <ActionButton action={rematchAction} label="Look for matches again" />
+        <ActionButton action={rematchAction} label={t('result.rematch')} />
       </div>
 
       {correcting ? <CorrectMatch importId={id} line={correcting} choices={choices} /> : null}
