@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import {
   Bar,
   BarChart,
@@ -16,17 +17,20 @@ import type { ChartSpec } from '@/lib/reports/charts';
 
 const COLOURS = ['#0f172a', '#0369a1', '#b45309', '#15803d', '#7c3aed', '#be123c', '#0e7490'];
 
-function formatter(spec: ChartSpec): (value: unknown) => string {
+function formatter(spec: ChartSpec, locale: string): (value: unknown) => string {
   if (spec.kind === 'bar' && spec.currency) {
-    const format = new Intl.NumberFormat(undefined, {
+    const format = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: spec.currency,
       maximumFractionDigits: 0,
     });
     return (value) => format.format(Number(value));
   }
-  if (spec.kind === 'lines') return (value) => `${Number(value).toLocaleString()}%`;
-  return (value) => Number(value).toLocaleString();
+  if (spec.kind === 'lines') {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    return (value) => percent.format(Number(value) / 100);
+  }
+  return (value) => Number(value).toLocaleString(locale);
 }
 
 /**
@@ -34,11 +38,11 @@ function formatter(spec: ChartSpec): (value: unknown) => string {
  * numbers), so it is hidden from them and described by its title.
  */
 export function ReportChart({ spec, isCompact = false }: { spec: ChartSpec; isCompact?: boolean }) {
-  const format = formatter(spec);
+  const t = useTranslations('reports');
+  const format = formatter(spec, useLocale());
   // Long or many category names are slanted so they do not overlap.
   const isCrowded = spec.kind === 'bar' && (spec.data.length > 6 || spec.data.some((point) => point.name.length > 12));
-  if (!spec.data.length)
-    return <p className="py-8 text-center text-sm text-slate-500">Nothing to chart in this range.</p>;
+  if (!spec.data.length) return <p className="py-8 text-center text-sm text-slate-500">{t('nothingToChart')}</p>;
   return (
     <figure className="space-y-1">
       <figcaption className="text-xs font-medium text-slate-600">{spec.title}</figcaption>

@@ -1,5 +1,5 @@
 import { currencyExponent } from '@/lib/money/currency';
-import type { Cell, ReportTable } from './tables';
+import { ALL_IN_GROUP, type Cell, type ReportTable } from './tables';
 
 /**
  * What each report's chart plots, derived from its table so chart and numbers agree. Plain
@@ -29,7 +29,22 @@ function money(cell: Cell | undefined): number {
   return Number(cell.minor) / 10 ** currencyExponent(cell.currency);
 }
 
-const text = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : String(cell ?? ''));
+const text = (cell: Cell | undefined): string => {
+  if (typeof cell === 'string') return cell;
+  if (cell && typeof cell === 'object' && 'label' in cell) return cell.label;
+  return String(cell ?? '');
+};
+const code = (cell: Cell | undefined) => (cell && typeof cell === 'object' && 'code' in cell ? cell.code : null);
+
+/** The chart titles, in the reader's language (the `reports.chart` catalog). */
+export type ChartLabels = {
+  closedPerGroup: string;
+  casesPerState: string;
+  openByAge: string;
+  recoveryRate: string;
+  collectedIn: (currency: string) => string;
+  cases: string;
+};
 const count = (cell: Cell | undefined) => (typeof cell === 'number' ? cell : 0);
 
 function sumBy(rows: Record<string, Cell>[], key: string, value: string): { name: string; value: number }[] {
@@ -38,17 +53,17 @@ function sumBy(rows: Record<string, Cell>[], key: string, value: string): { name
   return [...sums].map(([name, total]) => ({ name, value: total }));
 }
 
-export function chartsFor(table: ReportTable): ChartSpec[] {
+export function chartsFor(table: ReportTable, labels: ChartLabels): ChartSpec[] {
   const { rows } = table;
   switch (table.key) {
     case 'close-codes':
       return [
         {
           kind: 'bar',
-          title: 'Closed cases per group',
-          valueLabel: 'Cases',
+          title: labels.closedPerGroup,
+          valueLabel: labels.cases,
           data: rows
-            .filter((row) => row.code === 'All in group')
+            .filter((row) => code(row.code) === ALL_IN_GROUP)
             .map((row) => ({ name: text(row.group), value: count(row.cases) })),
         },
       ];
@@ -56,8 +71,8 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
       return [
         {
           kind: 'bar',
-          title: 'Cases per state',
-          valueLabel: 'Cases',
+          title: labels.casesPerState,
+          valueLabel: labels.cases,
           data: rows.map((row) => ({ name: text(row.state), value: count(row.cases) })),
         },
       ];
@@ -65,8 +80,8 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
       return [
         {
           kind: 'bar',
-          title: 'Open cases by days since assignment',
-          valueLabel: 'Cases',
+          title: labels.openByAge,
+          valueLabel: labels.cases,
           data: sumBy(rows, 'bucket', 'cases'),
         },
       ];
@@ -83,7 +98,7 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
       return [
         {
           kind: 'lines',
-          title: 'Recovery rate (%) by month of assignment',
+          title: labels.recoveryRate,
           valueLabel: '%',
           series,
           data: [...byMonth.values()],
@@ -94,7 +109,7 @@ export function chartsFor(table: ReportTable): ChartSpec[] {
       const currencies = [...new Set(rows.map((row) => text(row.currency)))].sort();
       return currencies.map((currency) => ({
         kind: 'bar',
-        title: `Collected in ${currency}`,
+        title: labels.collectedIn(currency),
         valueLabel: currency,
         currency,
         data: rows

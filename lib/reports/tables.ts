@@ -1,7 +1,7 @@
 import { CLOSE_CODE_GROUPS, type CloseCodeGroup } from '@/lib/cases/close-codes';
-import { closeCodeGroupLabel, closeCodeLabel, englishVocabulary as t, lifecycleLabel } from '@/lib/i18n/vocabulary';
+import { closeCodeGroupLabel, closeCodeLabel, lifecycleLabel, type VocabularyTranslator } from '@/lib/i18n/vocabulary';
 import { minorToDecimal, toCsv } from '@/lib/csv/csv';
-import { formatMinor } from '@/lib/money/currency';
+import { formatMoney } from '@/lib/money/currency';
 import type { ReportFilter } from './filters';
 import {
   ageingOfOpenCases,
@@ -24,7 +24,10 @@ export function isReportKey(value: unknown): value is ReportKey {
   return typeof value === 'string' && (REPORT_KEYS as readonly string[]).includes(value);
 }
 
-export type Cell = string | number | null | { minor: bigint; currency: string } | { percent: string | null };
+/** Vocabulary (state, close code...): the page shows `label`, the CSV writes the stable `code`. */
+export type CodedCell = { code: string; label: string };
+export type Cell =
+  string | number | null | CodedCell | { minor: bigint; currency: string } | { percent: string | null };
 export type Column = { key: string; label: string; isNumeric?: boolean };
 export type ReportTable = {
   key: ReportKey;
@@ -34,9 +37,23 @@ export type ReportTable = {
   rows: Record<string, Cell>[];
 };
 
-function groupLabel(group: string): string {
+/**
+ * The words of a report in the reader's language: the `reports` catalog (see
+ * lib/reports/labels.ts) and, for Debitura's words, the one `vocabulary` catalog.
+ */
+export type ReportLabels = {
+  title: (key: ReportKey) => string;
+  note: (key: ReportKey) => string;
+  column: (key: string) => string;
+  allInGroup: string;
+  notAssignedYet: string;
+  currencyNotKnown: string;
+  vocabulary: VocabularyTranslator;
+};
+
+function groupLabel(vocabulary: VocabularyTranslator, group: string): string {
   return (CLOSE_CODE_GROUPS as readonly string[]).includes(group)
-    ? closeCodeGroupLabel(t, group as CloseCodeGroup)
+    ? closeCodeGroupLabel(vocabulary, group as CloseCodeGroup)
     : group;
 }
 
@@ -44,24 +61,28 @@ function share(part: number, whole: number): { percent: string | null } {
   return { percent: whole ? ((part * 100) / whole).toFixed(1) : null };
 }
 
-export async function buildReport(key: ReportKey, filter: ReportFilter): Promise<ReportTable> {
+export const ALL_IN_GROUP = '*';
+
+export async function buildReport(key: ReportKey, filter: ReportFilter, labels: ReportLabels): Promise<ReportTable> {
+  const column = (columnKey: string, labelKey = columnKey, isNumeric = false): Column => ({
+    key: columnKey,
+    label: labels.column(labelKey),
+    ...(isNumeric ? { isNumeric } : {}),
+  });
+  const head = { key, title: labels.title(key), note: labels.note(key) };
   switch (key) {
     case 'close-codes': {
       const rows = await closeCodeDistribution(filter);
       const total = rows.filter((row) => row.code === null).reduce((sum, row) => sum + row.cases, 0);
       return {
-        key,
-        title: 'Close codes',
-        note: 'Cases closed in the range, by close code and group.',
-        columns: [
-          { key: 'group', label: 'Group' },
-          { key: 'code', label: 'Close code' },
-          { key: 'cases', label: 'Cases', isNumeric: true },
-          { key: 'share', label: 'Share', isNumeric: true },
-        ],
+        ...head,
+        columns: [column('group'), column('code'), column('cases', 'cases', true), column('share', 'share', true)],
         rows: rows.map((row) => ({
-          group: groupLabel(row.group),
-          code: row.code === null ? 'All in group' : closeCodeLabel(t, row.code),
+          group: { code: row.group, label: groupLabel(labels.vocabulary, row.group) },
+          code:
+            row.code === null
+              ? { code: ALL_IN_GROUP, label: labels.allInGroup }
+              : { code: row.code, label: closeCodeLabel(labels.vocabulary, row.code) },
           cases: row.cases,
           share: share(row.cases, total),
         })),
@@ -70,16 +91,14 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
     case 'recovery': {
       const rows = await recoveryByAssignmentMonth(filter);
       return {
-        key,
-        title: 'Recovery rate by month of assignment',
-        note: 'Collected ÷ placed for the cases assigned each month, per currency. Collected fees can take it past 100%.',
+        ...head,
         columns: [
-          { key: 'month', label: 'Month assigned' },
-          { key: 'currency', label: 'Currency' },
-          { key: 'cases', label: 'Cases', isNumeric: true },
-          { key: 'placed', label: 'Placed', isNumeric: true },
-          { key: 'collected', label: 'Collected', isNumeric: true },
-          { key: 'rate', label: 'Recovery rate', isNumeric: true },
+          column('month', 'monthAssigned'),
+          column('currency'),
+          column('cases', 'cases', true),
+          column('placed', 'placed', true),
+          column('collected', 'collected', true),
+          column('rate', 'rate', true),
         ],
         rows: rows.map((row) => ({
           month: row.month,
@@ -94,14 +113,12 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
     case 'collected': {
       const rows = await collectedPerMonth(filter);
       return {
-        key,
-        title: 'Collected per month',
-        note: 'Payments that stand (not deleted), by payment date, per currency.',
+        ...head,
         columns: [
-          { key: 'month', label: 'Month' },
-          { key: 'currency', label: 'Currency' },
-          { key: 'payments', label: 'Payments', isNumeric: true },
-          { key: 'collected', label: 'Collected', isNumeric: true },
+          column('month'),
+          column('currency'),
+          column('payments', 'payments', true),
+          column('collected', 'collected', true),
         ],
         rows: rows.map((row) => ({
           month: row.month,
@@ -115,16 +132,10 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
       const rows = await casesPerState(filter);
       const total = rows.reduce((sum, row) => sum + row.cases, 0);
       return {
-        key,
-        title: 'Cases per state',
-        note: 'Cases assigned in the range, by their state today.',
-        columns: [
-          { key: 'state', label: 'State' },
-          { key: 'cases', label: 'Cases', isNumeric: true },
-          { key: 'share', label: 'Share', isNumeric: true },
-        ],
+        ...head,
+        columns: [column('state'), column('cases', 'cases', true), column('share', 'share', true)],
         rows: rows.map((row) => ({
-          state: lifecycleLabel(t, row.state),
+          state: { code: row.state ?? '', label: lifecycleLabel(labels.vocabulary, row.state) },
           cases: row.cases,
           share: share(row.cases, total),
         })),
@@ -133,18 +144,16 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
     case 'ageing': {
       const rows = await ageingOfOpenCases(filter);
       return {
-        key,
-        title: 'Ageing of open cases',
-        note: 'Every open case today, by days since assignment (the date range does not apply), outstanding per currency.',
+        ...head,
         columns: [
-          { key: 'bucket', label: 'Days since assignment' },
-          { key: 'currency', label: 'Currency' },
-          { key: 'cases', label: 'Cases', isNumeric: true },
-          { key: 'outstanding', label: 'Outstanding', isNumeric: true },
+          column('bucket'),
+          column('currency'),
+          column('cases', 'cases', true),
+          column('outstanding', 'outstanding', true),
         ],
         rows: rows.map((row) => ({
-          bucket: row.bucket === 'unknown' ? 'Not assigned yet' : row.bucket,
-          currency: row.currency ?? 'not known yet',
+          bucket: row.bucket === 'unknown' ? { code: 'unknown', label: labels.notAssignedYet } : row.bucket,
+          currency: row.currency ?? { code: '', label: labels.currencyNotKnown },
           cases: row.cases,
           outstanding: row.currency ? { minor: row.outstandingMinor, currency: row.currency } : null,
         })),
@@ -153,23 +162,37 @@ export async function buildReport(key: ReportKey, filter: ReportFilter): Promise
   }
 }
 
-export function formatCell(cell: Cell): string {
+/** A cell as the page shows it, in the reader's language (`locale`). */
+export function formatCell(cell: Cell, locale: string): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number') return cell.toLocaleString('en-GB');
-  if ('percent' in cell) return cell.percent === null ? '—' : `${cell.percent}%`;
-  return formatMinor(cell.minor, cell.currency);
+  if (typeof cell === 'number') return cell.toLocaleString(locale);
+  if ('label' in cell) return cell.label;
+  if ('percent' in cell) {
+    if (cell.percent === null) return '—';
+    const format = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    // The percent string is exact to one decimal; Intl takes the ratio as a decimal string, no float maths.
+    return format.format(`${cell.percent}E-2` as unknown as number);
+  }
+  return formatMoney(cell.minor, cell.currency, locale);
 }
 
+/** A cell as the CSV writes it: codes, plain decimals with a point, nothing localised. */
 function csvCell(cell: Cell): string | number | null {
   if (cell === null || typeof cell === 'string' || typeof cell === 'number') return cell;
+  if ('code' in cell) return cell.code;
   if ('percent' in cell) return cell.percent;
   return minorToDecimal(cell.minor, cell.currency);
 }
 
-export function reportCsv(table: ReportTable): string {
+/** The report as CSV, its headers in the reader's language (`percentHeader` marks the share columns). */
+export function reportCsv(table: ReportTable, percentHeader: (label: string) => string = (label) => `${label} (%)`) {
   const columns = table.columns.map((column) => ({
-    header: column.label + (column.key === 'share' || column.key === 'rate' ? ' (%)' : ''),
+    header: column.key === 'share' || column.key === 'rate' ? percentHeader(column.label) : column.label,
     value: (row: Record<string, Cell>) => csvCell(row[column.key] ?? null),
   }));
   return toCsv(columns, table.rows);

@@ -322,9 +322,16 @@ describe('the outcome reports', () => {
 });
 
 describe('CSV exports', () => {
-  const get = async (handler: (request: Request) => Promise<Response>, path: string, token: string) => {
+  const get = async (
+    handler: (request: Request) => Promise<Response>,
+    path: string,
+    token: string,
+    language = 'en',
+  ) => {
     const response = await handler(
-      new Request(`http://127.0.0.1${path}`, { headers: { authorization: `Bearer ${token}` } }),
+      new Request(`http://127.0.0.1${path}`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-language': language },
+      }),
     );
     return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
@@ -336,13 +343,13 @@ describe('CSV exports', () => {
     expect(result).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
     expect(rows(result.text)).toEqual([
       expect.objectContaining({
-        payment_id: 'AGE-1-p0',
-        case_reference: 'AGE-1',
-        amount: '400.00',
-        currency: 'EUR',
-        amount_minor: '40000',
-        reconciliation_status: 'unreconciled',
-        collector: 'Carl Collector',
+        'Payment ID': 'AGE-1-p0',
+        'Case reference': 'AGE-1',
+        Amount: '400.00',
+        Currency: 'EUR',
+        'Amount in minor units': '40000',
+        'Reconciliation status': 'unreconciled',
+        Collector: 'Carl Collector',
       }),
     ]);
     expect((await get(exportPayments, '/payments/export', collectorToken)).status).toBe(403);
@@ -365,21 +372,37 @@ describe('CSV exports', () => {
     expect((await get(exportReport, '/reports/export?report=ageing', collectorToken)).status).toBe(403);
   });
 
+  it("writes the headers in the reader's language and keeps every value machine-readable", async () => {
+    const german = rows(
+      (await get(exportPayments, `/payments/export?collector=${carl.id}`, managerToken, 'de-DE')).text,
+    );
+    expect(german).toEqual([expect.objectContaining({ 'Zahlungs-ID': 'AGE-1-p0', Betrag: '400.00', Währung: 'EUR' })]);
+    expect(german[0].Datum).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const range = `from=${filter().from}&to=${filter().to}`;
+    const danish = await get(exportReport, `/reports/export?report=ageing&${range}`, managerToken, 'da');
+    expect(rows(danish.text)[1]).toEqual({
+      'Dage siden overdragelse': '31–60',
+      Valuta: 'EUR',
+      Sager: '1',
+      Udestående: '-100.00',
+    });
+  });
+
   it('exports the filtered case list through the list query', async () => {
     const result = await get(exportCases, `/cases/export?assignee=${carl.id}`, managerToken);
     expect(result.status).toBe(200);
     expect(rows(result.text)).toEqual([
       expect.objectContaining({
-        reference: 'AGE-1',
-        currency: 'EUR',
-        original_amount: '1000.00',
-        paid: '400.00',
-        outstanding: '600.00',
-        assignee: 'Carl Collector',
+        Reference: 'AGE-1',
+        Currency: 'EUR',
+        'Original amount': '1000.00',
+        Paid: '400.00',
+        Outstanding: '600.00',
+        Assignee: 'Carl Collector',
       }),
     ]);
     const all = rows((await get(exportCases, '/cases/export?sort=reference', managerToken)).text);
-    expect(all.map((row) => row.reference)).toEqual(['AGE-1', 'AGE-2', 'AGE-3', 'AGE-4', 'AGE-5']);
+    expect(all.map((row) => row.Reference)).toEqual(['AGE-1', 'AGE-2', 'AGE-3', 'AGE-4', 'AGE-5']);
     expect((await get(exportCases, '/cases/export?state=Nope', managerToken)).status).toBe(400);
     expect((await get(exportCases, '/cases/export', collectorToken)).status).toBe(403);
   });

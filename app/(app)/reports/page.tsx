@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ReportChart } from '@/components/reports/report-chart';
 import { ReportFilters } from '@/components/reports/report-filters';
@@ -9,35 +10,46 @@ import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
 import { chartsFor } from '@/lib/reports/charts';
 import { parseReportFilter, reportSearchParams } from '@/lib/reports/filters';
+import { reportLabels } from '@/lib/reports/labels';
 import { buildReport, REPORT_KEYS } from '@/lib/reports/tables';
 
-export const metadata: Metadata = { title: 'Reports' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('reports');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReportsPage({ searchParams }: Props) {
   await requirePermission('reports:read');
   const { filter, ignored } = parseReportFilter(await searchParams);
-  const reports = await Promise.all(REPORT_KEYS.map((key) => buildReport(key, filter)));
+  const [t, translate, format, locale] = await Promise.all([
+    getTranslations('reports'),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const labels = reportLabels((key, values) => translate(key as never, values as never));
+  const reports = await Promise.all(REPORT_KEYS.map((key) => buildReport(key, filter, labels.table)));
   const params = reportSearchParams(filter);
+  // The range is whole calendar days: shown as those days, not shifted by a time zone.
+  const day = (value: string) =>
+    format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Reports</h1>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <p className="text-sm text-slate-600">
-            Outcomes of {filter.isTest ? 'test' : 'live'} cases from {filter.from} to {filter.to} (UTC). Amounts per
-            currency, never added across currencies.
+            {t('intro', { isTest: String(filter.isTest), from: day(filter.from), to: day(filter.to) })}
           </p>
         </div>
         <Link href="/team" className="text-sm underline underline-offset-2">
-          Team workload →
+          {t('teamLink')}
         </Link>
       </div>
-      {ignored.length ? (
-        <Alert tone="warning">Ignored filters that did not make sense: {ignored.join(', ')}.</Alert>
-      ) : null}
+      {ignored.length ? <Alert tone="warning">{t('ignoredFilters', { filters: ignored.join(', ') })}</Alert> : null}
       <ReportFilters filter={filter} />
       {reports.map((report) => (
         <Card
@@ -46,7 +58,8 @@ export default async function ReportsPage({ searchParams }: Props) {
           title={report.title}
           actions={
             <ButtonLink href={`/reports/export?report=${report.key}&${params}`} prefetch={false} download size="sm">
-              Download CSV<span className="sr-only">: {report.title}</span>
+              {t('downloadCsv')}
+              <span className="sr-only">: {report.title}</span>
             </ButtonLink>
           }
         >
@@ -54,16 +67,16 @@ export default async function ReportsPage({ searchParams }: Props) {
           {report.rows.length ? (
             <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
               <div className="space-y-4">
-                {chartsFor(report).map((spec, _index, charts) => (
+                {chartsFor(report, labels.chart).map((spec, _index, charts) => (
                   // Several currencies: small multiples, one per currency.
                   <ReportChart key={spec.title} spec={spec} isCompact={charts.length > 2} />
                 ))}
               </div>
-              <ReportTable report={report} />
+              <ReportTable report={report} locale={locale} />
             </div>
           ) : (
             <p className="text-sm text-slate-600" data-testid={`report-empty-${report.key}`}>
-              Nothing in this range. Widen the dates, or switch between live and test cases.
+              {t('emptyRange')}
             </p>
           )}
         </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Money } from '@/components/payments/money';
 import { Badge } from '@/components/ui/badge';
@@ -6,7 +7,10 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { teamWorkload } from '@/lib/assignment/queries';
 import { requirePermission } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Team' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('team');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,42 +18,39 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TeamPage({ searchParams }: Props) {
   await requirePermission('cases:assign');
   const isTest = (await searchParams).isTest === 'true';
-  const team = await teamWorkload(isTest);
+  const [team, t] = await Promise.all([teamWorkload(isTest), getTranslations('team')]);
   const casesLink = (assignee: string) => `/cases?assignee=${assignee}${isTest ? '&isTest=true' : ''}`;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Team workload</h1>
-          <p className="text-sm text-slate-600">
-            Open {isTest ? 'test' : 'live'} cases per collector (not Closed or Merged), and what is still outstanding on
-            them per currency.
-          </p>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="text-sm text-slate-600">{t('intro', { isTest: String(isTest) })}</p>
         </div>
-        <nav aria-label="Live or test cases" className="flex gap-3 text-sm">
+        <nav aria-label={t('liveOrTest')} className="flex gap-3 text-sm">
           <Link
             href="/team"
             aria-current={isTest ? undefined : 'page'}
             className={isTest ? 'underline' : 'font-semibold'}
           >
-            Live
+            {t('live')}
           </Link>
           <Link
             href="/team?isTest=true"
             aria-current={isTest ? 'page' : undefined}
             className={isTest ? 'font-semibold' : 'underline'}
           >
-            Test
+            {t('test')}
           </Link>
         </nav>
       </div>
-      <Table caption="Open cases and outstanding per collector" data-testid="team-table">
+      <Table caption={t('caption')} data-testid="team-table">
         <THead>
           <TR>
-            <TH>Collector</TH>
-            <TH className="text-right">Open cases</TH>
-            <TH>Outstanding per currency</TH>
+            <TH>{t('collector')}</TH>
+            <TH className="text-right">{t('openCases')}</TH>
+            <TH>{t('outstanding')}</TH>
           </TR>
         </THead>
         <TBody>
@@ -61,17 +62,17 @@ export default async function TeamPage({ searchParams }: Props) {
                     <span className="font-medium">{row.user.name}</span>{' '}
                     <span className="text-xs text-slate-500">{row.user.email}</span>{' '}
                     {row.user.role !== 'collector' ? <Badge>{row.user.role}</Badge> : null}
-                    {row.user.isDisabled ? <Badge tone="red">disabled</Badge> : null}
+                    {row.user.isDisabled ? <Badge tone="red">{t('disabled')}</Badge> : null}
                   </>
                 ) : (
-                  <span className="font-medium text-slate-700">Unassigned</span>
+                  <span className="font-medium text-slate-700">{t('unassigned')}</span>
                 )}
               </TH>
               <TD className="text-right tabular-nums">
                 <Link
                   href={casesLink(row.user?.id ?? 'unassigned')}
                   className="underline-offset-2 hover:underline"
-                  aria-label={`${row.openCases} open cases of ${row.user?.name ?? 'nobody'}`}
+                  aria-label={t('openCasesOf', { count: row.openCases, name: row.user?.name ?? t('nobody') })}
                 >
                   {row.openCases}
                 </Link>
@@ -82,9 +83,7 @@ export default async function TeamPage({ searchParams }: Props) {
                     {row.outstanding.map((entry) => (
                       <li key={entry.currency}>
                         <Money minor={entry.amountMinor} currency={entry.currency} />{' '}
-                        <span className="text-xs text-slate-500">
-                          on {entry.cases} case{entry.cases === 1 ? '' : 's'}
-                        </span>
+                        <span className="text-xs text-slate-500">{t('onCases', { count: entry.cases })}</span>
                       </li>
                     ))}
                   </ul>
@@ -92,9 +91,7 @@ export default async function TeamPage({ searchParams }: Props) {
                   <span className="text-slate-500">—</span>
                 )}
                 {row.unknownAmountCases ? (
-                  <div className="text-xs text-slate-500">
-                    {row.unknownAmountCases} case(s) without a known amount yet
-                  </div>
+                  <div className="text-xs text-slate-500">{t('unknownAmount', { count: row.unknownAmountCases })}</div>
                 ) : null}
               </TD>
             </TR>

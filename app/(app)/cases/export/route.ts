@@ -3,6 +3,7 @@ import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { parseCaseListQuery } from '@/lib/cases/filters';
 import { exportCasesCsv } from '@/lib/csv/cases-export';
 import { csvResponse } from '@/lib/csv/csv';
+import { readerLanguage } from '@/lib/csv/reader-language';
 
 /**
  * GET /cases/export?<the /cases filters>: the filtered case list as CSV. Exports are a
@@ -17,7 +18,8 @@ export async function GET(request: Request): Promise<Response> {
         parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
         400,
       );
-    const { csv, isTruncated } = await exportCasesCsv(user, { ...parsed.query, cursor: undefined });
+    const { t } = readerLanguage(request, user);
+    const { csv, isTruncated } = await exportCasesCsv(user, { ...parsed.query, cursor: undefined }, t);
     const response = csvResponse(
       `cases-${parsed.query.isTest ? 'test' : 'live'}-${new Date().toISOString().slice(0, 10)}.csv`,
       csv,

@@ -1,15 +1,17 @@
 import { toErrorResponse } from '@/lib/api/errors';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { csvResponse } from '@/lib/csv/csv';
+import { readerLanguage } from '@/lib/csv/reader-language';
 import { exportPaymentsCsv } from '@/lib/payments/export';
 import { parsePaymentQuery } from '@/lib/payments/filters';
 
 /** GET /payments/export?<the /payments filters>: the filtered payments as CSV (managers). */
 export async function GET(request: Request): Promise<Response> {
   try {
-    await authenticateApiRequest(request, 'payments:reconcile');
+    const user = await authenticateApiRequest(request, 'payments:reconcile');
     const { query } = parsePaymentQuery(new URL(request.url).searchParams);
-    const { csv, isTruncated } = await exportPaymentsCsv({ ...query, cursor: undefined });
+    const { t } = readerLanguage(request, user);
+    const { csv, isTruncated } = await exportPaymentsCsv({ ...query, cursor: undefined }, t);
     const response = csvResponse(`payments-${new Date().toISOString().slice(0, 10)}.csv`, csv);
     if (isTruncated) response.headers.set('x-casedesk-truncated', 'true');
     return response;

@@ -1,0 +1,137 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { signatureHeader } from '@/lib/webhooks/signature';
+import { E2E_USERS, E2E_WEBHOOK_SECRET, type E2eUser } from './support/users';
+
+/**
+ * The manager's and the admin's pages in German and in Danish: spot-checked words, plurals
+ * by the language's rules, and money in the reader's format with the currency of the case
+ * (1.234,56 € in German, 1.234,56 kr. in Danish), never the currency of the language.
+ */
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const RUN = randomBytes(3).toString('hex').toUpperCase();
+const CASE_EUR = `E2E-I18N-${RUN}-E`;
+const CASE_DKK = `E2E-I18N-${RUN}-D`;
+const DAY = 86_400_000;
+
+async function sendWebhook(request: APIRequestContext, event: string, data: Record<string, unknown>, at: Date) {
+  const body = JSON.stringify({ id: randomUUID(), event, timestamp: at.toISOString(), data });
+  const response = await request.post('/api/webhooks/debitura', {
+    data: body,
+    headers: {
+      'content-type': 'application/json',
+      'x-debitura-event': event,
+      'x-debitura-signature': signatureHeader(E2E_WEBHOOK_SECRET, body),
+    },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Signs in, then reads every page in `language` (the browser's Accept-Language). */
+async function signInReading(page: Page, user: Pick<E2eUser, 'email' | 'password'>, language: string) {
+  await page.goto('/login?callbackUrl=%2Faccount');
+  await page.getByLabel(/^(Email|E-Mail|E-mail)$/).fill(user.email);
+  await page.getByLabel(/^(Password|Passwort|Adgangskode)$/).fill(user.password);
+  await page.getByRole('button', { name: /^(Sign in|Anmelden|Log ind)$/ }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.setExtraHTTPHeaders({ 'accept-language': language });
+}
+
+test.beforeAll(async ({ request }) => {
+  const assigned = new Date(Date.now() - 30 * DAY);
+  for (const [reference, currency] of [
+    [CASE_EUR, 'EUR'],
+    [CASE_DKK, 'DKK'],
+  ]) {
+    await sendWebhook(
+      request,
+      'case.assigned',
+      {
+        reference,
+        lifecycle: 'Active',
+        currency,
+        grossAmount: 5000,
+        totalAddedFees: 0,
+        debtor: { type: 'Person', name: `Debtor ${reference}` },
+        creditor: { companyName: `Creditor ${reference}` },
+      },
+      assigned,
+    );
+    const paid = new Date(Date.now() - 2 * DAY);
+    await sendWebhook(
+      request,
+      'payment.created',
+      {
+        reference,
+        paymentId: `pay-i18n-${RUN}-${currency}`,
+        amount: 1234.56,
+        currency,
+        date: paid.toISOString(),
+        recipient: 'CollectionPartner',
+        method: 'BankTransfer',
+      },
+      paid,
+    );
+  }
+});
+
+const STATEMENT = ['Date,Amount,Currency,Text', `2026-11-02,1234.56,EUR,Zahlung ${CASE_EUR}`].join('\n');
+
+const LANGUAGES = [
+  {
+    language: 'de-DE,de;q=0.9',
+    payments: 'Zahlungen',
+    importButton: 'Kontoauszug importieren',
+    eur: '1.234,56 €',
+    dkk: '1.234,56 DKK',
+    oneLine: '1 Buchung importieren',
+    previewTotal: 'EUR: 1 Buchung, 1.234,56 €',
+    reports: 'Berichte',
+    collectedReport: 'Eingezogen pro Monat',
+    team: 'Auslastung des Teams',
+  },
+  {
+    language: 'da-DK,da;q=0.9',
+    payments: 'Betalinger',
+    importButton: 'Importér kontoudtog',
+    eur: '1.234,56 €',
+    dkk: '1.234,56 kr.',
+    oneLine: 'Importér 1 postering',
+    previewTotal: 'EUR: 1 postering, 1.234,56 €',
+    reports: 'Rapporter',
+    collectedReport: 'Inddrevet pr. måned',
+    team: 'Teamets arbejdsbyrde',
+  },
+];
+
+for (const expected of LANGUAGES) {
+  test(`a manager reads payments, the import, reports and team in ${expected.language}`, async ({ page }) => {
+    await signInReading(page, E2E_USERS.manager, expected.language);
+
+    await expect(async () => {
+      await page.goto(`/payments?case=${CASE_EUR}`);
+      await expect(page.locator(`tr[data-payment-id="pay-i18n-${RUN}-EUR"]`)).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.payments);
+    await expect(page.locator(`tr[data-payment-id="pay-i18n-${RUN}-EUR"]`)).toContainText(expected.eur);
+    await page.goto(`/payments?case=${CASE_DKK}`);
+    await expect(page.locator(`tr[data-payment-id="pay-i18n-${RUN}-DKK"]`)).toContainText(expected.dkk);
+    await expect(page.getByTestId('currency-totals')).toContainText(expected.dkk);
+
+    await page.getByRole('link', { name: expected.importButton }).click();
+    await page
+      .locator('#statement-file')
+      .setInputFiles({ name: `i18n-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
+    await expect(page.getByTestId('preview-totals')).toHaveText(expected.previewTotal);
+    await expect(page.getByRole('button', { name: expected.oneLine })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`import-${expected.language.slice(0, 2)}.png`) });
+
+    await page.goto('/reports');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.reports);
+    await expect(page.getByRole('heading', { name: expected.collectedReport, exact: true })).toBeVisible();
+
+    await page.goto('/team');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.team);
+  });
+}
