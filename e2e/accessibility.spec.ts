@@ -10,6 +10,8 @@ import { E2E_USERS, type E2eUser } from './support/users';
  * their lists, so the scan follows whatever the seeded data holds.
  */
 const RUN = randomBytes(3).toString('hex').toUpperCase();
+// Each test scans many pages on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 async function signIn(page: Page, user: Pick<E2eUser, 'email' | 'password'>) {
   await page.goto('/login?callbackUrl=%2Faccount');
