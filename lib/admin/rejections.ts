@@ -37,11 +37,11 @@ export async function listRejected(
   return rejectedCursor.page(rows, pageSize, (row) => row.id);
 }
 
-/** Reasons seen in the last 30 days (through the received_at index: a flood of refusals stays cheap). */
+/** Reasons seen in the last 30 days (from the per-minute counters: a flood of refusals stays cheap). */
 export async function listRejectionReasons(now = new Date()): Promise<string[]> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const rows = await db.$queryRaw<{ reason: string }[]>`
-    SELECT DISTINCT reason FROM rejected_deliveries WHERE received_at >= ${since} ORDER BY reason LIMIT 100`;
+    SELECT DISTINCT reason FROM rejected_delivery_counts WHERE minute >= ${since} ORDER BY reason LIMIT 100`;
   return rows.map((row) => row.reason);
 }
 
@@ -74,8 +74,8 @@ export async function rejectionTimeline(range: TimelineRange, now = new Date()):
 
   const [rejected, accepted] = await Promise.all([
     db.$queryRaw<{ bucket: Date; reason: string; n: number }[]>`
-      SELECT date_bin(${step}::interval, received_at, ${origin}::timestamptz) AS bucket, reason, count(*)::int AS n
-      FROM rejected_deliveries WHERE received_at >= ${since}
+      SELECT date_bin(${step}::interval, minute, ${origin}::timestamptz) AS bucket, reason, sum(count)::int AS n
+      FROM rejected_delivery_counts WHERE minute >= ${since}
       GROUP BY 1, 2`,
     db.$queryRaw<{ bucket: Date; n: number }[]>`
       SELECT date_bin(${step}::interval, received_at, ${origin}::timestamptz) AS bucket, count(*)::int AS n

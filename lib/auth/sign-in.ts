@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/audit';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { lockedError, SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
+import { limitsFor, lockedLimitMinutes, recordLimitFailures } from '@/lib/auth/sign-in-limits';
 import { clearFailedSignIns, lockedMinutesLeft, LOCK_MINUTES, recordFailedSignIn } from '@/lib/auth/throttle';
 import { db } from '@/lib/db';
 import { normalizeEmail } from '@/lib/users/users';
@@ -22,7 +23,18 @@ export async function checkCredentials(input: {
   const context = input.clientAddress ? { clientAddress: input.clientAddress } : {};
   if (!email || !input.password) return { ok: false, error: SIGN_IN_ERROR.invalid };
 
-  // A locked email is refused before the password is even looked at.
+  // A locked address, a site-wide pause or a locked email: refused before the password is looked at.
+  const limits = limitsFor(input.clientAddress);
+  const limited = await lockedLimitMinutes(limits);
+  if (limited) {
+    await recordAudit({
+      action: 'auth.sign_in_refused',
+      targetType: 'email',
+      targetId: email,
+      detail: { reason: 'throttled', limit: limited.key, ...context },
+    });
+    return { ok: false, error: lockedError(limited.minutes) };
+  }
   const minutesLeft = await lockedMinutesLeft(email);
   if (minutesLeft !== null) {
     await recordAudit({
@@ -43,6 +55,15 @@ export async function checkCredentials(input: {
     : (await burnPasswordCheck(input.password), false);
 
   if (!user || !isValid) {
+    const newlyLocked = await recordLimitFailures(limits);
+    for (const limit of newlyLocked) {
+      await recordAudit({
+        action: 'auth.throttled',
+        targetType: 'sign_in_limit',
+        targetId: limit.key,
+        detail: context,
+      });
+    }
     const state = await recordFailedSignIn(email);
     await recordAudit({
       action: 'auth.sign_in_failed',
@@ -64,6 +85,8 @@ export async function checkCredentials(input: {
         error: lockedError(Math.max(1, Math.ceil((state.lockedUntil.getTime() - Date.now()) / 60_000))),
       };
     }
+    if (newlyLocked.length)
+      return { ok: false, error: lockedError(Math.max(...newlyLocked.map((l) => l.lockMinutes))) };
     return { ok: false, error: SIGN_IN_ERROR.invalid };
   }
 

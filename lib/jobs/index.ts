@@ -1,4 +1,5 @@
 import { chatSenderJob } from '@/lib/chat/job';
+import { retentionJob } from '@/lib/security/retention';
 import { debituraHealthJob, debituraRepairJob, debituraSyncJob, retiringSecretsJob } from '@/lib/debitura/jobs';
 import { caseDetailJob } from './case-detail';
 import { listenForKicks, notifyKick } from './remote-kick';
@@ -18,6 +19,7 @@ export const JOBS: readonly Job[] = [
   debituraSyncJob,
   debituraRepairJob,
   retiringSecretsJob,
+  retentionJob,
 ];
 
 /** Runs every job in this process (a server whose role is `all`). */

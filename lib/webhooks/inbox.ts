@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ParsedEnvelope } from './envelope';
 
-/** The webhook inbox (`webhook_events`) and the rejected-delivery record: the hot path's SQL. */
+/** The webhook inbox (`webhook_events`): the hot path's SQL. Refusals are counted in rejections.ts. */
 
 export type InboxEntry = {
   envelope: ParsedEnvelope;
@@ -46,20 +46,4 @@ export async function recordDuplicate(pool: pg.Pool, id: string): Promise<void> 
     text: 'UPDATE webhook_events SET duplicate_count = duplicate_count + 1, last_duplicate_at = now() WHERE id = $1',
     values: [id],
   });
-}
-
-export type Rejection = {
-  reason: string;
-  status: number;
-  eventType: string | null;
-  clientAddress: string | null;
-  /** Only for verified deliveries (400): an unverified body is never kept. */
-  body?: string | null;
-};
-
-export async function recordRejection(pool: pg.Pool, rejection: Rejection): Promise<void> {
-  await pool.query(
-    'INSERT INTO rejected_deliveries (reason, status, event_type, client_address, body) VALUES ($1, $2, $3, $4, $5)',
-    [rejection.reason, rejection.status, rejection.eventType, rejection.clientAddress, rejection.body ?? null],
-  );
 }

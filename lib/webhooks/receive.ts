@@ -3,7 +3,8 @@ import { getPool } from '@/lib/database/pool';
 import { kickJob } from '@/lib/jobs/runner';
 import { readLimitedBody } from './body';
 import { parseEnvelope, type EnvelopeFailure } from './envelope';
-import { recordDuplicate, recordRejection, storeEvent } from './inbox';
+import { recordDuplicate, storeEvent } from './inbox';
+import { recordRejection, type Rejection } from './rejections';
 import { verifyWithWebhookKeys } from './secrets';
 import type { SignatureFailure } from './signature';
 
@@ -128,9 +129,9 @@ export async function receiveDelivery(request: Request): Promise<Response> {
   return Response.json({ status: 'accepted' });
 }
 
-async function reject(rejection: Parameters<typeof recordRejection>[1]) {
+async function reject(rejection: Rejection) {
   try {
-    await recordRejection(getPool(), rejection);
+    await recordRejection(rejection);
   } catch (error) {
     // The answer stays the same without the record; the database being down is logged elsewhere.
     console.error('[webhook] could not record rejected delivery', error instanceof Error ? error.message : error);

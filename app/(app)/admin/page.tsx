@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LockoutList } from '@/components/security/lockout-list';
 import { getAdminOverview } from '@/lib/admin/overview';
 import { requirePermission } from '@/lib/auth/session';
 
@@ -69,6 +70,7 @@ export default async function AdminOverviewPage() {
           </li>
         ))}
       </ul>
+      <LockoutList />
     </div>
   );
 }
