@@ -1,6 +1,5 @@
 import { recordAudit } from '@/lib/audit/audit';
 import { db } from '@/lib/db';
-import { failure, type FormState } from './form-state';
 import type { Actor } from './user-admin';
 
 /**
@@ -17,13 +16,4 @@ export async function retryCaseDetail(caseId: string, actor: Actor | null): Prom
   if (!updated.count) return false;
   await recordAudit({ actor, action: 'cases.detail_retried', targetType: 'case', targetId: caseId });
   return true;
-}
-
-export async function retryCaseDetailFromForm(formData: FormData, actor: Actor): Promise<FormState> {
-  const id = formData.get('id');
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return failure('Say which case to retry.');
-  const isRetried = await retryCaseDetail(id, actor);
-  return isRetried
-    ? { status: 'success', message: 'The case detail will be fetched again in a moment.' }
-    : failure('That case has no detail fetch to retry.');
 }

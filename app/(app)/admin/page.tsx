@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NeedsAttention } from '@/components/admin/needs-attention';
 import { LockoutList } from '@/components/security/lockout-list';
 import { getAdminOverview } from '@/lib/admin/overview';
 import { requirePermission } from '@/lib/auth/session';
@@ -71,6 +72,7 @@ export default async function AdminOverviewPage() {
         ))}
       </ul>
       <LockoutList />
+      <NeedsAttention />
     </div>
   );
 }
