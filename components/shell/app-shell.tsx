@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { QueueNavCount } from '@/components/queue/queue-nav-count';
 import { getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/auth/session';
 import { DebituraDisabledBanner } from '@/components/debitura/disabled-banner';
@@ -11,7 +13,17 @@ const focusRing = 'focus-visible:outline-2 focus-visible:outline-slate-900';
 /** The signed-in frame: top navigation by role, who is signed in, and sign-out. */
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [t, tCommon] = await Promise.all([getTranslations('shell'), getTranslations('common')]);
-  const items = navItemsFor(user).map(({ href, labelKey }) => ({ href, label: t(`nav.${labelKey}`) }));
+  const items = navItemsFor(user).map(({ href, labelKey }) => ({
+    href,
+    label: t(`nav.${labelKey}`),
+    // The queue link carries the count due today, streamed in so it never holds the page up.
+    badge:
+      href === '/queue' ? (
+        <Suspense fallback={null}>
+          <QueueNavCount user={user} />
+        </Suspense>
+      ) : undefined,
+  }));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -25,7 +37,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/cases" className={`text-lg font-semibold tracking-tight ${focusRing}`}>
+          <Link href="/" className={`text-lg font-semibold tracking-tight ${focusRing}`}>
             Casedesk
           </Link>
           <nav

@@ -5,6 +5,7 @@ export type NavItem = { href: string; labelKey: string; permission: Permission }
 
 /** The top navigation; each link shows only to roles holding its permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/queue', labelKey: 'queue', permission: 'cases:read' },
   { href: '/cases', labelKey: 'cases', permission: 'cases:read' },
   { href: '/payments', labelKey: 'payments', permission: 'payments:reconcile' },
   { href: '/reports', labelKey: 'reports', permission: 'reports:read' },

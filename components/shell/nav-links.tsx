@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { usePathname } from 'next/navigation';
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+export function NavLinks({ items }: { items: { href: string; label: string; badge?: ReactNode }[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1">
@@ -19,6 +20,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
               }`}
             >
               {item.label}
+              {item.badge}
             </Link>
           </li>
         );

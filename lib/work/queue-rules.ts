@@ -5,9 +5,6 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * the same "answered" and "last progress note" facts). Each rule is written once, here.
  */
 
-/** States whose cases have left the agency's desk: they bring no work to the queue. */
-export const FINISHED_STATES = ['Closed', 'Merged'] as const;
-
 /**
  * A chat message that answers the thread, in chat_messages `alias`: a reply written here
  * (unless it finally failed) or one the agency wrote in Debitura's own portal, which comes

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { caseVisibility, type Viewer } from '@/lib/cases/visibility';
-import { EXCLUSIVE_PERIOD_MONTHS, exclusivePeriodEnd } from '@/lib/cases/lifecycle';
+import { ENDED_STATES, EXCLUSIVE_PERIOD_MONTHS, exclusivePeriodEnd } from '@/lib/cases/lifecycle';
 import { agencyCalendar, nextBusinessDay, type AgencyCalendar } from '@/lib/deadlines/calendar';
 import { agencyToday, businessDeadline, endOfAgencyDay } from '@/lib/deadlines/business-time';
 import { addMonths } from '@/lib/deadlines/months';
@@ -18,7 +18,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { formatMinor } from '@/lib/money/currency';
 import { paidTowardsPromiseSql, promiseBrokenFrom } from './promises';
-import { FINISHED_STATES, isAgencyAnswerSql, lastProgressNoteSql } from './queue-rules';
+import { isAgencyAnswerSql, lastProgressNoteSql } from './queue-rules';
 import { dateText } from './dates';
 
 /**
@@ -108,7 +108,7 @@ async function readCandidates(subject: Viewer, now: Date, calendar: AgencyCalend
   const visibility = caseVisibility(subject);
   const conditions = [
     Prisma.sql`NOT c.is_test`,
-    Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...FINISHED_STATES])})`,
+    Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...ENDED_STATES])})`,
     ...visibility,
   ];
   const today = agencyToday(now, calendar);

@@ -20,14 +20,14 @@ WHERE id IN (
   ORDER BY md5(id::text) LIMIT ${OPEN_CASES});
 
 INSERT INTO follow_ups (id, case_id, due_date, note, status, created_at, closed_at)
-SELECT gen_random_uuid(), c.id, current_date + (n % 20), 'Call back', CASE WHEN n % 3 = 0 THEN 'done' ELSE 'open' END,
+SELECT gen_random_uuid(), c.id, current_date + (n % 20)::int, 'Call back', CASE WHEN n % 3 = 0 THEN 'done' ELSE 'open' END,
   now() - interval '3 days', CASE WHEN n % 3 = 0 THEN now() END
 FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM cases c
       JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}') c
 WHERE n % 5 = 0;
 
 INSERT INTO payment_promises (id, case_id, amount_minor, currency, promised_on, due_date, created_at)
-SELECT gen_random_uuid(), c.id, 50000, COALESCE(c.currency, 'EUR'), current_date - 20, current_date - 10 + (n % 20), now()
+SELECT gen_random_uuid(), c.id, 50000, COALESCE(c.currency, 'EUR'), current_date - 20, current_date - 10 + (n % 20)::int, now()
 FROM (SELECT c.id, c.currency, row_number() OVER (ORDER BY c.id) AS n FROM cases c
       JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}') c
 WHERE n % 10 = 0;

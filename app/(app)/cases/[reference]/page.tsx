@@ -10,6 +10,8 @@ import { PaymentTable } from '@/components/cases/payment-table';
 import { TestCaseBanner } from '@/components/cases/test-case-banner';
 import { ChatPanel } from '@/components/chat/chat-panel';
 import { CaseAssignPanel } from '@/components/assignment/case-assign-panel';
+import { CaseWorkPanel } from '@/components/case-work/case-work-panel';
+import { LiveRefresh } from '@/components/queue/live-refresh';
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -61,6 +63,9 @@ export default async function CasePage({ params }: Props) {
           <CaseTimeline entries={detail.timeline} />
         </div>
         <div className="space-y-5 lg:col-span-2">
+          {/* Follow-ups, promises and internal notes (components/case-work), live as changes land. */}
+          <LiveRefresh reference={detail.reference} />
+          <CaseWorkPanel caseId={detail.id} reference={detail.reference} currency={detail.currency} />
           <ChatPanel reference={detail.reference} initial={thread} canReply={can(viewer, 'chat:reply')} />
           <PartyCard kind="debtor" name={detail.debtorName} party={detail.debtor} />
           <PartyCard kind="creditor" name={detail.creditorName} party={detail.creditor} />
