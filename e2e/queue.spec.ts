@@ -63,7 +63,7 @@ test('a follow-up added on the case page shows in the queue and is marked done t
   await page.getByRole('button', { name: 'Add follow-up' }).click();
   await expect(page.getByTestId('follow-ups')).toContainText(`Call the debtor ${RUN}`);
 
-  await page.getByLabel('Internal note').fill(`Debtor sounded cooperative ${RUN}`);
+  await page.getByLabel('Internal note', { exact: true }).fill(`Debtor sounded cooperative ${RUN}`);
   await page.getByRole('button', { name: 'Save internal note' }).click();
   await expect(page.locator('#internal-note-status')).toContainText('Saved.');
 

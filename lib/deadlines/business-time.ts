@@ -8,8 +8,18 @@ import { endOfLocalDay, localDate, startOfLocalDay } from './zoned-time';
  */
 export function businessDeadline(event: Date, businessDays: number, calendar: AgencyCalendar): Date {
   const eventDay = localDate(event, calendar.timeZone);
-  return endOfLocalDay(addBusinessDays(eventDay, businessDays, calendar.country), calendar.timeZone);
+  const key = `${calendar.country}|${calendar.timeZone}|${businessDays}|${eventDay}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = endOfLocalDay(addBusinessDays(eventDay, businessDays, calendar.country), calendar.timeZone).getTime();
+    if (deadlines.size > 10_000) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return new Date(deadline);
 }
+
+/** Deadlines by event day: a queue computes the same few thousand again and again. */
+const deadlines = new Map<string, number>();
 
 /** The end of a local date (a follow-up's or a promise's day) in the agency's time zone. */
 export function endOfAgencyDay(date: string, calendar: AgencyCalendar): Date {

@@ -41,18 +41,45 @@ function wallClock(instant: Date, timeZone: string): WallClock {
   };
 }
 
-/** The zone's offset from UTC at `instant`, in minutes (Copenhagen in winter: 60). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const clock = wallClock(instant, timeZone);
+const QUARTER_HOUR_MS = 900_000;
+const DAY_MS = 86_400_000;
+const offsetCache = new Map<string, number>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const clock = wallClock(new Date(ms), timeZone);
   const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((asUtc - wholeSeconds) / 60_000);
+  return Math.round((asUtc - ms) / 60_000);
+}
+
+function remembered(key: string, compute: () => number): number {
+  let value = offsetCache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * The zone's offset from UTC at `instant`, in minutes (Copenhagen in winter: 60). Asking Intl
+ * is slow and a queue asks thousands of times, so offsets are remembered: per UTC day when the
+ * day starts and ends on the same offset (no zone changes twice in a day), else per quarter
+ * hour (every zone's offsets and changes fall on quarter hours).
+ */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const ms = instant.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  const dayStart = remembered(`${timeZone}|d${day}`, () => offsetAt(day * DAY_MS, timeZone));
+  const nextDayStart = remembered(`${timeZone}|d${day + 1}`, () => offsetAt((day + 1) * DAY_MS, timeZone));
+  if (dayStart === nextDayStart) return dayStart;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  return remembered(`${timeZone}|q${quarter}`, () => offsetAt(quarter * QUARTER_HOUR_MS, timeZone));
 }
 
 /** The local date (`YYYY-MM-DD`) of `instant` in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  return new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 10);
 }
 
 /** The instant the local date begins in the zone (its first millisecond). */
@@ -64,11 +91,21 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   return new Date(second);
 }
 
+const dayEnds = new Map<string, number>();
+
 /** The last millisecond of the local date in the zone: a deadline "by the end of that day". */
 export function endOfLocalDay(date: string, timeZone: string): Date {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return new Date(startOfLocalDay(next.toISOString().slice(0, 10), timeZone).getTime() - 1);
+  // Remembered: a queue asks for the same few days thousands of times.
+  const key = `${timeZone}|${date}`;
+  let end = dayEnds.get(key);
+  if (end === undefined) {
+    const next = new Date(`${date}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    end = startOfLocalDay(next.toISOString().slice(0, 10), timeZone).getTime() - 1;
+    if (dayEnds.size > 10_000) dayEnds.clear();
+    dayEnds.set(key, end);
+  }
+  return new Date(end);
 }
 
 /** ISO 8601 with the zone's offset at that instant, to the millisecond. */
