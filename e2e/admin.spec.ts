@@ -252,7 +252,7 @@ test('the admin pages fit a phone screen: tables scroll inside their frames, not
     '/admin',
     '/admin/deliveries',
     '/admin/rejected',
-    '/admin/chat-outbox',
+    '/admin/outbox',
     '/admin/users',
     '/admin/tokens',
     '/admin/audit',

@@ -7,7 +7,7 @@ const ITEMS = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/deliveries', label: 'Deliveries' },
   { href: '/admin/rejected', label: 'Rejected' },
-  { href: '/admin/chat-outbox', label: 'Chat outbox' },
+  { href: '/admin/outbox', label: 'Outbox' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/tokens', label: 'API tokens' },
   { href: '/admin/audit', label: 'Audit log' },

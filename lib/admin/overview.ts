@@ -1,22 +1,22 @@
 import { db } from '@/lib/db';
-import { countChatOutbox } from './chat-outbox';
+import { countOutbox } from './outbox';
 import { summarizeDeliveries } from './deliveries';
 
 /** The figures on /admin: what needs an admin's attention now. */
 export async function getAdminOverview() {
   const dayAgo = new Date(Date.now() - 86_400_000);
-  const [deliveries, rejected24h, chat, users, audit24h] = await Promise.all([
+  const [deliveries, rejected24h, outbox, users, audit24h] = await Promise.all([
     summarizeDeliveries(24),
     // Counted per minute (lib/webhooks/rejections.ts): rejected_deliveries keeps only samples.
     db.rejectedDeliveryCount.aggregate({ where: { minute: { gte: dayAgo } }, _sum: { count: true } }),
-    countChatOutbox(),
+    countOutbox(),
     db.user.groupBy({ by: ['role'], where: { disabledAt: null }, _count: { _all: true } }),
     db.auditLog.count({ where: { at: { gte: dayAgo } } }),
   ]);
   return {
     deliveries,
     rejected24h: rejected24h._sum.count ?? 0,
-    chat,
+    outbox,
     activeUsersByRole: Object.fromEntries(users.map((row) => [row.role, row._count._all])) as Record<string, number>,
     audit24h,
   };

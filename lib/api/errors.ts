@@ -32,6 +32,13 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** What the case's state forbids (a payment on a Closed case, accepting an Active one): 409, nothing changed. */
+export class ConflictError extends HttpError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
 export class ValidationError extends HttpError {
   constructor(message: string, status: 400 | 422 = 422) {
     super(status, status === 400 ? 'bad_request' : 'invalid', message);

@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 const COLLECTOR = [
   'cases:read', // own and unassigned cases
   'chat:reply',
+  'cases:act', // accept, payments, close, notes, fees on the cases the user can see (sent to Debitura)
 ] as const;
 
 const MANAGER = [...COLLECTOR, 'cases:read-all', 'cases:assign', 'payments:reconcile', 'reports:read'] as const;

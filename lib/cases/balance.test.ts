@@ -41,3 +41,15 @@ describe('computeBalance', () => {
     });
   });
 });
+
+describe('unconfirmed payments', () => {
+  it('are kept apart: they change neither what is paid nor the status', () => {
+    expect(computeBalance(10_000n, 0n, 4_000n, 6_000n)).toMatchObject({
+      status: 'partial',
+      paidMinor: 4_000n,
+      remainingMinor: 6_000n,
+      unconfirmedMinor: 6_000n,
+    });
+    expect(computeBalance(null, null, 0n, 500n)).toMatchObject({ status: 'unknown', unconfirmedMinor: 500n });
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * Where a case's balance stands, from its minor-unit amounts: what is due (original plus
  * added fees), what the standing payments cover, and whether that is nothing, part, all or
- * more than all of it. Integer arithmetic only.
+ * more than all of it. Integer arithmetic only. Payments Casedesk recorded with Debitura that
+ * have not come back as payment.created yet are kept apart (`unconfirmedMinor`): they count
+ * in nothing else until Debitura confirms them.
  */
 export type BalanceStatus = 'unknown' | 'unpaid' | 'partial' | 'paid' | 'overpaid';
 
@@ -15,11 +17,26 @@ export type Balance = {
   overpaidMinor: bigint;
   /** Whole percent of the due amount paid, 0–100 (capped), null when unknown. */
   percentPaid: number | null;
+  /** Sent to Debitura (or about to be), not yet confirmed by its webhook. */
+  unconfirmedMinor: bigint;
 };
 
-export function computeBalance(originalMinor: bigint | null, feesMinor: bigint | null, paidMinor: bigint): Balance {
+export function computeBalance(
+  originalMinor: bigint | null,
+  feesMinor: bigint | null,
+  paidMinor: bigint,
+  unconfirmedMinor = 0n,
+): Balance {
   if (originalMinor === null) {
-    return { status: 'unknown', dueMinor: null, paidMinor, remainingMinor: null, overpaidMinor: 0n, percentPaid: null };
+    return {
+      status: 'unknown',
+      dueMinor: null,
+      paidMinor,
+      remainingMinor: null,
+      overpaidMinor: 0n,
+      percentPaid: null,
+      unconfirmedMinor,
+    };
   }
   const due = originalMinor + (feesMinor ?? 0n);
   const remaining = due - paidMinor;
@@ -33,5 +50,6 @@ export function computeBalance(originalMinor: bigint | null, feesMinor: bigint |
     remainingMinor: remaining > 0n ? remaining : 0n,
     overpaidMinor: remaining < 0n ? -remaining : 0n,
     percentPaid: Math.max(0, Math.min(100, percent)),
+    unconfirmedMinor,
   };
 }

@@ -1,6 +1,8 @@
 import { db } from '@/lib/db';
 import { listFollowUps, type FollowUpView } from '@/lib/work/follow-ups';
 import { listPromises, type PromiseView } from '@/lib/work/promises';
+import { listCaseActions } from '@/lib/outbox/queries';
+import type { ActionView } from '@/lib/outbox/view';
 import { getCaseDetail } from './case-detail';
 import type { Viewer } from './visibility';
 
@@ -30,9 +32,14 @@ export async function getCaseJson(viewer: Viewer, reference: string): Promise<Ca
       status: true,
     },
   });
-  const [chat, followUps, promises] = await Promise.all([chatQuery, listFollowUps(detail.id), listPromises(detail.id)]);
+  const [chat, followUps, promises, actions] = await Promise.all([
+    chatQuery,
+    listFollowUps(detail.id),
+    listPromises(detail.id),
+    listCaseActions(detail.id),
+  ]);
   // The agency's own work on the case (lib/work): always lists, empty when there is none.
-  return { ...toCaseJson(detail, chat), followUps, promises };
+  return { ...toCaseJson(detail, chat, actions), followUps, promises };
 }
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
@@ -53,7 +60,7 @@ type Chat = Awaited<
   >
 >;
 
-function toCaseJson(detail: Detail, chat: Chat) {
+function toCaseJson(detail: Detail, chat: Chat, actions: ActionView[]) {
   const byTimeThenId =
     <T>(time: (item: T) => Date | null, id: (item: T) => string | null) =>
     (a: T, b: T) =>
@@ -133,6 +140,16 @@ function toCaseJson(detail: Detail, chat: Chat) {
         direction: message.direction,
         status: message.status,
       })),
+    // What Casedesk sent (or is sending) to Debitura for this case, newest first.
+    actions: actions.map((action) => ({
+      id: action.id,
+      kind: action.kind,
+      status: action.status,
+      ...(action.error ? { error: action.error, errorCode: action.errorCode } : {}),
+      createdAt: action.createdAt,
+      sentAt: action.sentAt,
+      confirmedAt: action.confirmedAt,
+    })),
   };
 }
 

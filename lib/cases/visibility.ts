@@ -35,9 +35,9 @@ export function unreadCountSql(viewer: Viewer, alias: Prisma.Sql = Prisma.raw('c
         '-infinity'::timestamptz))`;
 }
 
-/** `ILIKE '%text%'` over the four searchable columns; pg_trgm GIN indexes serve each one. */
+/** `ILIKE '%text%'` over the five searchable columns; pg_trgm GIN indexes serve each one. */
 export function searchCondition(text: string): Prisma.Sql {
   const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   return Prisma.sql`(c.reference ILIKE ${pattern} OR c.creditor_reference ILIKE ${pattern}
-    OR c.debtor_name ILIKE ${pattern} OR c.creditor_name ILIKE ${pattern})`;
+    OR c.debtor_name ILIKE ${pattern} OR c.creditor_name ILIKE ${pattern} OR c.agency_reference ILIKE ${pattern})`;
 }

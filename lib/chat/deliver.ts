@@ -1,19 +1,21 @@
 import { after } from 'next/server';
+import { db } from '@/lib/db';
+import { OUTBOX_JOB } from '@/lib/outbox/job';
 import { kickJob } from '@/lib/jobs/runner';
-import { CHAT_SENDER_JOB } from './job';
-import { sendReplyNow } from './sender';
+import { sendActionNow } from '@/lib/outbox/sender';
 
 /**
- * After the response has gone out: post the reply to Debitura now. If that throws (the
- * database blinked), the background job picks the reply up on its next pass anyway.
+ * After the response has gone out: send the reply's outbox action now. If that throws (the
+ * database blinked), the background sender picks it up on its next pass anyway.
  */
 export function deliverSoon(messageId: string): void {
   after(async () => {
     try {
-      await sendReplyNow(messageId);
+      const action = await db.outboundAction.findUnique({ where: { chatMessageId: messageId }, select: { id: true } });
+      if (action) await sendActionNow(action.id);
     } catch (error) {
-      console.error('[chat] immediate send failed; the background job will retry', error);
-      kickJob(CHAT_SENDER_JOB);
+      console.error('[chat] immediate send failed; the background sender will retry', error);
+      kickJob(OUTBOX_JOB);
     }
   });
 }

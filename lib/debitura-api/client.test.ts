@@ -1,14 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeCase, deletePayment } from './cases';
 import {
   getCaseByReference,
+  MAX_RESPONSE_BYTES,
   parseRetryAfter,
   PermanentApiError,
   postChatMessage,
   RetryableApiError,
   type DebituraApiConfig,
 } from './client';
+import { getDebituraApiConfig, parseTimeout } from './config';
+import { UnsafePathSegmentError } from './path';
 
 type Seen = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string };
 const seen: Seen[] = [];
@@ -96,6 +100,84 @@ describe('Debitura API client', () => {
   it('refuses an answer that is not a JSON object', async () => {
     answer = (_, response) => response.end('<html>');
     await expect(getCaseByReference('R1', config)).rejects.toBeInstanceOf(PermanentApiError);
+  });
+
+  it('takes a 429 delay from retryAfter in the body before the Retry-After header', async () => {
+    answer = json(
+      429,
+      { error: 'rate_limit_exceeded', message: 'slow down', retryAfter: 42.0 },
+      { 'retry-after': '7' },
+    );
+    const error = await getCaseByReference('R1', config).catch((caught) => caught);
+    expect(error).toBeInstanceOf(RetryableApiError);
+    expect(error.retryAfterMs).toBe(42_000);
+  });
+
+  it("keeps Debitura's businessErrors for the person who has to fix the request", async () => {
+    answer = json(400, {
+      error: 'validation',
+      message: 'Invalid request',
+      businessErrors: [{ type: 'PaymentsTooLow', message: 'Payments do not cover the outstanding amount.' }],
+    });
+    const error = await closeCase('c1', { closeCode: 'Paid' }, config).catch((caught) => caught);
+    expect(error).toBeInstanceOf(PermanentApiError);
+    expect(error.businessErrors).toEqual([
+      { type: 'PaymentsTooLow', message: 'Payments do not cover the outstanding amount.' },
+    ]);
+    expect(error.userMessage).toBe('Payments do not cover the outstanding amount.');
+  });
+
+  it('never follows a redirect (the API key would go with it)', async () => {
+    const before = seen.length;
+    answer = (_, response) => {
+      response.writeHead(302, { location: '/cases/case-reference/ELSEWHERE' });
+      response.end();
+    };
+    const error = await getCaseByReference('R1', config).catch((caught) => caught);
+    expect(error).toBeInstanceOf(PermanentApiError);
+    expect(error.message).toMatch(/redirect/);
+    expect(seen.length - before).toBe(1);
+  });
+
+  it('refuses an answer larger than the cap, declared or streamed', async () => {
+    answer = json(200, { blob: 'x'.repeat(MAX_RESPONSE_BYTES) });
+    await expect(getCaseByReference('R1', config)).rejects.toThrow(/larger than/);
+    answer = (_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = 'x'.repeat(1024 * 1024);
+      response.write('{"blob":"');
+      for (let i = 0; i <= MAX_RESPONSE_BYTES / chunk.length; i++) response.write(chunk);
+      response.end('"}');
+    };
+    await expect(getCaseByReference('R1', config)).rejects.toThrow(/larger than/);
+  });
+
+  it('refuses ids and references that would walk the path, before any call', async () => {
+    const before = seen.length;
+    for (const bad of ['..', '.', '', 'a\nb', 'x'.repeat(300)]) {
+      await expect(getCaseByReference(bad, config)).rejects.toBeInstanceOf(UnsafePathSegmentError);
+    }
+    await expect(deletePayment('case-1', '..', false, config)).rejects.toBeInstanceOf(UnsafePathSegmentError);
+    expect(seen.length).toBe(before);
+    answer = json(200, {});
+    await getCaseByReference('../admin', config);
+    expect(seen.at(-1)!.url).toBe('/cases/case-reference/..%2Fadmin');
+  });
+
+  it('validates the timeout setting instead of passing NaN on', () => {
+    expect(parseTimeout(undefined)).toBe(10_000);
+    expect(parseTimeout('2500')).toBe(2_500);
+    for (const bad of ['soon', '0', '-5', '1.5', '99', '999999999'])
+      expect(() => parseTimeout(bad)).toThrow(/DEBITURA_API_TIMEOUT_MS/);
+    expect(() =>
+      getDebituraApiConfig({
+        DEBITURA_API_URL: 'http://x.example',
+        DEBITURA_API_TIMEOUT_MS: 'NaN',
+      } as unknown as NodeJS.ProcessEnv),
+    ).toThrow();
+    expect(() =>
+      getDebituraApiConfig({ DEBITURA_API_URL: 'file:///etc/passwd' } as unknown as NodeJS.ProcessEnv),
+    ).toThrow(/http/);
   });
 
   it('reads Retry-After as seconds or a date', () => {

@@ -1,77 +1,42 @@
 import { isPlainObject, normalizeKeys } from '@/lib/webhooks/normalize';
+import { getDebituraApiConfig, type DebituraApiConfig } from './config';
+import { ApiNotConfiguredError, PermanentApiError, RetryableApiError } from './errors';
+import { apiPath } from './path';
 
 /**
- * The Collection Partner API (docs/debitura.md "The Collection Partner API"): base DEBITURA_API_URL,
- * header `XApiKey: DEBITURA_API_KEY`. Every call has a timeout, and every failure is one of
- * two errors: RetryableApiError (network, timeout, 5xx, 408, 429: try again later) or
- * PermanentApiError (other 4xx, unusable answers: retrying gives the same answer).
+ * The Collection Partner API (docs/debitura.md): base DEBITURA_API_URL, header
+ * `XApiKey: DEBITURA_API_KEY`. Every call waits for a slot in Debitura's rate limit (shared by
+ * all instances), has a timeout, follows no redirect (the key would go wherever it pointed),
+ * reads at most MAX_RESPONSE_BYTES, and fails with RetryableApiError or PermanentApiError.
  * Answers come back with camelCase keys.
  */
 
-export type DebituraApiConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
+export { getDebituraApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from './config';
+export {
+  ApiNotConfiguredError,
+  DebituraApiError,
+  PermanentApiError,
+  RetryableApiError,
+  type BusinessError,
+} from './errors';
 
-export class DebituraApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly isRetryable: boolean,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-export class RetryableApiError extends DebituraApiError {
-  constructor(
-    message: string,
-    status: number | null,
-    /** From Retry-After, when the API sent one. */
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message, status, true);
-  }
-}
-
-export class PermanentApiError extends DebituraApiError {
-  constructor(message: string, status: number | null) {
-    super(message, status, false);
-  }
-}
-
-export class ApiNotConfiguredError extends PermanentApiError {
-  constructor() {
-    super('DEBITURA_API_URL is not set', null);
-  }
-}
-
-const globalForKey = globalThis as unknown as { casedeskStoredApiKey?: string | null };
-
-/**
- * The API key an admin stored on the Debitura page (lib/debitura/api-config.ts keeps this
- * current in each process), used when DEBITURA_API_KEY is unset; with it, the API's URL
- * defaults to Debitura's production host.
- */
-export function setStoredApiKeyFallback(apiKey: string | null): void {
-  globalForKey.casedeskStoredApiKey = apiKey;
-}
-
-export function getDebituraApiConfig(env: NodeJS.ProcessEnv = process.env): DebituraApiConfig | null {
-  const storedKey = env === process.env ? globalForKey.casedeskStoredApiKey : null;
-  const baseUrl = env.DEBITURA_API_URL?.trim() || (storedKey ? 'https://collectionpartner-api.debitura.com' : '');
-  if (!baseUrl) return null;
-  return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    apiKey: env.DEBITURA_API_KEY?.trim() || storedKey || '',
-    timeoutMs: Number(env.DEBITURA_API_TIMEOUT_MS ?? 10_000),
-  };
-}
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type RequestOptions = {
+  body?: unknown;
+  /** A multipart body (file uploads) instead of JSON. */
+  form?: FormData;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+};
 
 /** The case detail (InvoiceDto), by Debitura's case reference. */
 export async function getCaseByReference(
   reference: string,
   config = getDebituraApiConfig(),
 ): Promise<Record<string, unknown>> {
-  return request(config, 'GET', `/cases/case-reference/${encodeURIComponent(reference)}`);
+  return requestObject(config, 'GET', apiPath`/cases/case-reference/${reference}`);
 }
 
 export type ChatMessageInput = { message: string; userEmail: string };
@@ -83,77 +48,148 @@ export async function postChatMessage(
   idempotencyKey: string,
   config = getDebituraApiConfig(),
 ): Promise<Record<string, unknown>> {
-  return request(config, 'POST', `/cases/${encodeURIComponent(caseId)}/chats`, input, {
-    'Idempotency-Key': idempotencyKey,
+  return requestObject(config, 'POST', apiPath`/cases/${caseId}/chats`, {
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
   });
 }
 
-async function request(
+/** A call whose answer must be a JSON object (or empty, as 204 is). */
+export async function requestObject(
   config: DebituraApiConfig | null,
-  method: 'GET' | 'POST',
+  method: Method,
   path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
+  options: RequestOptions = {},
 ): Promise<Record<string, unknown>> {
-  const answer = (await requestJson(config, method, path, body, headers)) ?? {};
-  if (!isPlainObject(answer)) throw new PermanentApiError(`${method} ${path}: the answer is not a JSON object`, 200);
+  const answer = (await request(config, method, path, options)) ?? {};
+  if (!isPlainObject(answer))
+    throw new PermanentApiError(`${method} ${path}: the answer is not a JSON object`, { status: 200 });
   return answer;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = Method;
 
 /** One call, any JSON answer (object, array, or null for an empty body), keys camelCased. */
 export async function requestJson(
   config: DebituraApiConfig | null,
-  method: HttpMethod,
+  method: Method,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<unknown> {
+  return request(config, method, path, { body, headers });
+}
+
+/** One call to the API; the answer is parsed JSON with camelCase keys (null when empty, as a 204 is). */
+export async function request(
+  config: DebituraApiConfig | null,
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<unknown> {
   if (!config) throw new ApiNotConfiguredError();
   const label = `${method} ${path}`;
+  const url = new URL(config.baseUrl + path);
+  for (const [name, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  await config.limiter?.take();
+
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(config.baseUrl + path, {
+    response = await fetch(url, {
       method,
       headers: {
         XApiKey: config.apiKey,
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...options.headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      // A redirect would carry the XApiKey header to wherever it points: never follow one.
+      redirect: 'manual',
       signal: AbortSignal.timeout(config.timeoutMs),
     });
+    text = await readCapped(response, label);
   } catch (error) {
+    if (error instanceof PermanentApiError) throw error;
     const reason =
       error instanceof Error && error.name === 'TimeoutError'
         ? `timed out after ${config.timeoutMs} ms`
         : describeCause(error);
-    throw new RetryableApiError(`${label}: ${reason}`, null);
+    throw new RetryableApiError(`${label}: ${reason}`, { status: null });
   }
 
-  const text = await response.text().catch(() => '');
+  const parsed = parseJson(text);
+  if (response.status >= 300 && response.status < 400) {
+    throw new PermanentApiError(`${label}: HTTP ${response.status} redirect refused (not followed with the API key)`, {
+      status: response.status,
+    });
+  }
   if (!response.ok) {
+    const body = isPlainObject(parsed) ? (normalizeKeys(parsed) as Record<string, unknown>) : null;
     const message = `${label}: HTTP ${response.status}${text ? ` ${text.slice(0, 300)}` : ''}`;
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new RetryableApiError(message, response.status, parseRetryAfter(response.headers.get('retry-after')));
+      const retryAfterMs = retryAfterFromBody(body) ?? parseRetryAfter(response.headers.get('retry-after'));
+      throw new RetryableApiError(message, { status: response.status, body }, retryAfterMs);
     }
-    throw new PermanentApiError(message, response.status);
+    throw new PermanentApiError(message, { status: response.status, body });
   }
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    throw new PermanentApiError(`${label}: the answer is not JSON`, response.status);
-  }
+  if (!text.trim()) return null;
+  if (parsed === undefined)
+    throw new PermanentApiError(`${label}: the answer is not JSON`, { status: response.status });
   return normalizeKeys(parsed);
+}
+
+/** The body as text, refusing (and cancelling) one larger than MAX_RESPONSE_BYTES. */
+async function readCapped(response: Response, label: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  const tooLarge = () =>
+    new PermanentApiError(`${label}: the answer is larger than ${MAX_RESPONSE_BYTES} bytes`, {
+      status: response.status,
+    });
+  if (declared > MAX_RESPONSE_BYTES) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function describeCause(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? error.message;
+}
+
+/** A 429 body's `retryAfter` (seconds, docs/debitura.md "Rate limits"). */
+function retryAfterFromBody(body: Record<string, unknown> | null): number | null {
+  const value = body?.retryAfter;
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null;
 }
 
 /** Seconds or an HTTP date; null when absent or unreadable. */

@@ -1,6 +1,6 @@
-import { chatSenderJob } from '@/lib/chat/job';
 import { retentionJob } from '@/lib/security/retention';
 import { debituraHealthJob, debituraRepairJob, debituraSyncJob, retiringSecretsJob } from '@/lib/debitura/jobs';
+import { outboxJob } from '@/lib/outbox/job';
 import { caseDetailJob } from './case-detail';
 import { listenForKicks, notifyKick } from './remote-kick';
 import { kickJob, setRemoteKick, startJobs, stopJobs, type Job } from './runner';
@@ -14,7 +14,7 @@ import { webhookApplierJob } from './webhook-applier';
 export const JOBS: readonly Job[] = [
   webhookApplierJob,
   caseDetailJob,
-  chatSenderJob,
+  outboxJob,
   debituraHealthJob,
   debituraSyncJob,
   debituraRepairJob,

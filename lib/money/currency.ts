@@ -101,3 +101,28 @@ export function formatMinor(minor: bigint | number, currency: string, locale = '
   const decimal = `${negative ? '-' : ''}${whole}${exponent ? `.${fraction}` : ''}`;
   return formatter.format(decimal as unknown as number);
 }
+
+/**
+ * Minor units back to a major-unit JSON number for Debitura's API (which takes amounts as
+ * numbers): the decimal text is built exactly, and its shortest float prints back the same.
+ */
+export function toMajorUnits(minor: bigint | string, currency: string): number {
+  const value = typeof minor === 'bigint' ? minor : BigInt(minor);
+  const exponent = currencyExponent(currency);
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent ? `.${digits.slice(-exponent)}` : '';
+  return Number(`${negative ? '-' : ''}${whole}${fraction}`);
+}
+
+/**
+ * An amount a person typed ("1234.5", "1 234,50" is not accepted: one dot, no grouping) in
+ * the case's currency, as minor units. Throws RangeError with a message for the form when it
+ * is not a positive amount or has more decimals than the currency (no 0.001 EUR, no 0.5 JPY).
+ */
+export function parseAmountInput(text: string, currency: string): bigint {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) throw new RangeError('Enter an amount like 125.50 (digits and one dot).');
+  return toMinorUnits(trimmed, currency);
+}

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFakeConnection, type FakeConnection, type FakeConnectionOptions } from './fake-api-connection';
 import { chatDtos, paymentDtos, type ChatDto, type InvoiceDto, type PaymentDto } from './dto';
+import { createFakeActions, type Answer, type FakeActions, type WebhookTarget } from './fake-api-actions';
 import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type Simulation } from './generate';
 
 /**
@@ -40,6 +41,10 @@ export type FakeApiOptions = {
   isStrict?: boolean;
   /** The connection endpoints (me, case list, webhook subscriptions, event log): see fake-api-connection.ts. */
   connection?: FakeConnectionOptions;
+  /** Where the webhooks that acting on a case causes are sent, signed with `secret` (none without it). */
+  webhook?: WebhookTarget;
+  /** Debitura's rate limit per API key (default 2,000 calls a minute). */
+  rateLimitPerMinute?: number;
 };
 
 export type FakeApi = {
@@ -53,10 +58,10 @@ export type FakeApi = {
   register: (detail: InvoiceDto) => void;
   setFailures: (failures: { chatPosts?: number; detailGets?: number }) => void;
   connection: FakeConnection;
+  /** Acting on cases (fake-api-actions.ts): effective calls, fault switches, webhook target. */
+  actions: FakeActions;
   close: () => Promise<void>;
 };
-
-type Answer = { status: number; body: unknown };
 
 export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
   const byReference = new Map<string, InvoiceDto>();
@@ -82,6 +87,10 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   let detailFailures = options.failFirstDetailGets ?? 0;
   let chatAttempts = 0;
   const unavailable: Answer = { status: 503, body: { message: 'Service temporarily unavailable (simulated)' } };
+  const actions = createFakeActions(
+    { byId, paymentsById },
+    { rateLimitPerMinute: options.rateLimitPerMinute, webhook: options.webhook },
+  );
 
   const postChat = (caseId: string, body: unknown, key: string | null): Answer => {
     chatAttempts++;
@@ -142,8 +151,12 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     if (typeof key !== 'string' || !key || (options.apiKey && key !== options.apiKey)) {
       return { status: 401, body: { message: 'Missing or invalid XApiKey header' } };
     }
+    const limited = actions.checkRateLimit(key);
+    if (limited) return limited;
     const connectionAnswer = connection.route(method, url, body);
     if (connectionAnswer) return connectionAnswer;
+    const acted = actions.route(method, path, url.searchParams, body, headers);
+    if (acted) return acted;
     const byRef = /^\/cases\/case-reference\/([^/]+)$/.exec(path);
     if (byRef && method === 'GET') return readDetail(path, byReference.get(decodeURIComponent(byRef[1]).toUpperCase()));
     const match = /^\/cases\/([^/]+)(\/chats|\/payments)?$/.exec(path);
@@ -172,6 +185,9 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       } catch {
         answer = { status: 400, body: { message: 'Body is not JSON' } };
       }
+      // A timeout: no answer at all. A lost answer: the call took effect, the connection drops.
+      if (answer.fault === 'hang') return;
+      if (answer.fault === 'drop') return void req.socket.destroy();
       const payload = answer.body === null ? '' : JSON.stringify(answer.body);
       res.writeHead(answer.status, payload ? { 'Content-Type': 'application/json; charset=utf-8' } : {});
       res.end(payload);
@@ -190,6 +206,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     detailRequests,
     chatPostAttempts: () => chatAttempts,
     register,
+    actions,
     setFailures: (failures) => {
       chatFailures = failures.chatPosts ?? chatFailures;
       detailFailures = failures.detailGets ?? detailFailures;
@@ -198,6 +215,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     close: () =>
       new Promise<void>((resolve) => {
         connection.stop();
+        actions.setWebhook(undefined);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/admin/audit-log';
-import { countChatOutbox, listChatOutbox } from '@/lib/admin/chat-outbox';
-import { retryChatFromForm } from '@/lib/admin/chat-retry';
+import { countOutbox, listOutbox } from '@/lib/admin/outbox';
+import { retryOutboxFromForm } from '@/lib/admin/outbox-retry';
 import { getDelivery, listDeliveries, visibleHeaders } from '@/lib/admin/deliveries';
 import { parseDeliveryFilters } from '@/lib/admin/params';
 import { listRejected, rejectionTimeline } from '@/lib/admin/rejections';
@@ -311,50 +311,65 @@ describe('reprocessing failed events', () => {
   });
 });
 
-describe('the chat outbox', () => {
-  it('lists failed replies as typed and retries one or all, keeping the idempotency key, audited', async () => {
+describe('the outbox', () => {
+  it('lists failed actions as typed and retries one or all, keeping the idempotency key and history, audited', async () => {
     const first = await createReply(admin, 'ADM-LIVE-1', '<b>Hello</b> & welcome');
     const second = await createReply(admin, 'ADM-LIVE-1', 'Second reply');
-    const key = (await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } })).idempotencyKey;
-    // Both ran out of automatic attempts (Debitura kept refusing them).
+    const actionOf = (chatMessageId: string) => db.outboundAction.findUniqueOrThrow({ where: { chatMessageId } });
+    const key = (await actionOf(first.id)).idempotencyKey;
+    // Both ran out of automatic attempts (Debitura kept failing them).
     await database.pool.query(
-      "UPDATE chat_messages SET status = 'failed', attempts = 12, next_attempt_at = NULL, last_error = 'HTTP 500' WHERE id = ANY($1::uuid[])",
+      `UPDATE outbound_actions SET status = 'failed', attempts = 12, next_attempt_at = NULL, last_error = 'HTTP 500',
+         error_code = 'exhausted' WHERE chat_message_id = ANY($1::uuid[])`,
       [[first.id, second.id]],
     );
-    expect(await countChatOutbox()).toEqual({ failed: 2, sending: 0 });
-    const failed = await listChatOutbox('failed');
-    expect(failed.map((row) => [row.message, row.caseReference, row.attempts, row.lastError, row.authorEmail])).toEqual(
-      [
-        ['Second reply', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
-        ['<b>Hello</b> & welcome', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
-      ],
-    );
+    expect(await countOutbox()).toEqual({ failed: 2, retrying: 0 });
+    const failed = await listOutbox('failed');
+    expect(
+      failed.map((row) => [row.kind, row.summary, row.caseReference, row.attempts, row.lastError, row.actorEmail]),
+    ).toEqual([
+      ['chat_reply', 'Second reply', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+      ['chat_reply', '<b>Hello</b> & welcome', 'ADM-LIVE-1', 12, 'HTTP 500', admin.email],
+    ]);
 
+    const firstAction = await actionOf(first.id);
     const one = new FormData();
-    one.set('id', first.id);
-    expect(await retryChatFromForm(one, admin)).toEqual({
+    one.set('id', firstAction.id);
+    expect(await retryOutboxFromForm(one, admin)).toEqual({
       state: { status: 'success', message: 'Sending again.' },
-      ids: [first.id],
+      ids: [firstAction.id],
     });
-    const retried = await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } });
-    expect(retried).toMatchObject({ status: 'sending', attempts: 0, idempotencyKey: key });
-    expect(await countChatOutbox()).toEqual({ failed: 1, sending: 1 });
+    // Same key, the attempt history kept (an earlier attempt may have reached Debitura), fresh allowance.
+    expect(await actionOf(first.id)).toMatchObject({
+      status: 'pending',
+      attempts: 12,
+      attemptsBeforeRetry: 12,
+      errorCode: null,
+      idempotencyKey: key,
+    });
+    // The thread shows the reply sending again.
+    expect(await db.chatMessage.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: 'sending',
+      attempts: 0,
+    });
+    expect(await countOutbox()).toEqual({ failed: 1, retrying: 1 });
 
     const all = new FormData();
     all.set('scope', 'failed');
-    expect((await retryChatFromForm(all, admin)).ids).toEqual([second.id]);
-    expect(await countChatOutbox()).toEqual({ failed: 0, sending: 2 });
-    expect((await retryChatFromForm(all, admin)).state.message).toBe('No failed replies.');
+    const secondAction = await actionOf(second.id);
+    expect((await retryOutboxFromForm(all, admin)).ids).toEqual([secondAction.id]);
+    expect(await countOutbox()).toEqual({ failed: 0, retrying: 2 });
+    expect((await retryOutboxFromForm(all, admin)).state.message).toBe('No failed actions.');
 
-    const audit = (await listAudit({ action: 'chat.reply_retried' })).rows;
+    const audit = (await listAudit({ action: 'outbox.action_retried' })).rows;
     expect(audit.map((row) => [row.actorEmail, row.targetId])).toEqual([
-      [admin.email, second.id],
-      [admin.email, first.id],
+      [admin.email, secondAction.id],
+      [admin.email, firstAction.id],
     ]);
 
     const bogus = new FormData();
     bogus.set('id', 'not-a-uuid');
-    expect((await retryChatFromForm(bogus, admin)).state.status).toBe('error');
-    expect((await listAudit({ action: 'chat.reply_retried' })).rows).toHaveLength(2);
+    expect((await retryOutboxFromForm(bogus, admin)).state.status).toBe('error');
+    expect((await listAudit({ action: 'outbox.action_retried' })).rows).toHaveLength(2);
   });
 });

@@ -20,7 +20,7 @@ const PAGES = [
   '/admin',
   '/admin/deliveries',
   '/admin/rejected',
-  '/admin/chat-outbox',
+  '/admin/outbox',
   '/admin/users',
   '/admin/tokens',
   '/admin/audit',

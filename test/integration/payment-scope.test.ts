@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendReplyNow } from '@/lib/chat/sender';
+import { sendActionNow } from '@/lib/outbox/sender';
 import { closePool } from '@/lib/database/pool';
 import { createTestDatabase } from '../helpers/database';
 import { envelope, ingestDirect } from '../helpers/webhooks';
@@ -116,11 +116,15 @@ describe('a delivered reply removes its echo only in its own case', () => {
       envelope('chat.created', { reference, chatId: ECHO_ID, message, user: { firstName: 'Deb' } });
     await ingestDirect(database.pool, [chat('SCOPE-A', 'the echo of our reply'), chat('SCOPE-B', 'another case')]);
     const { rows } = await database.pool.query(
-      `INSERT INTO chat_messages (id, case_id, direction, message, at, status, idempotency_key, next_attempt_at)
-       SELECT gen_random_uuid(), id, 'outbound', 'our reply', now(), 'sending', gen_random_uuid()::text, now()
-       FROM cases WHERE reference = 'SCOPE-A' RETURNING id`,
+      `WITH reply AS (
+         INSERT INTO chat_messages (id, case_id, direction, message, at, status, next_attempt_at)
+         SELECT gen_random_uuid(), id, 'outbound', 'our reply', now(), 'sending', now()
+         FROM cases WHERE reference = 'SCOPE-A' RETURNING id, case_id)
+       INSERT INTO outbound_actions (id, case_id, kind, payload, idempotency_key, next_attempt_at, chat_message_id)
+       SELECT gen_random_uuid(), case_id, 'chat_reply', '{"message": "our reply", "userEmail": "a@agency.test"}',
+              gen_random_uuid()::text, now(), id FROM reply RETURNING id`,
     );
-    await sendReplyNow(rows[0].id);
+    await sendActionNow(rows[0].id);
 
     const { rows: messages } = await database.pool.query(
       `SELECT c.reference, m.direction, m.status, m.message FROM chat_messages m JOIN cases c ON c.id = m.case_id

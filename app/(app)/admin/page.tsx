@@ -36,11 +36,11 @@ export default async function AdminOverviewPage() {
       isAlarm: overview.rejected24h > 0,
     },
     {
-      label: 'Chat replies failed',
-      value: overview.chat.failed,
-      href: '/admin/chat-outbox',
-      detail: `${overview.chat.sending} still sending`,
-      isAlarm: overview.chat.failed > 0,
+      label: 'Actions to Debitura failed',
+      value: overview.outbox.failed,
+      href: '/admin/outbox',
+      detail: `${overview.outbox.retrying} being retried`,
+      isAlarm: overview.outbox.failed > 0,
     },
     {
       label: 'Active users',

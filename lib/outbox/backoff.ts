@@ -1,14 +1,14 @@
 /**
- * When a reply that Debitura did not accept is tried again: 2 s, 4 s, 8 s... up to 10 min,
- * with ±20 % jitter so replies that failed together do not retry together. After
- * MAX_AUTO_ATTEMPTS the reply is marked failed and waits for someone to press Retry.
+ * When an action Debitura did not take is tried again: 2 s, 4 s, 8 s... up to 10 min,
+ * with ±20 % jitter so actions that failed together do not retry together. After
+ * MAX_AUTO_ATTEMPTS the action is marked failed and waits for someone to press Retry.
  */
 export const MAX_AUTO_ATTEMPTS = 12;
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 10 * 60_000;
 
 /** `attempts` is how many attempts have failed so far (1 after the first). */
-export function replyRetryDelayMs(
+export function retryDelayMs(
   attempts: number,
   retryAfterMs: number | null = null,
   random: () => number = Math.random,

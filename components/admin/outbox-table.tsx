@@ -1,19 +1,11 @@
 import Link from 'next/link';
-import { retryChatAction } from '@/lib/admin/actions/chat';
-import type { OutboxRow } from '@/lib/admin/chat-outbox';
+import { retryOutboxAction } from '@/lib/admin/actions/outbox';
+import type { OutboxRow } from '@/lib/admin/outbox';
 import { ActionButton } from './action-button';
 import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
-export function ChatOutboxTable({
-  rows,
-  canRetry,
-  caption,
-}: {
-  rows: OutboxRow[];
-  canRetry: boolean;
-  caption: string;
-}) {
+export function OutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; canRetry: boolean; caption: string }) {
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
@@ -21,7 +13,7 @@ export function ChatOutboxTable({
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              Written
+              Stored
             </th>
             <th scope="col" className={headCellClass}>
               Case
@@ -30,7 +22,10 @@ export function ChatOutboxTable({
               By
             </th>
             <th scope="col" className={headCellClass}>
-              Message
+              Action
+            </th>
+            <th scope="col" className={headCellClass}>
+              What
             </th>
             <th scope="col" className={headCellClass}>
               Attempts
@@ -47,7 +42,13 @@ export function ChatOutboxTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100" data-testid="outbox-row" data-status={row.status}>
+            <tr
+              key={row.id}
+              className="border-b border-slate-100"
+              data-testid="outbox-row"
+              data-status={row.status}
+              data-kind={row.kind}
+            >
               <td className={cellClass}>
                 <Time date={row.at} />
               </td>
@@ -56,19 +57,23 @@ export function ChatOutboxTable({
                   {row.caseReference}
                 </Link>
               </td>
-              <td className={cellClass}>{row.authorName ?? row.authorEmail ?? '—'}</td>
+              <td className={cellClass}>{row.actorName ?? row.actorEmail ?? '—'}</td>
+              <td className={`${cellClass} font-mono text-xs`}>{row.kind}</td>
               {/* Text, never HTML: whatever the collector typed is shown as typed. */}
-              <td className={`${cellClass} max-w-sm break-words whitespace-pre-wrap`}>{row.message}</td>
+              <td className={`${cellClass} max-w-sm break-words whitespace-pre-wrap`}>{row.summary}</td>
               <td className={`${cellClass} tabular-nums`}>{row.attempts}</td>
-              <td className={`${cellClass} max-w-xs text-xs break-words text-red-800`}>{row.lastError ?? '—'}</td>
+              <td className={`${cellClass} max-w-xs text-xs break-words text-red-800`}>
+                {row.errorCode ? <span className="font-semibold">{row.errorCode}: </span> : null}
+                {row.lastError ?? '—'}
+              </td>
               {canRetry ? (
                 <td className={cellClass}>
                   <ActionButton
-                    action={retryChatAction}
+                    action={retryOutboxAction}
                     fields={{ id: row.id }}
                     label="Retry"
                     pendingLabel="Retrying…"
-                    ariaLabel={`Retry the reply on case ${row.caseReference}`}
+                    ariaLabel={`Retry the ${row.kind} action on case ${row.caseReference}`}
                   />
                 </td>
               ) : null}

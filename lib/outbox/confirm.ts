@@ -1,0 +1,36 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db';
+import { reconcileConfirmedLines } from './bank-lines';
+
+/**
+ * A sent action is confirmed when what Debitura's webhook says has reached the case here:
+ * the payment.created with the payment id Debitura answered, the payment.deleted, the
+ * case.closed with the same code, the case.updated away from PendingVerification. Stated as
+ * conditions on the stored rows rather than hooks on each webhook, so the order does not
+ * matter: a webhook that came before Debitura's answer confirms the action the moment the
+ * answer is stored, and one that comes later confirms it on the sender's next pass.
+ */
+export async function confirmActions(actionId: string | null = null): Promise<number> {
+  const only = actionId ? Prisma.sql`AND a.id = ${actionId}::uuid` : Prisma.empty;
+  const payments = await db.$queryRaw<{ id: string }[]>`
+    UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
+    FROM payments p
+    WHERE a.status = 'sent' AND a.kind = 'payment_create' ${only}
+      AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.amount_minor IS NOT NULL
+    RETURNING a.id`;
+  const deletions = await db.$executeRaw`
+    UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
+    FROM payments p
+    WHERE a.status = 'sent' AND a.kind = 'payment_delete' ${only}
+      AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.is_deleted`;
+  const cases = await db.$executeRaw`
+    UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
+    FROM cases c
+    WHERE a.status = 'sent' AND a.kind IN ('close', 'accept') ${only} AND c.id = a.case_id
+      AND CASE a.kind
+            WHEN 'close' THEN c.state = 'Closed' AND c.close_code = a.payload->>'closeCode'
+            ELSE c.state IS NOT NULL AND c.state NOT IN ('PendingVerification', 'PendingVerificationInternal')
+          END`;
+  if (payments.length) await reconcileConfirmedLines(payments.map((row) => row.id));
+  return payments.length + deletions + cases;
+}

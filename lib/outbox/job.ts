@@ -1,0 +1,12 @@
+import type { Job } from '@/lib/jobs/runner';
+import { sendDueActions } from './sender';
+
+/** Sends what is due in the outbox and confirms what webhooks confirmed (registered in lib/jobs/index.ts). */
+export const OUTBOX_JOB = 'outbox-sender';
+
+export const outboxJob: Job = {
+  name: OUTBOX_JOB,
+  intervalMs: 1_000,
+  kickDelayMs: 0,
+  run: sendDueActions,
+};

@@ -1,0 +1,315 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { closePool } from '@/lib/database/pool';
+import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
+import { retryAction } from '@/lib/outbox/retry';
+import { sendDueActions } from '@/lib/outbox/sender';
+import { storeAction } from '@/lib/outbox/store';
+import type { InvoiceDto } from '@/lib/simulator/dto';
+import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
+import { createUser } from '@/lib/users/users';
+import { createTestDatabase } from '@/test/helpers/database';
+import { startWebhookReceiver } from '@/test/helpers/outbox';
+import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
+
+/**
+ * The outbox against the simulator's fake Debitura, with the sender run in-process (and once
+ * in a worker process killed with SIGKILL): each kind of action takes effect on Debitura exactly
+ * once across 503s, 429s, timeouts, answers lost after the call took effect, and a crash
+ * mid-call; 4xx answers are not retried and keep Debitura's message; the webhooks Debitura
+ * sends back confirm what they confirm. "Exactly once" is counted on the fake's side: the
+ * calls that took effect there.
+ */
+
+const API_KEY = 'outbox-test-key';
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let fake: FakeApi;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let actor: { id: string; email: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  receiver = await startWebhookReceiver();
+  fake = await startFakeApi({ apiKey: API_KEY, webhook: { url: receiver.url, secret: TEST_WEBHOOK_SECRET } });
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
+    DEBITURA_API_URL: fake.url,
+    DEBITURA_API_KEY: API_KEY,
+    DEBITURA_API_TIMEOUT_MS: '1500',
+  });
+  const user = await createUser({ email: 'olga.outbox@agency.test', name: 'Olga Outbox', role: 'collector' });
+  actor = { id: user.id, email: user.email };
+}, 120_000);
+
+afterAll(async () => {
+  await fake?.actions.flushWebhooks();
+  await fake?.close();
+  await receiver?.close();
+  await db.$disconnect();
+  await closePool();
+  await database?.drop();
+});
+
+/** A case on both sides: registered with the fake Debitura, assigned to Casedesk by a signed webhook. */
+async function seedCase(lifecycle: string, grossMajor = 100, currency = 'EUR') {
+  const reference = `OUT-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const caseId = randomUUID();
+  const detail = {
+    id: caseId,
+    reference,
+    lifecycle,
+    closeCode: null,
+    currency,
+    grossAmount: grossMajor,
+    remainder: grossMajor,
+    interestFees: 0,
+    reminderFees: 0,
+    collectionFees: 0,
+    totalAddedFees: 0,
+    currentEngagementPhase: 'PreLegal',
+    debtor: { name: `Debtor ${reference}` },
+    creditor: { companyName: `Creditor ${reference}` },
+  } as unknown as InvoiceDto;
+  fake.register(detail);
+  const assigned = envelope('case.assigned', { ...detail, caseId, reference });
+  expect((await sendWebhookRetrying(receiver.url.replace('/api/webhooks/debitura', ''), assigned)).status).toBe(200);
+  const row = await waitFor(
+    () => db.case.findFirst({ where: { reference, debituraCaseId: caseId, state: lifecycle } }),
+    10_000,
+    `case ${reference} stored`,
+  );
+  return { reference, caseId, id: row.id, detail };
+}
+
+async function store<K extends ActionKind>(caseRowId: string, kind: K, payload: ActionPayloads[K]) {
+  return db.$transaction((tx) => storeAction(tx, { caseId: caseRowId, kind, payload, actor }));
+}
+
+const action = (id: string) => db.outboundAction.findUniqueOrThrow({ where: { id } });
+
+/**
+ * Runs sender passes until the action leaves `pending`, moving its next attempt to now after
+ * each pass (the backoff is the sender's business; the test is about what reaches Debitura).
+ */
+async function drive(id: string, timeoutMs = 30_000) {
+  return waitFor(
+    async () => {
+      await sendDueActions();
+      const row = await action(id);
+      if (row.status !== 'pending') return row;
+      await database.pool.query(
+        "UPDATE outbound_actions SET next_attempt_at = now() WHERE id = $1 AND status = 'pending' AND next_attempt_at < now() + interval '1 hour'",
+        [id],
+      );
+      return null;
+    },
+    timeoutMs,
+    `action ${id} to leave pending`,
+  );
+}
+
+const effective = (kind: string, caseId: string) =>
+  fake.actions.calls.filter((call) => call.kind === kind && call.caseId === caseId.toLowerCase());
+
+/** Sender passes (which also confirm what webhooks confirmed, as the background job does) until `status`. */
+const waitForStatus = (id: string, status: string) =>
+  waitFor(
+    async () => {
+      await sendDueActions();
+      return (await action(id)).status === status && action(id);
+    },
+    15_000,
+    `action ${id} ${status}`,
+  );
+
+describe('a payment', () => {
+  it('reaches Debitura once across a 503, a 429 and a lost answer, then payment.created confirms it', async () => {
+    const seeded = await seedCase('Active');
+    fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
+    const stored = await store(seeded.id, 'payment_create', {
+      date: '2026-11-20',
+      amountMinor: '4250',
+      currency: 'EUR',
+      recipient: 'CollectionPartner',
+    });
+    expect(stored).toMatchObject({ status: 'pending', kind: 'payment_create' });
+
+    const sent = await drive(stored.id);
+    expect(sent.status === 'sent' || sent.status === 'confirmed').toBe(true);
+    expect(sent.attempts).toBe(4);
+    const calls = effective('payment_create', seeded.caseId);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].body).toEqual({ date: '2026-11-20', paymentAmount: 42.5, paymentRecipient: 'CollectionPartner' });
+    expect(sent.debituraPaymentId).toBe((calls[0].answer as { paymentId: string }).paymentId);
+
+    await waitForStatus(stored.id, 'confirmed');
+    const payment = await db.payment.findFirstOrThrow({
+      where: { caseId: seeded.id, debituraPaymentId: sent.debituraPaymentId! },
+    });
+    expect(payment).toMatchObject({ amountMinor: 4250n, currency: 'EUR', caseId: seeded.id });
+  });
+});
+
+describe('a close (no idempotency key)', () => {
+  it('after a lost answer reads the case back and counts "already closed with this code" as done', async () => {
+    const seeded = await seedCase('Active');
+    fake.actions.setFaults({ lostAnswers: 1 });
+    const stored = await store(seeded.id, 'close', { closeCode: 'DebtorUntraceable', comment: 'Moved abroad' });
+    const sent = await drive(stored.id);
+    expect(sent).toMatchObject({ status: expect.stringMatching(/sent|confirmed/), attempts: 2 });
+    expect(sent.response).toMatchObject({ recoveredAfterAmbiguousAttempt: true, closeCode: 'DebtorUntraceable' });
+    expect(effective('close', seeded.caseId)).toHaveLength(1);
+    await waitForStatus(stored.id, 'confirmed');
+    expect(await db.case.findUniqueOrThrow({ where: { id: seeded.id } })).toMatchObject({
+      state: 'Closed',
+      closeCode: 'DebtorUntraceable',
+    });
+  });
+
+  it("is refused (4xx) without a retry, keeping Debitura's message: Paid with nothing paid", async () => {
+    const seeded = await seedCase('Active');
+    const stored = await store(seeded.id, 'close', { closeCode: 'Paid' });
+    const failed = await drive(stored.id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      errorCode: 'refused',
+      attempts: 1,
+      lastError: 'Paid needs payments that cover the outstanding amount.',
+    });
+    expect(effective('close', seeded.caseId)).toHaveLength(0);
+  });
+});
+
+describe('an accept (no idempotency key)', () => {
+  it('after a timeout with no effect, sends again once; case.updated to Active confirms it', async () => {
+    const seeded = await seedCase('PendingVerification');
+    fake.actions.setFaults({ timeouts: 1 });
+    const stored = await store(seeded.id, 'accept', {
+      welcomeMessage: 'Welcome, we take it from here.',
+      userEmail: actor.email,
+    });
+    const sent = await drive(stored.id);
+    expect(sent.attempts).toBe(2);
+    expect(sent.lastError).toBeNull();
+    expect(effective('accept', seeded.caseId)).toHaveLength(1);
+    await waitForStatus(stored.id, 'confirmed');
+  });
+
+  it('after an answer lost once the start took effect, does not start it twice', async () => {
+    const seeded = await seedCase('PendingVerification');
+    fake.actions.setFaults({ lostAnswers: 1 });
+    const stored = await store(seeded.id, 'accept', { welcomeMessage: 'Welcome aboard.', userEmail: actor.email });
+    const sent = await drive(stored.id);
+    expect(sent.response).toMatchObject({ recoveredAfterAmbiguousAttempt: true, lifecycle: 'Active' });
+    expect(effective('accept', seeded.caseId)).toHaveLength(1);
+    await waitForStatus(stored.id, 'confirmed');
+  });
+});
+
+describe('a progress note (no idempotency key)', () => {
+  it('after a lost answer finds the note in the timeline and ends sent (no webhook confirms notes)', async () => {
+    const seeded = await seedCase('Active');
+    fake.actions.setFaults({ unavailable: 1, lostAnswers: 1 });
+    const text = `Called the debtor, promised to pay on Friday ${randomUUID()}`;
+    const stored = await store(seeded.id, 'progress_note', { text });
+    const sent = await drive(stored.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(effective('progress_note', seeded.caseId)).toHaveLength(1);
+  });
+});
+
+describe('a payment delete that would reopen a Paid case', () => {
+  it('fails as needs_confirmation on 409, and once confirmed is sent with reopenCaseIfNeeded', async () => {
+    const seeded = await seedCase('Active', 50);
+    const paid = await drive(
+      (
+        await store(seeded.id, 'payment_create', {
+          date: '2026-11-21',
+          amountMinor: '5000',
+          currency: 'EUR',
+          recipient: 'CollectionPartner',
+          closeCase: true,
+        })
+      ).id,
+    );
+    await waitFor(
+      async () => (await db.case.findUniqueOrThrow({ where: { id: seeded.id } })).closeCode === 'Paid',
+      15_000,
+      'the case closed as Paid',
+    );
+    const stored = await db.$transaction((tx) =>
+      storeAction(tx, {
+        caseId: seeded.id,
+        kind: 'payment_delete',
+        payload: { debituraPaymentId: paid.debituraPaymentId! },
+        actor,
+        debituraPaymentId: paid.debituraPaymentId!,
+      }),
+    );
+    expect(await drive(stored.id)).toMatchObject({ status: 'failed', errorCode: 'needs_confirmation', attempts: 1 });
+    expect(effective('payment_delete', seeded.caseId)).toHaveLength(0);
+
+    expect(await retryAction(stored.id, actor, { confirmFlag: 'reopenCaseIfNeeded' })).toMatchObject({
+      status: 'pending',
+    });
+    await drive(stored.id);
+    expect(effective('payment_delete', seeded.caseId)).toEqual([
+      expect.objectContaining({ body: { paymentId: paid.debituraPaymentId, reopen: true } }),
+    ]);
+    await waitForStatus(stored.id, 'confirmed');
+    await waitFor(
+      async () => (await db.case.findUniqueOrThrow({ where: { id: seeded.id } })).state === 'Active',
+      15_000,
+      'the case reopened',
+    );
+  });
+});
+
+describe('a crash mid-call', () => {
+  it('a worker killed with SIGKILL while Debitura processes the call: the action is sent once after the restart', async () => {
+    const seeded = await seedCase('Active');
+    const closing = await store(seeded.id, 'close', { closeCode: 'WithdrawnByClient' });
+    const paying = await seedCase('Active');
+    const payment = await store(paying.id, 'payment_create', {
+      date: '2026-11-22',
+      amountMinor: '1000',
+      currency: 'EUR',
+      recipient: 'Creditor',
+      commissionStatus: 'Unpaid',
+    });
+    // Both calls take effect on Debitura and then hang: the worker dies waiting for the answers.
+    fake.actions.setFaults({ stalls: 2 });
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/outbox-worker.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DEBITURA_API_TIMEOUT_MS: '60000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    await waitFor(
+      async () =>
+        effective('close', seeded.caseId).length === 1 && effective('payment_create', paying.caseId).length === 1,
+      30_000,
+      'both calls to reach Debitura',
+    );
+    worker.kill('SIGKILL');
+    await exited;
+    expect(await action(closing.id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await action(payment.id)).toMatchObject({ status: 'pending', attempts: 1 });
+
+    // The lease the dead worker held runs out; the next sender finds the effects already there.
+    await database.pool.query('UPDATE outbound_actions SET next_attempt_at = now() WHERE id = ANY($1::uuid[])', [
+      [closing.id, payment.id],
+    ]);
+    const [closed, paid] = [await drive(closing.id), await drive(payment.id)];
+    expect(closed.response).toMatchObject({ recoveredAfterAmbiguousAttempt: true });
+    expect(paid.attempts).toBe(2);
+    expect(effective('close', seeded.caseId)).toHaveLength(1);
+    expect(effective('payment_create', paying.caseId)).toHaveLength(1);
+    await waitForStatus(closing.id, 'confirmed');
+    await waitForStatus(payment.id, 'confirmed');
+  });
+});
