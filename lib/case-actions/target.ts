@@ -48,7 +48,7 @@ export async function lockTarget(
   if (!found) throw new NotFoundError(`No case with the reference ${reference}.`);
   if (!canViewCase(viewer, found.assignee_id)) throw new ForbiddenError('This case is assigned to another collector.');
   const [pending] = await tx.$queryRaw<{ unconfirmed: bigint | null; kinds: string[] | null }[]>`
-    SELECT sum((payload->>'amountMinor')::bigint) FILTER (WHERE kind = 'payment_create') AS unconfirmed,
+    SELECT (sum((payload->>'amountMinor')::bigint) FILTER (WHERE kind = 'payment_create'))::bigint AS unconfirmed,
            array_agg(DISTINCT kind) AS kinds
     FROM outbound_actions WHERE case_id = ${found.id}::uuid AND status IN ('pending', 'sent')`;
   return {

@@ -36,13 +36,20 @@ export function classifyFailure(
   return { type: 'retry', delayMs: retryDelayMs(attempts, retryAfterMs, random), message };
 }
 
-/** Debitura's own words first (businessErrors), for the person who has to act on them. */
+/**
+ * Debitura's own words first (businessErrors, for the person who has to act on them), else
+ * its status and message; a passing failure (5xx, timeout) keeps its technical description.
+ */
 function describe(error: unknown): string {
-  const text =
-    error instanceof DebituraApiError && !error.isRetryable
+  let text: string;
+  if (error instanceof DebituraApiError && !error.isRetryable) {
+    text = error.businessErrors.length
       ? error.userMessage
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      : error.status
+        ? `HTTP ${error.status}: ${error.userMessage}`
+        : error.userMessage;
+  } else {
+    text = error instanceof Error ? error.message : String(error);
+  }
   return text.slice(0, 1000);
 }

@@ -116,7 +116,8 @@ async function thread(reference: string, token = tokens.carl, markRead = true): 
 const row = async (id: string) =>
   (
     await database.pool.query(
-      'SELECT status, attempts, idempotency_key, debitura_chat_id, last_error, message FROM chat_messages WHERE id = $1',
+      `SELECT m.status, m.attempts, a.idempotency_key, m.debitura_chat_id, m.last_error, m.message
+       FROM chat_messages m JOIN outbound_actions a ON a.chat_message_id = m.id WHERE m.id = $1`,
       [id],
     )
   ).rows[0];
