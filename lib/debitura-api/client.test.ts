@@ -31,7 +31,12 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  config = { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: 'key-1', timeoutMs: 5_000 };
+  config = {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    apiKey: 'key-1',
+    timeoutMs: 5_000,
+    limiter: null,
+  };
 });
 
 afterAll(async () => {

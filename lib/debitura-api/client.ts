@@ -1,5 +1,5 @@
 import { isPlainObject, normalizeKeys } from '@/lib/webhooks/normalize';
-import { getDebituraApiConfig, type DebituraApiConfig } from './config';
+import { defaultLimiter, getDebituraApiConfig, type DebituraApiConfig } from './config';
 import { ApiNotConfiguredError, PermanentApiError, RetryableApiError } from './errors';
 import { apiPath } from './path';
 
@@ -11,7 +11,7 @@ import { apiPath } from './path';
  * Answers come back with camelCase keys.
  */
 
-export { getDebituraApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from './config';
+export { buildApiConfig, getDebituraApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from './config';
 export {
   ApiNotConfiguredError,
   DebituraApiError,
@@ -93,7 +93,8 @@ export async function request(
   for (const [name, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
-  await config.limiter?.take();
+  const limiter = config.limiter === undefined ? defaultLimiter(config.apiKey) : config.limiter;
+  await limiter?.take();
 
   let response: Response;
   let text: string;

@@ -11,8 +11,11 @@ export type DebituraApiConfig = {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
-  /** Waits for a slot in Debitura's rate limit before each call; absent: no limit (unit tests). */
-  limiter?: RateLimiter;
+  /**
+   * Waits for a slot in Debitura's rate limit before each call. Absent: the limit shared in
+   * PostgreSQL for this key (so no caller can forget it); null: none (unit tests only).
+   */
+  limiter?: RateLimiter | null;
 };
 
 export const MIN_TIMEOUT_MS = 100;
@@ -43,13 +46,26 @@ export function getDebituraApiConfig(env: NodeJS.ProcessEnv = process.env): Debi
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new ApiNotConfiguredError('DEBITURA_API_URL must be an http(s) URL');
   }
-  const apiKey = env.DEBITURA_API_KEY?.trim() || storedKey || '';
+  return buildApiConfig(baseUrl, env.DEBITURA_API_KEY?.trim() || storedKey || '', env);
+}
+
+/** A config for this URL and key, with the timeout and rate limit from the environment (validated). */
+export function buildApiConfig(
+  baseUrl: string,
+  apiKey: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DebituraApiConfig {
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     apiKey,
     timeoutMs: parseTimeout(env.DEBITURA_API_TIMEOUT_MS),
     limiter: databaseRateLimiter(apiKeyFingerprint(apiKey), parseRateLimit(env.DEBITURA_API_RATE_LIMIT)),
   };
+}
+
+/** The limiter a config without one gets: this key's share of the limit, from the environment. */
+export function defaultLimiter(apiKey: string, env: NodeJS.ProcessEnv = process.env): RateLimiter {
+  return databaseRateLimiter(apiKeyFingerprint(apiKey), parseRateLimit(env.DEBITURA_API_RATE_LIMIT));
 }
 
 /** A whole number of milliseconds within bounds; anything else is a configuration error, never NaN. */

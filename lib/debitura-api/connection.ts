@@ -1,5 +1,6 @@
 import { isPlainObject } from '@/lib/webhooks/normalize';
 import { PermanentApiError, requestJson, type DebituraApiConfig } from './client';
+import { apiPath } from './path';
 
 /**
  * The Collection Partner API calls that manage the connection itself: who we are
@@ -81,11 +82,11 @@ export async function listCases(config: DebituraApiConfig, query: ListCasesQuery
 }
 
 export async function listCaseChats(config: DebituraApiConfig, caseId: string): Promise<Record<string, unknown>[]> {
-  return listOf(await requestJson(config, 'GET', `/cases/${encodeURIComponent(caseId)}/chats`), 'chats');
+  return listOf(await requestJson(config, 'GET', apiPath`/cases/${caseId}/chats`), 'chats');
 }
 
 export async function listCasePayments(config: DebituraApiConfig, caseId: string): Promise<Record<string, unknown>[]> {
-  return listOf(await requestJson(config, 'GET', `/cases/${encodeURIComponent(caseId)}/payments`), 'payments');
+  return listOf(await requestJson(config, 'GET', apiPath`/cases/${caseId}/payments`), 'payments');
 }
 
 export async function listSubscriptions(config: DebituraApiConfig): Promise<Subscription[]> {
@@ -110,11 +111,11 @@ export async function updateSubscription(
   id: string,
   update: SubscriptionUpdate,
 ): Promise<Subscription> {
-  return toSubscription(await requestJson(config, 'PUT', `/webhooks/${encodeURIComponent(id)}`, update));
+  return toSubscription(await requestJson(config, 'PUT', apiPath`/webhooks/${id}`, update));
 }
 
 export async function deleteSubscription(config: DebituraApiConfig, id: string): Promise<void> {
-  await requestJson(config, 'DELETE', `/webhooks/${encodeURIComponent(id)}`);
+  await requestJson(config, 'DELETE', apiPath`/webhooks/${id}`);
 }
 
 /** The case's event log, newest first; `since` is inclusive. */
@@ -141,7 +142,7 @@ export async function listCaseEvents(config: DebituraApiConfig, caseId: string, 
 }
 
 export async function replayEvent(config: DebituraApiConfig, eventId: string): Promise<void> {
-  await requestJson(config, 'POST', `/webhooks/events/${encodeURIComponent(eventId)}/replay`);
+  await requestJson(config, 'POST', apiPath`/webhooks/events/${eventId}/replay`);
 }
 
 export type TestFire = { event: string; caseId: string; subscriptionId?: string };

@@ -1,4 +1,4 @@
-import { setStoredApiKeyFallback, type DebituraApiConfig } from '@/lib/debitura-api/client';
+import { buildApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from '@/lib/debitura-api/client';
 import { readStoredApiKey } from './store';
 
 /**
@@ -18,7 +18,7 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function configWithKey(apiKey: string, env: NodeJS.ProcessEnv = process.env): DebituraApiConfig {
-  return { baseUrl: apiBaseUrl(env), apiKey, timeoutMs: Number(env.DEBITURA_API_TIMEOUT_MS ?? 10_000) };
+  return buildApiConfig(apiBaseUrl(env), apiKey, env);
 }
 
 /** Throws DecryptionError when the stored key was encrypted under another key. */
