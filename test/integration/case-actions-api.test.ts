@@ -88,10 +88,10 @@ async function call(method: string, path: string, body?: unknown, token = tokens
   return { status: response.status, body: (await response.json()) as ActionBody & Record<string, unknown> };
 }
 
-async function untilStatus(id: string, status: string) {
+async function untilStatus(id: string, status: string, token = tokens.carl) {
   return waitFor(
     async () => {
-      const { body } = await call('GET', `/actions/${id}`);
+      const { body } = await call('GET', `/actions/${id}`, undefined, token);
       return body.action?.status === status && body.action;
     },
     30_000,
@@ -225,7 +225,10 @@ describe('who may act', () => {
       { interestFeesMinor: 0, reminderFeesMinor: 0, collectionFeesMinor: 900 },
       tokens.dora,
     );
-    const failed = await untilStatus(fees.body.action!.id, 'failed');
+    expect(fees.status).toBe(202);
+    // Carl cannot even read the action on Dora's case.
+    expect((await call('GET', `/actions/${fees.body.action!.id}`)).status).toBe(403);
+    const failed = await untilStatus(fees.body.action!.id, 'failed', tokens.dora);
     expect(failed).toMatchObject({
       errorCode: 'needs_confirmation',
       error: expect.stringMatching(/confirmPriceChange/),
