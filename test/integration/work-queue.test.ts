@@ -385,11 +385,15 @@ describe('the API', () => {
     expect(timeline.filter((entry) => entry.type === 'note.internal').map((entry) => entry.detail.text)).toEqual([
       'Debtor sounded cooperative',
     ]);
-    const refused = await api('/api/v1/cases/Q-CHAT/notes', tokens.carl, {
+    // Without `internal` the note is a progress note for Debitura: stored in the outbox, not the timeline.
+    const progress = await api('/api/v1/cases/Q-CHAT/notes', tokens.carl, {
       method: 'POST',
-      body: { text: 'To Debitura?' },
+      body: { text: 'To Debitura' },
     });
-    expect(refused.status).toBe(422);
+    expect(progress.status).toBe(202);
+    expect(progress.body.action).toMatchObject({ kind: 'progress_note', status: 'pending' });
+    const after = (await api('/api/v1/cases/Q-CHAT', tokens.carl)).body.timeline as { type: string }[];
+    expect(after.filter((entry) => entry.type === 'note.internal')).toHaveLength(1);
     const blank = await api('/api/v1/cases/Q-CHAT/notes', tokens.carl, {
       method: 'POST',
       body: { text: ' ', internal: true },
