@@ -62,6 +62,7 @@ export function createFakeActions(state: State, options: { rateLimitPerMinute?: 
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   const invoiced = new Set<string>();
   const priceChangeCases = new Set<string>();
+  /** Per key, the 10-second segment of each call in the window (oldest first). */
   const callTimes = new Map<string, number[]>();
   const webhooksInFlight = new Set<Promise<void>>();
   let webhook = options.webhook;
@@ -74,18 +75,21 @@ export function createFakeActions(state: State, options: { rateLimitPerMinute?: 
     body: { error: type, message, businessErrors: [{ type, message, solutionUrl: null }] },
   });
 
-  /** Debitura's sliding minute per API key; nothing is queued (docs/debitura.md "Rate limits"). */
+  /**
+   * Debitura's limit per API key: a sliding minute of six 10-second segments (docs/debitura.md
+   * "Rate limits"); nothing is queued, a call over the limit gets 429 with `retryAfter`.
+   */
   const checkRateLimit = (key: string): Answer | null => {
-    const now = Date.now();
-    const times = (callTimes.get(key) ?? []).filter((at) => at > now - 60_000);
-    if (times.length >= rateLimit) {
+    const segment = Math.floor(Date.now() / 10_000);
+    const counts = (callTimes.get(key) ?? []).filter((at) => at > segment - 6);
+    if (counts.length >= rateLimit) {
       rateLimitedCalls++;
-      callTimes.set(key, times);
-      const retryAfter = Math.max(0.1, (times[0] + 60_000 - now) / 1000);
+      callTimes.set(key, counts);
+      const retryAfter = Math.max(0.1, ((counts[0] + 6) * 10_000 - Date.now()) / 1000);
       return { status: 429, body: { error: 'rate_limit_exceeded', message: 'Rate limit exceeded', retryAfter } };
     }
-    times.push(now);
-    callTimes.set(key, times);
+    counts.push(segment);
+    callTimes.set(key, counts);
     return null;
   };
 
