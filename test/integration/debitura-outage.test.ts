@@ -96,7 +96,8 @@ describe('an outage long enough for Debitura to disable the webhook', { timeout:
 
     // The uninterrupted run, built independently from the same events.
     await ingestDirect(reference.pool, events, () => 200);
-    const config = { baseUrl: api.url, apiKey: API_KEY, timeoutMs: 10_000 };
+    // No rate limiter: this process has no DATABASE_URL of its own, and only the fake API is called.
+    const config = { baseUrl: api.url, apiKey: API_KEY, timeoutMs: 10_000, limiter: null };
     while (await fetchPendingDetails(reference.pool, config));
     await waitFor(
       async () =>

@@ -103,7 +103,8 @@ describe('debitura:sync', { timeout: 600_000 }, () => {
 
     // The reference: every event through the inbox and the applier, then the detail job for cases without detail.
     await ingestDirect(reference.pool, [...(simulation.events as Envelope[]), midImport], () => 500);
-    const config = { baseUrl: api.url, apiKey: API_KEY, timeoutMs: 10_000 };
+    // No rate limiter: this process has no DATABASE_URL of its own, and only the fake API is called.
+    const config = { baseUrl: api.url, apiKey: API_KEY, timeoutMs: 10_000, limiter: null };
     while (await fetchPendingDetails(reference.pool, config));
     await waitFor(
       async () =>

@@ -344,7 +344,9 @@ describe('case detail from the Collection Partner API', () => {
       creditor: { companyName: 'Fetched Creditor' },
       isTestCase: false,
     } as never);
-    api.setFailures({ detailGets: 1 });
+    // Earlier tests' cases (LATE-1, TEST-1) may still have a detail read due or in flight, and
+    // each can take one injected failure; with three, FETCH-1's first read fails whatever they do.
+    api.setFailures({ detailGets: 3 });
     const started = Date.now();
     const response = await sendWebhook(
       app.url,
@@ -358,7 +360,7 @@ describe('case detail from the Collection Partner API', () => {
         const result = await getCase('FETCH-1');
         return result.body.detailStatus === 'done' ? result.body : null;
       },
-      15_000,
+      30_000,
       'the detail fetch',
     );
     expect(body).toMatchObject({
