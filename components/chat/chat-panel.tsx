@@ -11,7 +11,8 @@ import { ReplyForm } from './reply-form';
 /**
  * The case chat: refreshed every 2 s (SWR), newest at the bottom. Messages that were unread
  * when they first showed up stay marked "New" for the rest of this visit, even though
- * showing them has marked them read on the server.
+ * showing them has marked them read on the server; so do messages that arrive during the
+ * visit, even when a live refresh of the page has already counted them read.
  */
 export function ChatPanel({
   reference,
@@ -29,11 +30,16 @@ export function ChatPanel({
   const [newIds, setNewIds] = useState(
     () => new Set(initial.messages.filter((message) => message.isUnread).map((message) => message.id)),
   );
+  const [idsAtArrival] = useState(() => new Set(initial.messages.map((message) => message.id)));
   const [lastData, setLastData] = useState(data);
   if (data !== lastData) {
     // Derived during render (not in an effect), the React way to follow a changing input.
     setLastData(data);
-    const arrived = (data?.messages ?? []).filter((message) => message.isUnread && !newIds.has(message.id));
+    const arrived = (data?.messages ?? []).filter(
+      (message) =>
+        !newIds.has(message.id) &&
+        (message.isUnread || (message.direction === 'inbound' && !idsAtArrival.has(message.id))),
+    );
     if (arrived.length) setNewIds(new Set([...newIds, ...arrived.map((message) => message.id)]));
   }
 
