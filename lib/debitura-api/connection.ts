@@ -9,15 +9,6 @@ import { apiPath } from './path';
  * checked: an answer of the wrong shape is a PermanentApiError, never a silent default.
  */
 
-export const WEBHOOK_EVENT_TYPES = [
-  'case.assigned',
-  'case.updated',
-  'case.closed',
-  'payment.created',
-  'payment.deleted',
-  'chat.created',
-] as const;
-
 export type Me = { id: string | null; companyName: string | null };
 
 export type Subscription = {

@@ -6,9 +6,9 @@ import {
   getMe,
   listSubscriptions,
   updateSubscription,
-  WEBHOOK_EVENT_TYPES,
   type Subscription,
 } from '@/lib/debitura-api/connection';
+import { EVENT_TYPES } from '@/lib/webhooks/normalize';
 import { forgetStoredWebhookKeys } from '@/lib/webhooks/stored-secrets';
 import { apiBaseUrl, configWithKey, resolveApi } from './api-config';
 import { ConnectionError, toConnectionError } from './errors';
@@ -84,13 +84,13 @@ export async function registerWebhook(input: RegisterInput): Promise<Subscriptio
     const subscription = reusable
       ? await updateSubscription(config, reusable.id, {
           url: checked.url,
-          events: WEBHOOK_EVENT_TYPES,
+          events: EVENT_TYPES,
           isActive: true,
           regenerateSecret: true,
         })
       : await createSubscription(config, {
           url: checked.url,
-          events: WEBHOOK_EVENT_TYPES,
+          events: EVENT_TYPES,
           isTestMode: input.isTestMode,
         });
     if (!subscription.secret) {

@@ -1,5 +1,6 @@
-import { getMe, listSubscriptions, WEBHOOK_EVENT_TYPES } from '@/lib/debitura-api/connection';
+import { getMe, listSubscriptions } from '@/lib/debitura-api/connection';
 import { db } from '@/lib/db';
+import { EVENT_TYPES } from '@/lib/webhooks/normalize';
 import { resolveApi } from './api-config';
 import { remoteState } from './connect';
 import { encryptionKeySource, type KeySource as EncryptionKeySource } from './encryption';
@@ -111,8 +112,7 @@ export async function getConnectionStatus(): Promise<ConnectionStatus> {
           disabledReason: row.disabledReason,
           disabledSince: row.disabledSince,
           remoteEvents,
-          missingEvents:
-            row.remoteIsActive === null ? [] : WEBHOOK_EVENT_TYPES.filter((e) => !remoteEvents.includes(e)),
+          missingEvents: row.remoteIsActive === null ? [] : EVENT_TYPES.filter((e) => !remoteEvents.includes(e)),
           isUrlDrifted: Boolean(row.remoteUrl && row.webhookUrl && row.remoteUrl !== row.webhookUrl),
         }
       : null,

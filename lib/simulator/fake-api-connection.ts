@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { EVENT_TYPES as WEBHOOK_EVENTS } from '@/lib/webhooks/normalize';
 import { signatureHeader } from '@/lib/webhooks/signature';
 import type { InvoiceDto } from './dto';
 import type { WebhookEnvelope } from './generate';
@@ -63,14 +64,7 @@ export type FakeConnection = {
 const MAX_FAILURES = 8;
 const DELIVERY_CONCURRENCY = 4;
 const DEFAULT_RETRY_DELAYS_MS = [200, 400, 800, 1_600, 3_200, 6_400, 12_800];
-const EVENT_TYPES = new Set([
-  'case.assigned',
-  'case.updated',
-  'case.closed',
-  'payment.created',
-  'payment.deleted',
-  'chat.created',
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 
 export function createFakeConnection(
   cases: () => Iterable<InvoiceDto & { dateUpdated?: string }>,
