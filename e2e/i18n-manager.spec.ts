@@ -151,3 +151,21 @@ for (const expected of LANGUAGES) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.team);
   });
 }
+
+for (const expected of LANGUAGES) {
+  test(`an admin reads the admin pages and payments in ${expected.language}`, async ({ page }) => {
+    await signInReading(page, E2E_USERS.admin, expected.language);
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.admin);
+    const adminNav = page.getByRole('navigation', { name: expected.admin });
+    await adminNav.getByRole('link', { name: expected.usersLink, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.usersLink);
+    await expect(page.getByRole('button', { name: expected.addUser })).toBeVisible();
+    await page.goto('/admin/tokens');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.tokens);
+
+    await page.goto(`/payments?case=${CASE_EUR}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.payments);
+    await expect(page.locator(`tr[data-payment-id="pay-i18n-${RUN}-EUR"]`)).toContainText(expected.eur);
+  });
+}

@@ -1,23 +1,30 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
+/** Each link's text is `admin.nav.<labelKey>`. */
 const ITEMS = [
-  { href: '/admin', label: 'Overview' },
-  { href: '/admin/deliveries', label: 'Deliveries' },
-  { href: '/admin/rejected', label: 'Rejected' },
-  { href: '/admin/outbox', label: 'Outbox' },
-  { href: '/admin/users', label: 'Users' },
-  { href: '/admin/tokens', label: 'API tokens' },
-  { href: '/admin/audit', label: 'Audit log' },
-  { href: '/admin/debitura', label: 'Debitura' },
+  { href: '/admin', labelKey: 'overview' },
+  { href: '/admin/deliveries', labelKey: 'deliveries' },
+  { href: '/admin/rejected', labelKey: 'rejected' },
+  { href: '/admin/outbox', labelKey: 'outbox' },
+  { href: '/admin/users', labelKey: 'users' },
+  { href: '/admin/tokens', labelKey: 'tokens' },
+  { href: '/admin/audit', labelKey: 'audit' },
+  { href: '/admin/debitura', labelKey: 'debitura' },
 ] as const;
+
+const LINK = 'block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2';
+const ACTIVE = 'border-slate-900 text-slate-900';
+const INACTIVE = 'border-transparent text-slate-600 hover:text-slate-900';
 
 export function AdminNav() {
   const pathname = usePathname();
+  const t = useTranslations('admin.nav');
   return (
-    <nav aria-label="Admin" className="overflow-x-auto border-b border-slate-200">
+    <nav aria-label={t('label')} className="overflow-x-auto border-b border-slate-200">
       <ul className="flex gap-1">
         {ITEMS.map((item) => {
           const isActive =
@@ -29,13 +36,9 @@ export function AdminNav() {
               <Link
                 href={item.href}
                 aria-current={isActive ? 'page' : undefined}
-                className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 ${
-                  isActive
-                    ? 'border-slate-900 text-slate-900'
-                    : 'border-transparent text-slate-600 hover:text-slate-900'
-                }`}
+                className={`-mb-px ${LINK} focus-visible:outline-slate-900 ${isActive ? ACTIVE : INACTIVE}`}
               >
-                {item.label}
+                {t(item.labelKey)}
               </Link>
             </li>
           );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import { createTokenAction } from '@/lib/admin/actions/users';
 import { IDLE } from '@/lib/admin/form-state';
@@ -9,6 +10,7 @@ import { buttonClass, secondaryButtonClass } from './styles';
 type UserOption = { id: string; email: string; name: string };
 
 export function CreateTokenForm({ users }: { users: UserOption[] }) {
+  const t = useTranslations('admin.tokens');
   const [state, formAction, isPending] = useActionState(createTokenAction, IDLE);
   const errors = state.fieldErrors ?? {};
   const values = state.status === 'error' ? (state.values ?? {}) : {};
@@ -22,40 +24,40 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
         className="space-y-3"
       >
         <h2 id="create-token-heading" className="text-lg font-semibold">
-          Create an API token
+          {t('createTitle')}
         </h2>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField
             idPrefix="new-token"
             name="userId"
-            label="For user"
+            label={t('forUser')}
             required
             defaultValue={values.userId ?? ''}
             error={errors.userId}
           >
             <option value="" disabled>
-              Choose a user…
+              {t('chooseUser')}
             </option>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
-                {user.name} ({user.email})
+                {t('userOption', { name: user.name, email: user.email })}
               </option>
             ))}
           </SelectField>
           <Field
             idPrefix="new-token"
             name="name"
-            label="Token name"
+            label={t('tokenName')}
             required
             maxLength={100}
-            placeholder="e.g. reporting script"
+            placeholder={t('tokenNamePlaceholder')}
             defaultValue={values.name}
             error={errors.name}
           />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={isPending} className={buttonClass}>
-            {isPending ? 'Creating…' : 'Create token'}
+            {isPending ? t('creating') : t('create')}
           </button>
           <FormMessage id="create-token-result" status={state.status} message={state.message} />
         </div>
@@ -67,21 +69,22 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
 
 /** The token, once: it lives only in this page's memory and is gone on reload. */
 function NewToken({ token }: { token: string }) {
+  const t = useTranslations('admin.tokens');
   const input = useRef<HTMLInputElement>(null);
   const [copyStatus, setCopyStatus] = useState('');
   async function copy() {
     input.current?.select();
     try {
       await navigator.clipboard.writeText(token);
-      setCopyStatus('Copied.');
+      setCopyStatus(t('copied'));
     } catch {
-      setCopyStatus('Press Ctrl+C (⌘C) to copy the selected token.');
+      setCopyStatus(t('copyByHand'));
     }
   }
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
       <label htmlFor="new-token-value" className="block text-sm font-medium">
-        Copy this token now: it will not be shown again.
+        {t('copyNow')}
       </label>
       <div className="flex flex-wrap gap-2">
         <input
@@ -95,7 +98,7 @@ function NewToken({ token }: { token: string }) {
           className="min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-sm"
         />
         <button type="button" onClick={() => void copy()} className={secondaryButtonClass}>
-          Copy
+          {t('copy')}
         </button>
       </div>
       <p id="new-token-copy-status" role="status" className="text-xs text-slate-700">

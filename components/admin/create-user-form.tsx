@@ -1,18 +1,21 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { createUserAction } from '@/lib/admin/actions/users';
 import { IDLE } from '@/lib/admin/form-state';
 import { Field, FormMessage, SelectField } from './field';
 import { buttonClass } from './styles';
 
+/** Each role with what it may do: `admin.users.<labelKey>`. */
 const ROLE_OPTIONS = [
-  { value: 'collector', label: 'Collector: works assigned and unassigned cases' },
-  { value: 'manager', label: 'Manager: all cases, payments, reports, assignment' },
-  { value: 'admin', label: 'Admin: everything, plus deliveries, users and audit' },
-];
+  { value: 'collector', labelKey: 'roleCollector' },
+  { value: 'manager', labelKey: 'roleManager' },
+  { value: 'admin', labelKey: 'roleAdmin' },
+] as const;
 
 export function CreateUserForm() {
+  const t = useTranslations('admin.users');
   const [state, formAction, isPending] = useActionState(createUserAction, IDLE);
   const errors = state.fieldErrors ?? {};
   // React resets the form after each submit; the defaults bring back what was typed after an error.
@@ -26,13 +29,13 @@ export function CreateUserForm() {
       className="space-y-3 rounded-md border border-slate-200 bg-white p-4"
     >
       <h2 id="create-user-heading" className="text-lg font-semibold">
-        Add a user
+        {t('addTitle')}
       </h2>
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           idPrefix="new-user"
           name="email"
-          label="Email"
+          label={t('email')}
           type="email"
           autoComplete="off"
           required
@@ -42,7 +45,7 @@ export function CreateUserForm() {
         <Field
           idPrefix="new-user"
           name="name"
-          label="Name"
+          label={t('name')}
           required
           maxLength={100}
           defaultValue={values.name}
@@ -51,31 +54,31 @@ export function CreateUserForm() {
         <SelectField
           idPrefix="new-user"
           name="role"
-          label="Role"
+          label={t('role')}
           defaultValue={values.role ?? 'collector'}
           error={errors.role}
         >
           {ROLE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {t(option.labelKey)}
             </option>
           ))}
         </SelectField>
         <Field
           idPrefix="new-user"
           name="password"
-          label="Initial password"
+          label={t('initialPassword')}
           type="password"
           autoComplete="new-password"
           required
           minLength={8}
-          hint="At least 8 characters. Give it to the person privately; they can be given a new one here at any time."
+          hint={t('passwordHint')}
           error={errors.password}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={isPending} className={buttonClass}>
-          {isPending ? 'Adding…' : 'Add user'}
+          {isPending ? t('adding') : t('add')}
         </button>
         <FormMessage id="create-user-result" status={state.status} message={state.message} />
       </div>

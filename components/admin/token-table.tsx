@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { revokeTokenAction } from '@/lib/admin/actions/users';
 import { TokenLifetime, TokenLifetimeHeading } from '@/components/security/token-lifetime';
 import type { TokenRow } from '@/lib/admin/token-admin';
@@ -6,33 +7,34 @@ import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles'
 import { Time } from './time';
 
 export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
-  if (!tokens.length) return <p className="text-sm text-slate-600">No API tokens yet.</p>;
+  const t = useTranslations('admin.tokens');
+  if (!tokens.length) return <p className="text-sm text-slate-600">{t('none')}</p>;
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
-        <caption className="sr-only">API tokens of all users</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              User
+              {t('user')}
             </th>
             <th scope="col" className={headCellClass}>
-              Name
+              {t('name')}
             </th>
             <th scope="col" className={headCellClass}>
-              Token
+              {t('token')}
             </th>
             <th scope="col" className={headCellClass}>
-              Created
+              {t('created')}
             </th>
             <th scope="col" className={headCellClass}>
-              Last used
+              {t('lastUsed')}
             </th>
             <th scope="col" className={headCellClass}>
               <TokenLifetimeHeading />
             </th>
             <th scope="col" className={headCellClass}>
-              Status
+              {t('status')}
             </th>
           </tr>
         </thead>
@@ -46,7 +48,7 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
                 <Time date={token.createdAt} />
               </td>
               <td className={cellClass}>
-                <Time date={token.lastUsedAt} empty="never" />
+                <Time date={token.lastUsedAt} empty={t('never')} />
               </td>
               <td className={cellClass}>
                 <TokenLifetime token={token} />
@@ -54,14 +56,14 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
               <td className={cellClass}>
                 {token.revokedAt ? (
                   <span className="text-slate-500">
-                    Revoked <Time date={token.revokedAt} />
+                    {t('revoked')} <Time date={token.revokedAt} />
                   </span>
                 ) : (
                   <ActionButton
                     action={revokeTokenAction}
                     fields={{ id: token.id }}
-                    label="Revoke"
-                    ariaLabel={`Revoke token ${token.name} of ${token.userEmail}`}
+                    label={t('revoke')}
+                    ariaLabel={t('revokeToken', { name: token.name, email: token.userEmail })}
                     isDanger
                   />
                 )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { changeRoleAction, resetPasswordAction, setDisabledAction } from '@/lib/admin/actions/users';
 import { IDLE } from '@/lib/admin/form-state';
@@ -7,16 +8,21 @@ import { ActionButton } from './action-button';
 import { Field, FormMessage } from './field';
 import { inputClass, secondaryButtonClass } from './styles';
 
+const ROLES = ['collector', 'manager', 'admin'] as const;
+const SUMMARY =
+  'cursor-pointer text-sm text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800';
+
 type User = { id: string; email: string; name: string; role: string; isDisabled: boolean };
 
 export function RoleForm({ user }: { user: User }) {
+  const t = useTranslations('admin');
   const [state, formAction, isPending] = useActionState(changeRoleAction, IDLE);
   const resultId = `role-result-${user.id}`;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2" aria-describedby={resultId}>
       <input type="hidden" name="email" value={user.email} />
       <label htmlFor={`role-${user.id}`} className="sr-only">
-        Role of {user.email}
+        {t('users.roleOf', { email: user.email })}
       </label>
       <select
         id={`role-${user.id}`}
@@ -25,17 +31,19 @@ export function RoleForm({ user }: { user: User }) {
         className={inputClass.replace('w-full', 'w-auto')}
         aria-describedby={resultId}
       >
-        <option value="collector">collector</option>
-        <option value="manager">manager</option>
-        <option value="admin">admin</option>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`role.${role}`)}
+          </option>
+        ))}
       </select>
       <button
         type="submit"
         disabled={isPending}
         className={secondaryButtonClass}
-        aria-label={`Save role of ${user.email}`}
+        aria-label={t('users.saveRoleOf', { email: user.email })}
       >
-        {isPending ? 'Saving…' : 'Save role'}
+        {isPending ? t('users.saving') : t('users.saveRole')}
       </button>
       <FormMessage id={resultId} status={state.status} message={state.message} />
     </form>
@@ -43,12 +51,13 @@ export function RoleForm({ user }: { user: User }) {
 }
 
 export function DisableButton({ user }: { user: User }) {
+  const t = useTranslations('admin.users');
   return (
     <ActionButton
       action={setDisabledAction}
       fields={{ email: user.email, disabled: String(!user.isDisabled) }}
-      label={user.isDisabled ? 'Enable' : 'Disable'}
-      ariaLabel={`${user.isDisabled ? 'Enable' : 'Disable'} ${user.email}`}
+      label={user.isDisabled ? t('enable') : t('disable')}
+      ariaLabel={t(user.isDisabled ? 'enableUser' : 'disableUser', { email: user.email })}
       isDanger={!user.isDisabled}
     />
   );
@@ -56,12 +65,14 @@ export function DisableButton({ user }: { user: User }) {
 
 /** Behind a disclosure, so a row stays small until an admin really means to reset. */
 export function ResetPasswordForm({ user }: { user: User }) {
+  const t = useTranslations('admin.users');
   const [state, formAction, isPending] = useActionState(resetPasswordAction, IDLE);
   const prefix = `reset-${user.id}`;
   return (
     <details className="group">
-      <summary className="cursor-pointer text-sm text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-800">
-        Reset password<span className="sr-only"> of {user.email}</span>
+      <summary className={SUMMARY}>
+        {t('resetPassword')}
+        <span className="sr-only">{t('ofUser', { email: user.email })}</span>
       </summary>
       <form
         action={formAction}
@@ -73,7 +84,7 @@ export function ResetPasswordForm({ user }: { user: User }) {
         <Field
           idPrefix={prefix}
           name="password"
-          label="New password"
+          label={t('newPassword')}
           type="password"
           autoComplete="new-password"
           required
@@ -81,7 +92,7 @@ export function ResetPasswordForm({ user }: { user: User }) {
           error={state.fieldErrors?.password}
         />
         <button type="submit" disabled={isPending} className={`${secondaryButtonClass} mt-6`}>
-          {isPending ? 'Setting…' : 'Set password'}
+          {isPending ? t('setting') : t('setPassword')}
         </button>
         <FormMessage
           id={`${prefix}-result`}

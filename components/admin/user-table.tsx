@@ -1,29 +1,31 @@
+import { useTranslations } from 'next-intl';
 import type { UserSummary } from '@/lib/users/users';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 import { DisableButton, ResetPasswordForm, RoleForm } from './user-actions';
 
 export function UserTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
+  const t = useTranslations('admin');
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
-        <caption className="sr-only">Users</caption>
+        <caption className="sr-only">{t('users.title')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              User
+              {t('users.user')}
             </th>
             <th scope="col" className={headCellClass}>
-              Role
+              {t('users.role')}
             </th>
             <th scope="col" className={headCellClass}>
-              Status
+              {t('users.status')}
             </th>
             <th scope="col" className={headCellClass}>
-              Added
+              {t('users.added')}
             </th>
             <th scope="col" className={headCellClass}>
-              Password
+              {t('users.password')}
             </th>
           </tr>
         </thead>
@@ -37,11 +39,13 @@ export function UserTable({ users, currentUserId }: { users: UserSummary[]; curr
                   <span className="block font-medium">{user.name}</span>
                   <span className="block text-slate-600">{user.email}</span>
                 </td>
-                <td className={cellClass}>{isSelf ? <span>{user.role} (you)</span> : <RoleForm user={user} />}</td>
+                <td className={cellClass}>
+                  {isSelf ? <span>{t('users.you', { role: t(`role.${user.role}`) })}</span> : <RoleForm user={user} />}
+                </td>
                 <td className={cellClass}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className={user.isDisabled ? 'font-medium text-red-700' : 'text-emerald-800'}>
-                      {user.isDisabled ? 'Disabled' : 'Active'}
+                      {user.isDisabled ? t('users.disabled') : t('users.active')}
                     </span>
                     {isSelf ? null : <DisableButton user={user} />}
                   </div>
