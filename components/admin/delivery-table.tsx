@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { DeliveryRow } from '@/lib/admin/deliveries';
 import { DeliveryStatus, ModeBadge } from './delivery-status';
@@ -11,40 +12,39 @@ export function DeliveryTable({
   rows: DeliveryRow[];
   reprocess?: (row: DeliveryRow) => React.ReactNode;
 }) {
+  const t = useTranslations('admin.deliveries');
   if (!rows.length) {
     return (
-      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
-        No deliveries match these filters.
-      </p>
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">{t('none')}</p>
     );
   }
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
-        <caption className="sr-only">Received webhooks, newest first</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              Received
+              {t('received')}
             </th>
             <th scope="col" className={headCellClass}>
-              Event
+              {t('event')}
             </th>
             <th scope="col" className={headCellClass}>
-              Case
+              {t('case')}
             </th>
             <th scope="col" className={headCellClass}>
-              Status
+              {t('status')}
             </th>
             <th scope="col" className={headCellClass}>
-              Mode
+              {t('mode')}
             </th>
             <th scope="col" className={headCellClass}>
-              Event id
+              {t('eventId')}
             </th>
             {reprocess ? (
               <th scope="col" className={headCellClass}>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </th>
             ) : null}
           </tr>
@@ -80,7 +80,7 @@ export function DeliveryTable({
                 <Link
                   href={`/admin/deliveries/${encodeURIComponent(row.id)}`}
                   className={`font-mono text-xs ${linkClass}`}
-                  aria-label={`Details of ${row.type} event ${row.id}`}
+                  aria-label={t('details', { type: row.type, id: row.id })}
                 >
                   {row.id.length > 18 ? `${row.id.slice(0, 18)}…` : row.id}
                 </Link>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { buttonClass, inputClass, labelClass, linkClass } from './styles';
 
@@ -6,6 +7,7 @@ import { buttonClass, inputClass, labelClass, linkClass } from './styles';
  * friendly) and work without JavaScript. Submitting starts again at the newest page.
  */
 export function FilterBar({ path, label, children }: { path: string; label: string; children: React.ReactNode }) {
+  const t = useTranslations('admin.filters');
   return (
     <form
       method="get"
@@ -16,10 +18,10 @@ export function FilterBar({ path, label, children }: { path: string; label: stri
       {children}
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass}>
-          Apply filters
+          {t('apply')}
         </button>
         <Link href={path} className={`text-sm ${linkClass}`}>
-          Clear
+          {t('clear')}
         </Link>
       </div>
     </form>
@@ -33,7 +35,7 @@ export function SelectFilter({
   label,
   value,
   options,
-  anyLabel = 'Any',
+  anyLabel,
 }: {
   name: string;
   label: string;
@@ -41,6 +43,7 @@ export function SelectFilter({
   options: Option[];
   anyLabel?: string;
 }) {
+  const t = useTranslations('admin.filters');
   const id = `filter-${name}`;
   return (
     <div className="min-w-36 space-y-1">
@@ -48,7 +51,7 @@ export function SelectFilter({
         {label}
       </label>
       <select id={id} name={name} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">{anyLabel}</option>
+        <option value="">{anyLabel ?? t('any')}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

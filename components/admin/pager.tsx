@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { withCursor } from '@/lib/admin/params';
 import { secondaryButtonClass } from './styles';
@@ -12,18 +13,19 @@ export function Pager({
   filters: Record<string, string | undefined>;
   nextCursor: string | null;
 }) {
+  const t = useTranslations('admin.pager');
   const isFirstPage = !filters.cursor;
   if (isFirstPage && !nextCursor) return null;
   return (
-    <nav aria-label="Pages" className="flex gap-2">
+    <nav aria-label={t('label')} className="flex gap-2">
       {isFirstPage ? null : (
         <Link href={`${path}${withCursor(filters, null)}`} className={secondaryButtonClass}>
-          ← Newest
+          {t('newest')}
         </Link>
       )}
       {nextCursor ? (
         <Link href={`${path}${withCursor(filters, nextCursor)}`} className={secondaryButtonClass} rel="next">
-          Older →
+          {t('older')}
         </Link>
       ) : null}
     </nav>
