@@ -153,8 +153,8 @@ for (const expected of LANGUAGES) {
 }
 
 for (const expected of LANGUAGES) {
-  test(`an admin reads the admin pages and payments in ${expected.language}`, async ({ page }) => {
-    await signInReading(page, E2E_USERS.admin, expected.language);
+  test(`an admin reads the admin pages and payments in ${expected.language}`, async ({ browser }) => {
+    const page = await signInReading(browser, E2E_USERS.admin, expected.language);
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.admin);
     const adminNav = page.getByRole('navigation', { name: expected.admin });
