@@ -25,11 +25,22 @@ type Build<K extends ActionKind> = (
   target: ActionTarget,
 ) => Promise<{ payload: ActionPayloads[K]; debituraPaymentId?: string; bankLineId?: string }>;
 
-async function perform<K extends ActionKind>(actor: Actor, reference: string, kind: K, build: Build<K>) {
+/** What must be stored with the action, in its transaction (a document's file). */
+type AfterStore = (tx: Prisma.TransactionClient, action: ActionView) => Promise<void>;
+
+export async function perform<K extends ActionKind>(
+  actor: Actor,
+  reference: string,
+  kind: K,
+  build: Build<K>,
+  afterStore?: AfterStore,
+) {
   return db.$transaction(async (tx) => {
     const target = await lockTarget(tx, actor, reference);
     const { payload, ...links } = await build(tx, target);
-    return storeAction(tx, { caseId: target.id, kind, payload, actor: auditActor(actor), ...links });
+    const action = await storeAction(tx, { caseId: target.id, kind, payload, actor: auditActor(actor), ...links });
+    await afterStore?.(tx, action);
+    return action;
   });
 }
 

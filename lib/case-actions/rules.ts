@@ -81,3 +81,8 @@ export function feesRule(target: ActionTarget): Rule {
   if (FINAL_STATES.includes(stateOf(target))) return `Fees cannot change on a ${stateOf(target)} case.`;
   return null;
 }
+
+/** Debitura takes documents in every state but Merged (Closed included). */
+export function documentRule(target: ActionTarget): Rule {
+  return stateOf(target) === 'Merged' ? 'The case was merged into another; upload the document there.' : null;
+}

@@ -5,7 +5,8 @@ import type { ActionKind } from './kinds';
 
 /**
  * What else changes when an action's delivery moves on. Only chat replies have a row of their
- * own (the message in the thread); the other kinds are shown from the action itself.
+ * own (the message in the thread); a document's stored file goes once it is sent; the other kinds are
+ * shown from the action itself.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -16,6 +17,8 @@ export async function afterClaimed(action: Action): Promise<void> {
 }
 
 export async function afterSent(tx: Tx, action: Action, response: Record<string, unknown>): Promise<void> {
+  // Debitura has the file now; it is never sent again, so its bytes need not stay here.
+  if (action.kind === 'document_upload') await tx.outboundDocument.deleteMany({ where: { actionId: action.id } });
   if (action.kind !== 'chat_reply') return;
   const chatId = typeof response.id === 'string' || typeof response.id === 'number' ? String(response.id) : null;
   await markReplySent(tx, action.id, chatId);

@@ -77,6 +77,6 @@ export type ActionPayloads = {
   payment_delete: { debituraPaymentId: string; reopenCaseIfNeeded?: boolean };
   close: { closeCode: string; comment?: string };
   progress_note: { text: string; eventDate?: string };
-  document_upload: { fileName: string; documentType?: string; description?: string };
+  document_upload: { fileName: string; sizeBytes: number; documentType?: string; description?: string };
   fees: FeesMinor & { currency: string; confirmPriceChange?: boolean; keepIntentionalRate?: boolean };
 };

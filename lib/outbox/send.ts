@@ -13,6 +13,7 @@ import {
 import { postChatMessage, PermanentApiError } from '@/lib/debitura-api/client';
 import { normalizeCloseCode } from '@/lib/cases/close-codes';
 import { normalizeLifecycle } from '@/lib/cases/lifecycle';
+import { sendDocument } from '@/lib/documents/send';
 import { toMajorUnits } from '@/lib/money/currency';
 import type { ActionKind, ActionPayloads, FeesMinor } from './kinds';
 
@@ -133,9 +134,7 @@ const SENDERS: { [K in ActionKind]: Sender<K> } = {
     return { response: await addNote(action.debituraCaseId, body) };
   },
 
-  document_upload: async () => {
-    throw new PermanentApiError('Document uploads are not sent through the outbox yet', { status: null });
-  },
+  document_upload: sendDocument,
 
   fees: async (payload, action) => {
     const body: Record<string, unknown> = feesBody(payload, payload.currency);

@@ -494,6 +494,8 @@ export function createFakeActions(state: State, options: { rateLimitPerMinute?: 
   return {
     route,
     checkRateLimit,
+    /** Runs another module's action call (documents) under the same faults and call record. */
+    act,
     calls,
     attempts: () => attempts,
     rateLimitedCalls: () => rateLimitedCalls,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createFakeConnection, type FakeConnection, type FakeConnectionOptions } from './fake-api-connection';
 import { chatDtos, paymentDtos, type ChatDto, type InvoiceDto, type PaymentDto } from './dto';
 import { createFakeActions, type Answer, type FakeActions, type WebhookTarget } from './fake-api-actions';
+import { createFakeDocuments, type FakeDocuments } from './fake-api-documents';
 import { caseDetail, generateSimulation, isoSeconds, type GenerateOptions, type Simulation } from './generate';
 
 /**
@@ -60,6 +61,8 @@ export type FakeApi = {
   connection: FakeConnection;
   /** Acting on cases (fake-api-actions.ts): effective calls, fault switches, webhook target. */
   actions: FakeActions;
+  /** Case documents (fake-api-documents.ts): stored files, Debitura's size and type rules. */
+  documents: FakeDocuments;
   close: () => Promise<void>;
 };
 
@@ -91,6 +94,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     { byId, paymentsById },
     { rateLimitPerMinute: options.rateLimitPerMinute, webhook: options.webhook },
   );
+  let baseUrl = '';
+  const documents = createFakeDocuments({ byId }, actions.act, () => baseUrl);
 
   const postChat = (caseId: string, body: unknown, key: string | null): Answer => {
     chatAttempts++;
@@ -147,12 +152,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       return { status: 204, body: null };
     }
     if (path === '/__simulator/chats' && method === 'GET') return { status: 200, body: chatPosts };
-    const key = headers['xapikey'];
-    if (typeof key !== 'string' || !key || (options.apiKey && key !== options.apiKey)) {
-      return { status: 401, body: { message: 'Missing or invalid XApiKey header' } };
-    }
-    const limited = actions.checkRateLimit(key);
-    if (limited) return limited;
+    const refused = admit(headers);
+    if (refused) return refused;
     const connectionAnswer = connection.route(method, url, body);
     if (connectionAnswer) return connectionAnswer;
     const acted = actions.route(method, path, url.searchParams, body, headers);
@@ -173,15 +174,38 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     return { status: 405, body: { message: 'Method not allowed' } };
   };
 
+  /** The API key, then the rate limit: null when the call may go ahead. */
+  const admit = (headers: http.IncomingHttpHeaders): Answer | null => {
+    const key = headers['xapikey'];
+    if (typeof key !== 'string' || !key || (options.apiKey && key !== options.apiKey)) {
+      return { status: 401, body: { message: 'Missing or invalid XApiKey header' } };
+    }
+    return actions.checkRateLimit(key);
+  };
+
+  /** File uploads are multipart, not JSON: they are routed on the raw body. */
+  const routeFiles = async (req: http.IncomingMessage, url: URL, raw: Buffer): Promise<Answer | null> => {
+    if (!/^\/cases\/[^/]+\/files$/.test(url.pathname)) return null;
+    return admit(req.headers) ?? documents.route(req.method ?? 'GET', url.pathname, raw, req.headers['content-type']);
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const download = documents.download(url);
+      if (download) {
+        res.writeHead(download.status, { 'Content-Type': download.contentType, 'Cache-Control': 'no-store' });
+        return void res.end(download.body);
+      }
       let answer: Answer;
       try {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const body = raw ? (JSON.parse(raw) as unknown) : undefined;
-        answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://fake'), body, req.headers);
+        const raw = Buffer.concat(chunks);
+        const files = await routeFiles(req, url, raw);
+        const text = raw.toString('utf8');
+        answer =
+          files ?? route(req.method ?? 'GET', url, text ? (JSON.parse(text) as unknown) : undefined, req.headers);
       } catch {
         answer = { status: 400, body: { message: 'Body is not JSON' } };
       }
@@ -198,6 +222,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
@@ -207,6 +232,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     chatPostAttempts: () => chatAttempts,
     register,
     actions,
+    documents,
     setFailures: (failures) => {
       chatFailures = failures.chatPosts ?? chatFailures;
       detailFailures = failures.detailGets ?? detailFailures;

@@ -9,6 +9,7 @@ import { PartyCard } from '@/components/cases/party-card';
 import { PaymentTable } from '@/components/cases/payment-table';
 import { TestCaseBanner } from '@/components/cases/test-case-banner';
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { DocumentsPanel } from '@/components/documents/documents-panel';
 import { CaseAssignPanel } from '@/components/assignment/case-assign-panel';
 import { CaseWorkPanel } from '@/components/case-work/case-work-panel';
 import { LiveRefresh } from '@/components/queue/live-refresh';
@@ -67,6 +68,7 @@ export default async function CasePage({ params }: Props) {
           <LiveRefresh reference={detail.reference} />
           <CaseWorkPanel caseId={detail.id} reference={detail.reference} currency={detail.currency} />
           <ChatPanel reference={detail.reference} initial={thread} canReply={can(viewer, 'chat:reply')} />
+          <DocumentsPanel reference={detail.reference} canUpload={can(viewer, 'cases:act')} />
           <PartyCard kind="debtor" name={detail.debtorName} party={detail.debtor} />
           <PartyCard kind="creditor" name={detail.creditorName} party={detail.creditor} />
         </div>
