@@ -49,6 +49,8 @@ function expectedType(field: Field): string {
       return 'jsonb';
     case 'Float':
       return 'double precision';
+    case 'Bytes':
+      return 'bytea';
     case 'DateTime':
       return 'timestamp without time zone(3)';
     default:
