@@ -6,8 +6,9 @@
  *   web     Next only;   worker   the worker only;   all   one Next server that runs the jobs.
  *
  * Without DATABASE_URL an embedded PostgreSQL is started in .data/pg (kept between runs).
- * In dev mode it also creates demo users and sends demo cases through the real webhook
- * route, the first time only.
+ * In dev mode it also creates demo users, connects the app to the simulator's fake Debitura
+ * API as an admin would on the Debitura page, and has that API deliver demo cases through the
+ * real webhook route, the first time only (scripts/demo/).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -69,7 +70,6 @@ async function main() {
   if (embedded || isDev) {
     const local = await loadLocalSecrets(dataDir);
     env.AUTH_SECRET ??= env.NEXTAUTH_SECRET ?? local.authSecret;
-    env.DEBITURA_WEBHOOK_SECRETS ??= local.webhookSecret;
   }
   env.NEXTAUTH_URL ??= env.AUTH_URL ?? `http://localhost:${port}`;
   if (isServing && !env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
@@ -77,7 +77,7 @@ async function main() {
   }
 
   const demo = isDev && embedded && isServing ? await import('./demo/index') : undefined;
-  const demoApi = demo ? await demo.prepareDemo(env, log) : undefined;
+  const demoApi = demo ? await demo.prepareDemo(env, port, log) : undefined;
 
   for (const role of roles) {
     const roleEnv = { ...env, CASEDESK_ROLE: role };

@@ -44,14 +44,29 @@ export function ApiKeyForm() {
   );
 }
 
-export function RegisterForm({ defaultUrl, isRegistered }: { defaultUrl: string; isRegistered: boolean }) {
+/** Registering again keeps the current mode unless the admin changes it (a change replaces the subscription). */
+export function RegisterForm({
+  defaultUrl,
+  isRegistered,
+  isTestMode,
+}: {
+  defaultUrl: string;
+  isRegistered: boolean;
+  isTestMode: boolean;
+}) {
   const t = useTranslations('connection.webhook');
   const [state, action, isPending] = useActionState(registerWebhookAction, IDLE);
   return (
     <form action={action} className="max-w-xl space-y-2" aria-describedby="register-outcome">
       <Field idPrefix="register" name="url" type="url" defaultValue={defaultUrl} label={t('url')} hint={t('urlHelp')} />
       <div className="flex items-center gap-2">
-        <input id="register-test-mode" name="testMode" type="checkbox" className="h-4 w-4" />
+        <input
+          id="register-test-mode"
+          name="testMode"
+          type="checkbox"
+          defaultChecked={isTestMode}
+          className="h-4 w-4"
+        />
         <label htmlFor="register-test-mode" className={labelClass}>
           {t('testMode')}
         </label>

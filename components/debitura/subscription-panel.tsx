@@ -71,6 +71,7 @@ export async function SubscriptionPanel({ status }: { status: ConnectionStatus }
         <RegisterForm
           defaultUrl={subscription?.url ?? defaultWebhookUrl() ?? ''}
           isRegistered={Boolean(subscription)}
+          isTestMode={subscription?.isTestMode ?? false}
         />
       ) : null}
     </section>

@@ -5,18 +5,16 @@ import path from 'node:path';
 
 /**
  * Secrets for a machine running on the embedded database with no configuration: made
- * once, kept in the git-ignored data folder (mode 600) so sessions and the demo webhook
- * subscription survive restarts. Production sets AUTH_SECRET and DEBITURA_WEBHOOK_SECRETS.
+ * once, kept in the git-ignored data folder (mode 600) so sessions and the secrets stored
+ * encrypted under AUTH_SECRET (lib/debitura/encryption.ts) survive restarts. Production sets
+ * AUTH_SECRET itself.
  */
-export type LocalSecrets = { authSecret: string; webhookSecret: string };
+export type LocalSecrets = { authSecret: string };
 
 export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
   const file = path.join(dataDir, 'local-secrets.json');
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as LocalSecrets;
-  const secrets: LocalSecrets = {
-    authSecret: randomBytes(32).toString('base64url'),
-    webhookSecret: randomBytes(32).toString('base64'),
-  };
+  const secrets: LocalSecrets = { authSecret: randomBytes(32).toString('base64url') };
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -4,6 +4,7 @@ import { normalizeLifecycle } from '@/lib/cases/lifecycle';
 import { currencyExponent, toMinorUnits } from '@/lib/money/currency';
 import { signatureHeader } from '@/lib/webhooks/signature';
 import { isoSeconds, toMajor, type InvoiceDto, type PaymentDto } from './dto';
+import type { WebhookEnvelope } from './generate';
 
 /**
  * The fake API's side of acting on cases (docs/debitura.md "Acting on cases"): start, payments
@@ -55,7 +56,14 @@ const PARTNER_CLOSE_CODES = [
   'Other',
 ];
 
-export function createFakeActions(state: State, options: { rateLimitPerMinute?: number; webhook?: WebhookTarget }) {
+export type FakeActionsOptions = {
+  rateLimitPerMinute?: number;
+  webhook?: WebhookTarget;
+  /** Used when there is no `webhook` target: hands the envelope to the subscriptions (fake-api-connection.ts). */
+  produce?: (envelope: WebhookEnvelope) => void;
+};
+
+export function createFakeActions(state: State, options: FakeActionsOptions) {
   const faults: Required<ActionFaults> = { unavailable: 0, rateLimited: 0, timeouts: 0, lostAnswers: 0, stalls: 0 };
   const calls: EffectiveCall[] = [];
   const notes = new Map<string, Note[]>();
@@ -94,15 +102,16 @@ export function createFakeActions(state: State, options: { rateLimitPerMinute?: 
   };
 
   const sendWebhook = (event: string, data: Record<string, unknown>) => {
-    if (!webhook) return;
-    const target = webhook;
-    const body = JSON.stringify({
+    const envelope: WebhookEnvelope = {
       id: randomUUID(),
       specVersion: '1.0',
       event,
       timestamp: new Date().toISOString(),
       data,
-    });
+    };
+    if (!webhook) return options.produce?.(envelope);
+    const target = webhook;
+    const body = JSON.stringify(envelope);
     const delivery = (async () => {
       for (let attempt = 1; attempt <= 8; attempt++) {
         try {

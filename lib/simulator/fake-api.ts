@@ -44,6 +44,12 @@ export type FakeApiOptions = {
   connection?: FakeConnectionOptions;
   /** Where the webhooks that acting on a case causes are sent, signed with `secret` (none without it). */
   webhook?: WebhookTarget;
+  /**
+   * Without `webhook`: deliver those webhooks to the registered subscriptions instead, logged
+   * and signed with their secrets as Debitura does (the demo). Off by default, so tests that
+   * register a subscription get no webhooks they did not ask for.
+   */
+  confirmThroughSubscriptions?: boolean;
   /** Debitura's rate limit per API key (default 2,000 calls a minute). */
   rateLimitPerMinute?: number;
 };
@@ -92,7 +98,11 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   const unavailable: Answer = { status: 503, body: { message: 'Service temporarily unavailable (simulated)' } };
   const actions = createFakeActions(
     { byId, paymentsById },
-    { rateLimitPerMinute: options.rateLimitPerMinute, webhook: options.webhook },
+    {
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      webhook: options.webhook,
+      produce: options.confirmThroughSubscriptions ? (envelope) => connection.produce([envelope]) : undefined,
+    },
   );
   let baseUrl = '';
   const documents = createFakeDocuments({ byId }, actions.act, () => baseUrl);

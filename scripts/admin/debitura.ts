@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadLocalSecrets } from '@/lib/database/local-secrets';
 import { closePool } from '@/lib/database/pool';
@@ -33,12 +34,21 @@ async function withConnection(context: CommandContext, work: () => Promise<void>
   }
 }
 
-/** On the local embedded database, the stored secrets are encrypted under the dev server's own AUTH_SECRET. */
+/**
+ * On the local embedded database (`npm run dev`), the stored secrets are encrypted under the dev
+ * server's own AUTH_SECRET, and the API is the demo's fake one (at the port this start chose).
+ */
 async function applyLocalAuthSecret() {
-  if (encryptionKeySource() || process.env.DATABASE_URL?.includes('casedesk-local') !== true) return;
+  if (process.env.DATABASE_URL?.includes('casedesk-local') !== true) return;
   const dataDir = path.resolve(import.meta.dirname, '../../.data');
-  if (!existsSync(path.join(dataDir, 'local-secrets.json'))) return;
-  process.env.AUTH_SECRET = (await loadLocalSecrets(dataDir)).authSecret;
+  if (!encryptionKeySource() && existsSync(path.join(dataDir, 'local-secrets.json'))) {
+    process.env.AUTH_SECRET = (await loadLocalSecrets(dataDir)).authSecret;
+  }
+  const demoFile = path.join(dataDir, 'demo.json');
+  if (!process.env.DEBITURA_API_URL && existsSync(demoFile)) {
+    const { fakeApiUrl } = JSON.parse(await readFile(demoFile, 'utf8')) as { fakeApiUrl?: string };
+    if (fakeApiUrl) process.env.DEBITURA_API_URL = fakeApiUrl;
+  }
 }
 
 async function printStatus(context: CommandContext) {

@@ -1,18 +1,20 @@
 /**
  * Demo data for `npm run dev` on the embedded database: one user per role (created the
- * first time, printed every start), a fake Collection Partner API for the app to read
- * case detail from and post chat replies to, and demo cases sent through the real webhook
- * route by the simulator, once.
+ * first time, printed every start), a fake Collection Partner API that the app is connected
+ * to through the Debitura page's own code (API key stored, webhook registered: see
+ * connect.ts), and demo cases the fake API delivers through the real webhook route, signed
+ * with the secret it issued, once.
  */
 import pg from 'pg';
-import { startFakeApi } from '@/lib/simulator/fake-api';
+import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { generateSimulation, type GenerateOptions } from '@/lib/simulator/generate';
-import { sendEvents } from '@/lib/simulator/send';
 import { createProgress } from '@/lib/simulator/progress';
+import { WEBHOOK_PATH } from '@/lib/debitura/webhook-url';
+import { connectDemo, type DemoConnection } from './connect';
 import { loadDemoState, saveDemoState, type DemoState } from './state';
 import type { Logger } from './types';
 
-export type DemoApi = { url: string | null; close: () => Promise<void>; state: DemoState };
+export type DemoApi = { api: FakeApi | null; connection: DemoConnection | null; state: DemoState };
 
 const generation = (state: DemoState): GenerateOptions => ({
   cases: state.cases,
@@ -21,96 +23,132 @@ const generation = (state: DemoState): GenerateOptions => ({
   until: new Date(state.until),
 });
 
-export async function prepareDemo(env: NodeJS.ProcessEnv, log: Logger): Promise<DemoApi> {
+/**
+ * Before the app starts: demo users, the fake API, and the connection to it. `env` is the
+ * app's environment; the connection code runs here, so this process gets the same database,
+ * encryption key (AUTH_SECRET) and API URL.
+ */
+export async function prepareDemo(env: NodeJS.ProcessEnv, port: number, log: Logger): Promise<DemoApi> {
   const state = await loadDemoState();
-  await createDemoUsers(env, state, log);
-
   if (env.DEBITURA_API_URL) {
-    log(`DEBITURA_API_URL is set (${env.DEBITURA_API_URL}): not starting the fake Collection Partner API`);
-    return { url: null, close: async () => {}, state };
+    log(`DEBITURA_API_URL is set (${env.DEBITURA_API_URL}): no fake Debitura API; connect on /admin/debitura`);
+    await withDatabase(env, () => createDemoUsers(state, log));
+    return { api: null, connection: null, state };
   }
-  const api = await startFakeApi({ simulation: generateSimulation(generation(state)), apiKey: state.apiKey });
+  if (env.DEBITURA_API_KEY) {
+    log('DEBITURA_API_KEY is ignored: the demo connects to the fake Debitura API with its own key');
+    delete env.DEBITURA_API_KEY;
+  }
+  // Actions taken in Casedesk come back as webhooks through the subscription, as Debitura's do.
+  const api = await startFakeApi({
+    simulation: generateSimulation(generation(state)),
+    apiKey: state.apiKey,
+    confirmThroughSubscriptions: true,
+  });
   env.DEBITURA_API_URL = api.url;
-  env.DEBITURA_API_KEY = state.apiKey;
-  log(`fake Debitura Collection Partner API on ${api.url} (chat replies land there)`);
-  return { url: api.url, close: api.close, state };
+  state.fakeApiUrl = api.url;
+  await saveDemoState(state);
+  log(`fake Debitura Collection Partner API on ${api.url}`);
+  const webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
+  const connection = await withDatabase(env, async () => {
+    await createDemoUsers(state, log);
+    return connectDemo(state.apiKey, webhookUrl, log).catch((error: unknown) => {
+      log(`could not connect to the fake Debitura API: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+  });
+  return { api, connection, state };
 }
 
-async function createDemoUsers(env: NodeJS.ProcessEnv, state: DemoState, log: Logger) {
-  // lib/db reads DATABASE_URL from this process's environment on first use.
-  process.env.DATABASE_URL ??= env.DATABASE_URL;
-  const { createUser, findUserByEmail } = await import('@/lib/users/users');
+/** Runs `work` with this process's environment pointed where the app's is, then closes its connections. */
+async function withDatabase<T>(env: NodeJS.ProcessEnv, work: () => Promise<T>): Promise<T> {
+  // lib/db, the encryption of stored secrets and the API client read this process's environment.
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'DEBITURA_API_URL'] as const) {
+    if (env[name]) process.env[name] = env[name];
+  }
+  delete process.env.DEBITURA_API_KEY;
   const { db } = await import('@/lib/db');
   const { closePool } = await import('@/lib/database/pool');
   try {
-    for (const user of state.users) {
-      if (await findUserByEmail(user.email)) continue;
-      await createUser(user);
-      log(`created the demo ${user.role} ${user.email}`);
-    }
+    return await work();
   } finally {
     await db.$disconnect();
     await closePool();
   }
 }
 
-export async function loadDemoCases(env: NodeJS.ProcessEnv, port: number, api: DemoApi, log: Logger) {
+async function createDemoUsers(state: DemoState, log: Logger) {
+  const { createUser, findUserByEmail } = await import('@/lib/users/users');
+  for (const user of state.users) {
+    if (await findUserByEmail(user.email)) continue;
+    await createUser(user);
+    log(`created the demo ${user.role} ${user.email}`);
+  }
+}
+
+export async function loadDemoCases(env: NodeJS.ProcessEnv, port: number, demo: DemoApi, log: Logger) {
   try {
-    await loadOnce(env, port, api.state, log);
+    await loadOnce(env, port, demo, log);
   } catch (error) {
     // The demo is a convenience: a failure is reported, the dev server keeps running.
     log(`demo cases not loaded: ${error instanceof Error ? error.message : String(error)}`);
   }
-  printSignIns(api.state, port, log);
+  printSignIns(demo.state, port, log);
 }
 
-async function loadOnce(env: NodeJS.ProcessEnv, port: number, state: DemoState, log: Logger) {
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base);
+async function loadOnce(env: NodeJS.ProcessEnv, port: number, demo: DemoApi, log: Logger) {
+  if (!demo.api || !demo.connection) return;
+  await waitForHealth(`http://127.0.0.1:${port}`);
   const caseCount = await countCases(env.DATABASE_URL!);
-  // Load into an empty database, or finish a load an earlier start began (resent events are duplicates).
-  const isUnfinished = Boolean(state.casesLoadStartedAt && !state.casesLoadedAt);
+  // Load into an empty database, or finish a load an earlier start began (delivered again, they are duplicates).
+  const isUnfinished = Boolean(demo.state.casesLoadStartedAt && !demo.state.casesLoadedAt);
   if (caseCount > 0 && !isUnfinished) {
     log(`database holds ${caseCount} cases: no demo load`);
   } else {
-    await sendDemoCases(env, base, state, log);
+    await deliverDemoCases(demo.api, demo.connection, demo.state, log);
   }
 }
 
-async function sendDemoCases(env: NodeJS.ProcessEnv, base: string, state: DemoState, log: Logger) {
-  const url = `${base}/api/webhooks/debitura`;
-  const secret = env.DEBITURA_WEBHOOK_SECRETS?.split(',')[0]?.trim();
-  if (!secret) {
-    log('no DEBITURA_WEBHOOK_SECRETS: demo cases not loaded');
-    return;
-  }
+/** The fake API delivers the demo's webhook events to our subscription, as Debitura would, and we wait for them. */
+async function deliverDemoCases(api: FakeApi, connection: DemoConnection, state: DemoState, log: Logger) {
   // The first request makes `next dev` compile the route; do it once, not 4 times at once.
   // A GET (405) compiles it without leaving an unsigned delivery in the rejected log.
-  await fetch(url, { method: 'GET' }).catch(() => {});
+  await fetch(connection.webhookUrl, { method: 'GET' }).catch(() => {});
   const events = generateSimulation(generation(state)).events;
   state.casesLoadStartedAt = new Date().toISOString();
   state.casesLoadedAt = undefined;
   await saveDemoState(state);
-  log(`sending ${state.cases} demo cases (${events.length} webhook events) through ${url}`);
-  const summary = await sendEvents(events, {
-    url,
-    secret,
-    seed: state.seed,
-    concurrency: 4,
-    retryBaseMs: 250,
-    retryMaxMs: 2_000,
-    progress: createProgress(process.stderr),
-  });
-  if (summary.rejected || summary.failed) {
-    const sample = summary.results.find((result) => result.outcome === 'rejected' || result.outcome === 'failed');
+  log(`the fake Debitura API delivers ${state.cases} demo cases (${events.length} webhook events) to the webhook`);
+  const started = Date.now();
+  const ids = new Set(events.map((event) => event.id));
+  const ours = () =>
+    api.connection
+      .eventLog()
+      .filter((entry) => entry.subscriptionId === connection.subscriptionId && ids.has(entry.id));
+  const progress = createProgress(process.stderr);
+  const report = setInterval(() => {
+    const delivered = ours().filter((entry) => entry.deliveredAt).length;
+    progress.update(`delivered ${delivered}/${events.length} events`);
+  }, 250);
+  try {
+    api.connection.produce(events);
+    await api.connection.settled();
+  } finally {
+    clearInterval(report);
+  }
+  const logged = ours();
+  const undelivered = logged.filter((entry) => !entry.deliveredAt);
+  progress.done(`delivered ${logged.length - undelivered.length}/${events.length} events`);
+  if (undelivered.length || logged.length < events.length) {
+    const sample = undelivered[0]?.lastError ?? 'not delivered';
     log(
-      `demo load incomplete: ${summary.rejected} rejected, ${summary.failed} failed (e.g. ${sample?.error ?? sample?.status}); it is retried at the next start`,
+      `demo load incomplete: ${undelivered.length} events not delivered (e.g. ${sample}); it is retried at the next start`,
     );
     return;
   }
   state.casesLoadedAt = new Date().toISOString();
   await saveDemoState(state);
-  log(`demo cases loaded: ${summary.acknowledged} events acknowledged in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  log(`demo cases loaded: ${events.length} events delivered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function printSignIns(state: DemoState, port: number, log: Logger) {

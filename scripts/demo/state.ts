@@ -18,6 +18,8 @@ export type DemoState = {
   /** The generation's "now": events happen before it. Set at the first start, so the demo looks recent. */
   until: string;
   apiKey: string;
+  /** Where the running `npm run dev` serves the fake Debitura API (a new port each start), for the CLI. */
+  fakeApiUrl?: string;
   users: DemoUser[];
   casesLoadStartedAt?: string;
   casesLoadedAt?: string;
