@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { AuditRow } from '@/lib/admin/audit-log';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
@@ -12,33 +13,32 @@ function describeDetail(detail: unknown): string {
 
 /** Read-only by design: there is no edit or delete for an audit entry, here or anywhere. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = useTranslations('admin.audit');
   if (!rows.length) {
     return (
-      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
-        No audit entries match these filters.
-      </p>
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">{t('none')}</p>
     );
   }
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
-        <caption className="sr-only">Audit log, newest first</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              When
+              {t('when')}
             </th>
             <th scope="col" className={headCellClass}>
-              Who
+              {t('whoHeading')}
             </th>
             <th scope="col" className={headCellClass}>
-              Action
+              {t('action')}
             </th>
             <th scope="col" className={headCellClass}>
-              Target
+              {t('target')}
             </th>
             <th scope="col" className={headCellClass}>
-              Detail
+              {t('detail')}
             </th>
           </tr>
         </thead>
@@ -53,14 +53,16 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className={cellClass}>
                 <Time date={row.at} />
               </td>
-              <td className={cellClass}>{row.actorEmail ?? <span className="text-slate-500">system</span>}</td>
+              <td className={cellClass}>{row.actorEmail ?? <span className="text-slate-500">{t('system')}</span>}</td>
               <td className={`${cellClass} font-mono text-xs`}>{row.action}</td>
               <td className={`${cellClass} text-xs`}>
                 {row.targetType ? (
                   <>
                     <span className="text-slate-600">{row.targetType}</span>{' '}
                     <span className="font-mono break-all">{row.targetId}</span>
-                    {row.subjectEmail ? <span className="block text-slate-700">user {row.subjectEmail}</span> : null}
+                    {row.subjectEmail ? (
+                      <span className="block text-slate-700">{t('subjectUser', { email: row.subjectEmail })}</span>
+                    ) : null}
                   </>
                 ) : null}
               </td>

@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import { createTokenAction } from '@/lib/admin/actions/users';
 import { IDLE } from '@/lib/admin/form-state';
+import { TokenOptionsFields } from '@/components/security/token-options-fields';
 import { Field, FormMessage, SelectField } from './field';
-import { buttonClass, secondaryButtonClass } from './styles';
+import { buttonClass, inputClass, labelClass, secondaryButtonClass } from './styles';
 
 type UserOption = { id: string; email: string; name: string };
 
@@ -53,6 +54,13 @@ export function CreateTokenForm({ users }: { users: UserOption[] }) {
             placeholder={t('tokenNamePlaceholder')}
             defaultValue={values.name}
             error={errors.name}
+          />
+          <TokenOptionsFields
+            idPrefix="new-token"
+            labelClassName={labelClass}
+            selectClassName={inputClass}
+            defaultScope={values.scope}
+            defaultDays={values.expiresInDays}
           />
         </div>
         <div className="flex flex-wrap items-center gap-3">

@@ -1,11 +1,14 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { retryOutboxAction } from '@/lib/admin/actions/outbox';
 import type { OutboxRow } from '@/lib/admin/outbox';
+import { ACTION_ERROR_CODES, isActionKind } from '@/lib/outbox/kinds';
 import { ActionButton } from './action-button';
 import { cellClass, headCellClass, linkClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function OutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; canRetry: boolean; caption: string }) {
+  const t = useTranslations('admin.outbox');
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
@@ -13,29 +16,29 @@ export function OutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; ca
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              Stored
+              {t('stored')}
             </th>
             <th scope="col" className={headCellClass}>
-              Case
+              {t('case')}
             </th>
             <th scope="col" className={headCellClass}>
-              By
+              {t('by')}
             </th>
             <th scope="col" className={headCellClass}>
-              Action
+              {t('action')}
             </th>
             <th scope="col" className={headCellClass}>
-              What
+              {t('what')}
             </th>
             <th scope="col" className={headCellClass}>
-              Attempts
+              {t('attempts')}
             </th>
             <th scope="col" className={headCellClass}>
-              Last error
+              {t('lastError')}
             </th>
             {canRetry ? (
               <th scope="col" className={headCellClass}>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </th>
             ) : null}
           </tr>
@@ -58,12 +61,19 @@ export function OutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; ca
                 </Link>
               </td>
               <td className={cellClass}>{row.actorName ?? row.actorEmail ?? '—'}</td>
-              <td className={`${cellClass} font-mono text-xs`}>{row.kind}</td>
+              <td className={cellClass}>{isActionKind(row.kind) ? t(`kind.${row.kind}`) : row.kind}</td>
               {/* Text, never HTML: whatever the collector typed is shown as typed. */}
               <td className={`${cellClass} max-w-sm break-words whitespace-pre-wrap`}>{row.summary}</td>
               <td className={`${cellClass} tabular-nums`}>{row.attempts}</td>
               <td className={`${cellClass} max-w-xs text-xs break-words text-red-800`}>
-                {row.errorCode ? <span className="font-semibold">{row.errorCode}: </span> : null}
+                {row.errorCode ? (
+                  <span className="font-semibold">
+                    {(ACTION_ERROR_CODES as readonly string[]).includes(row.errorCode)
+                      ? t(`errorCode.${row.errorCode}`)
+                      : row.errorCode}
+                    :{' '}
+                  </span>
+                ) : null}
                 {row.lastError ?? '—'}
               </td>
               {canRetry ? (
@@ -71,9 +81,12 @@ export function OutboxTable({ rows, canRetry, caption }: { rows: OutboxRow[]; ca
                   <ActionButton
                     action={retryOutboxAction}
                     fields={{ id: row.id }}
-                    label="Retry"
-                    pendingLabel="Retrying…"
-                    ariaLabel={`Retry the ${row.kind} action on case ${row.caseReference}`}
+                    label={t('retry')}
+                    pendingLabel={t('retrying')}
+                    ariaLabel={t('retryLabel', {
+                      kind: isActionKind(row.kind) ? t(`kind.${row.kind}`) : row.kind,
+                      reference: row.caseReference,
+                    })}
                   />
                 </td>
               ) : null}

@@ -1,35 +1,35 @@
+import { useTranslations } from 'next-intl';
 import type { RejectedRow } from '@/lib/admin/rejections';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
+  const t = useTranslations('admin.rejected');
   if (!rows.length) {
     return (
-      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
-        No rejected deliveries match these filters.
-      </p>
+      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">{t('none')}</p>
     );
   }
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
-        <caption className="sr-only">Rejected deliveries, newest first</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              Received
+              {t('received')}
             </th>
             <th scope="col" className={headCellClass}>
-              Reason
+              {t('reason')}
             </th>
             <th scope="col" className={headCellClass}>
-              Answered
+              {t('answered')}
             </th>
             <th scope="col" className={headCellClass}>
-              Event header
+              {t('eventHeader')}
             </th>
             <th scope="col" className={headCellClass}>
-              Client address
+              {t('clientAddress')}
             </th>
           </tr>
         </thead>

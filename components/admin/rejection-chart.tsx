@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import type { RejectionTimeline } from '@/lib/admin/rejections';
 import { headCellClass, tableClass, tableFrameClass } from './styles';
 
@@ -15,24 +16,20 @@ const REASON_COLOURS = [
   'bg-purple-400',
 ];
 
-const hour = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const day = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', weekday: 'short', timeZone: 'UTC' });
+const HOUR = { hour: '2-digit', minute: '2-digit', day: '2-digit', month: 'short', timeZone: 'UTC' } as const;
+const DAY = { day: '2-digit', month: 'short', weekday: 'short', timeZone: 'UTC' } as const;
 
 export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
-  const format = timeline.range === '24h' ? hour : day;
+  const t = useTranslations('admin.rejected.chart');
+  const format = useFormatter();
+  const isHourly = timeline.range === '24h';
   const max = Math.max(1, ...timeline.buckets.map((bucket) => bucket.accepted + bucket.rejected));
   const colour = (reason: string) => REASON_COLOURS[timeline.reasons.indexOf(reason) % REASON_COLOURS.length];
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3 text-xs" aria-hidden="true">
         <span className="inline-flex items-center gap-1">
-          <span className="inline-block size-3 rounded-sm bg-emerald-500" /> accepted
+          <span className="inline-block size-3 rounded-sm bg-emerald-500" /> {t('accepted')}
         </span>
         {timeline.reasons.map((reason) => (
           <span key={reason} className="inline-flex items-center gap-1">
@@ -42,23 +39,20 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
       </div>
       <div className={tableFrameClass}>
         <table className={tableClass} data-testid="rejection-timeline">
-          <caption className="sr-only">
-            Accepted and rejected deliveries per{' '}
-            {timeline.range === '24h' ? 'hour, last 24 hours' : 'day, last 14 days'} (UTC)
-          </caption>
+          <caption className="sr-only">{t(isHourly ? 'captionHourly' : 'captionDaily')}</caption>
           <thead className="border-b border-slate-200">
             <tr>
               <th scope="col" className={headCellClass}>
-                {timeline.range === '24h' ? 'Hour (UTC)' : 'Day (UTC)'}
+                {t(isHourly ? 'hour' : 'day')}
               </th>
               <th scope="col" className={`${headCellClass} text-right`}>
-                Accepted
+                {t('acceptedHeading')}
               </th>
               <th scope="col" className={`${headCellClass} text-right`}>
-                Rejected
+                {t('rejectedHeading')}
               </th>
               <th scope="col" className={`${headCellClass} w-1/2`}>
-                <span className="sr-only">Bar</span>
+                <span className="sr-only">{t('bar')}</span>
               </th>
             </tr>
           </thead>
@@ -66,7 +60,7 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
             {timeline.buckets.map((bucket) => (
               <tr key={bucket.start.toISOString()} className="border-b border-slate-100">
                 <th scope="row" className="px-3 py-1 font-normal whitespace-nowrap tabular-nums">
-                  {format.format(bucket.start)}
+                  {format.dateTime(bucket.start, isHourly ? HOUR : DAY)}
                 </th>
                 <td className="px-3 py-1 text-right tabular-nums">{bucket.accepted}</td>
                 <td className="px-3 py-1 text-right tabular-nums">

@@ -1,28 +1,30 @@
+import { useTranslations } from 'next-intl';
 import { USAGE_WINDOW_DAYS, type SecretUsage } from '@/lib/admin/secret-usage';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
 
 export function SecretUsageTable({ usage }: { usage: SecretUsage[] }) {
+  const t = useTranslations('admin.secrets');
   return (
     <div className={tableFrameClass}>
       <table className={tableClass} data-testid="secret-usage">
-        <caption className="sr-only">Deliveries verified per webhook secret fingerprint</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200">
           <tr>
             <th scope="col" className={headCellClass}>
-              Secret fingerprint
+              {t('fingerprint')}
             </th>
             <th scope="col" className={headCellClass}>
-              Configured
+              {t('configured')}
             </th>
             <th scope="col" className={`${headCellClass} text-right`}>
-              Last 24 h
+              {t('last24h')}
             </th>
             <th scope="col" className={`${headCellClass} text-right`}>
-              Last {USAGE_WINDOW_DAYS} days
+              {t('lastDays', { days: USAGE_WINDOW_DAYS })}
             </th>
             <th scope="col" className={headCellClass}>
-              Last verified a delivery
+              {t('lastSeen')}
             </th>
           </tr>
         </thead>
@@ -30,26 +32,28 @@ export function SecretUsageTable({ usage }: { usage: SecretUsage[] }) {
           {usage.map((row) => (
             <tr key={row.fingerprint ?? 'none'} className="border-b border-slate-100" data-testid="secret-usage-row">
               <td className={`${cellClass} font-mono`}>
-                {row.fingerprint ?? <span className="font-sans text-slate-500">not recorded</span>}
+                {row.fingerprint ?? <span className="font-sans text-slate-500">{t('notRecorded')}</span>}
               </td>
               <td className={cellClass}>
                 {row.isConfigured ? (
-                  <span>yes, secret #{row.position} in DEBITURA_WEBHOOK_SECRETS</span>
+                  <span>
+                    {t('configuredAt', { position: row.position ?? '—', variable: 'DEBITURA_WEBHOOK_SECRETS' })}
+                  </span>
                 ) : (
-                  <span className="text-slate-600">no longer configured</span>
+                  <span className="text-slate-600">{t('notConfigured')}</span>
                 )}
               </td>
               <td className={`${cellClass} text-right tabular-nums`}>{row.last24h}</td>
               <td className={`${cellClass} text-right tabular-nums`}>{row.lastWindow}</td>
               <td className={cellClass}>
-                <Time date={row.lastSeenAt} empty={`not in ${USAGE_WINDOW_DAYS} days`} />
+                <Time date={row.lastSeenAt} empty={t('notInDays', { days: USAGE_WINDOW_DAYS })} />
               </td>
             </tr>
           ))}
           {usage.length === 0 ? (
             <tr>
               <td colSpan={5} className={`${cellClass} text-center text-red-700`}>
-                DEBITURA_WEBHOOK_SECRETS is empty: every delivery is being refused.
+                {t('noSecrets', { variable: 'DEBITURA_WEBHOOK_SECRETS' })}
               </td>
             </tr>
           ) : null}

@@ -1,23 +1,24 @@
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'UTC',
-});
+import { useFormatter } from 'next-intl';
 
-export function formatUtc(date: Date): string {
-  return `${dateTime.format(date)} UTC`;
-}
-
-/** A point in time, in UTC (the same on every admin's screen and in every log line). */
+/**
+ * A point in time, in UTC (the same on every admin's screen and in every log line), written
+ * the reader's way.
+ */
 export function Time({ date, empty = '—' }: { date: Date | null | undefined; empty?: string }) {
+  const format = useFormatter();
   if (!date) return <span className="text-slate-500">{empty}</span>;
+  const text = format.dateTime(date, {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'UTC',
+  });
   return (
     <time dateTime={date.toISOString()} className="whitespace-nowrap tabular-nums">
-      {formatUtc(date)}
+      {text} UTC
     </time>
   );
 }

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { retryAction } from '@/lib/outbox/retry';
 import { failure, type FormState } from './form-state';
+import { englishAdminT } from './messages';
 import { OUTBOX_LIMIT } from './outbox';
 import type { Actor } from './user-admin';
 
@@ -12,6 +13,7 @@ import type { Actor } from './user-admin';
 export async function retryOutboxFromForm(
   formData: FormData,
   actor: Actor,
+  t = englishAdminT(),
 ): Promise<{ state: FormState; ids: string[] }> {
   const id = formData.get('id');
   let ids: string[];
@@ -25,18 +27,18 @@ export async function retryOutboxFromForm(
       take: OUTBOX_LIMIT,
     });
     ids = rows.map((row) => row.id);
-    if (!ids.length) return { state: { status: 'success', message: 'No failed actions.' }, ids };
+    if (!ids.length) return { state: { status: 'success', message: t('messages.outbox.noneFailed') }, ids };
   } else {
-    return { state: failure('Say which actions to retry.'), ids: [] };
+    return { state: failure(t('messages.outbox.which')), ids: [] };
   }
-  if (ids.some((value) => !/^[0-9a-f-]{36}$/i.test(value))) return { state: failure('No such action.'), ids: [] };
+  if (ids.some((value) => !/^[0-9a-f-]{36}$/i.test(value)))
+    return { state: failure(t('messages.outbox.notFound')), ids: [] };
 
   const retried: string[] = [];
   for (const actionId of ids) {
     if (await retryAction(actionId, actor)) retried.push(actionId);
   }
-  if (ids.length === 1 && !retried.length)
-    return { state: failure('That action is no longer waiting to be sent.'), ids: [] };
-  const message = retried.length === 1 ? 'Sending again.' : `Sending ${retried.length} actions again.`;
+  if (ids.length === 1 && !retried.length) return { state: failure(t('messages.outbox.notWaiting')), ids: [] };
+  const message = t('messages.outbox.sending', { count: retried.length });
   return { state: { status: 'success', message }, ids: retried };
 }

@@ -2,6 +2,7 @@ import { recordAudit } from '@/lib/audit/audit';
 import { db } from '@/lib/db';
 import { reprocessEvents } from '@/lib/webhooks/applier';
 import { failure, type FormState } from './form-state';
+import { englishAdminT, type AdminT } from './messages';
 import type { Actor } from './user-admin';
 
 /**
@@ -13,26 +14,26 @@ import type { Actor } from './user-admin';
 /** One click re-applies at most this many; the message says when more remain. */
 export const MAX_REPROCESS = 1000;
 
-export async function reprocessFromForm(formData: FormData, actor: Actor): Promise<FormState> {
+export async function reprocessFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const id = formData.get('id');
   if (typeof id === 'string' && id) {
     const exists = await db.webhookEvent.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) return failure('No stored event with that id.');
-    return reprocess([id], actor, 0);
+    if (!exists) return failure(t('messages.reprocess.notFound'));
+    return reprocess([id], actor, 0, t);
   }
-  if (formData.get('scope') !== 'failed') return failure('Say which events to reprocess.');
+  if (formData.get('scope') !== 'failed') return failure(t('messages.reprocess.which'));
   const failed = await db.webhookEvent.findMany({
     where: { status: 'failed' },
     orderBy: { receivedAt: 'asc' },
     select: { id: true },
     take: MAX_REPROCESS + 1,
   });
-  if (!failed.length) return { status: 'success', message: 'No failed events.' };
+  if (!failed.length) return { status: 'success', message: t('messages.reprocess.noneFailed') };
   const ids = failed.slice(0, MAX_REPROCESS).map((row) => row.id);
-  return reprocess(ids, actor, failed.length - ids.length);
+  return reprocess(ids, actor, failed.length - ids.length, t);
 }
 
-async function reprocess(ids: string[], actor: Actor, remaining: number): Promise<FormState> {
+async function reprocess(ids: string[], actor: Actor, remaining: number, t: AdminT): Promise<FormState> {
   const result = await reprocessEvents(ids);
   await recordAudit({
     actor,
@@ -47,10 +48,16 @@ async function reprocess(ids: string[], actor: Actor, remaining: number): Promis
       source: 'admin page',
     },
   });
-  const summary = `Reprocessed ${ids.length}: applied ${result.applied}, failed ${result.failed}, ignored ${result.ignored}.`;
-  const more = remaining > 0 ? ' More failed events remain: run it again.' : '';
+  const summary = t('messages.reprocess.summary', {
+    count: ids.length,
+    applied: result.applied,
+    failed: result.failed,
+    ignored: result.ignored,
+  });
+  const more = remaining > 0 ? ` ${t('messages.reprocess.more')}` : '';
   if (ids.length === 1 && result.failed) {
-    return failure(`Still failing: ${result.outcomes[0]?.error ?? 'see the event'}.`);
+    // The applier's error is the software's own words, shown as is.
+    return failure(t('messages.reprocess.stillFailing', { error: result.outcomes[0]?.error ?? '—' }));
   }
   return { status: result.failed ? 'error' : 'success', message: summary + more };
 }

@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import {
   ApiTokenNotFoundError,
@@ -9,8 +8,10 @@ import {
   TokenLimitError,
   type ApiTokenSummary,
 } from '@/lib/auth/tokens';
+import { readTokenOptions } from '@/lib/auth/token-choices';
 import { db } from '@/lib/db';
 import { failure, fieldErrorsOf, formValues, type FormState } from './form-state';
+import { englishAdminT, type AdminT } from './messages';
 import type { Actor } from './user-admin';
 
 /**
@@ -19,45 +20,60 @@ import type { Actor } from './user-admin';
  * (only its hash is stored).
  */
 
-const createSchema = z.object({
-  userId: z.uuid('Choose a user.'),
-  name: z.string().trim().min(1, 'Give the token a name.').max(100, 'At most 100 characters.'),
-});
+function createSchema(t: AdminT) {
+  return z.object({
+    userId: z.uuid(t('messages.field.chooseUser')),
+    name: z
+      .string()
+      .trim()
+      .min(1, t('messages.field.tokenName'))
+      .max(100, t('messages.field.tooLong', { max: 100 })),
+  });
+}
 
-export async function createTokenFromForm(formData: FormData, actor: Actor): Promise<FormState> {
+export async function createTokenFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = createSchema.safeParse(Object.fromEntries(formData.entries()));
-  if (!parsed.success)
-    return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
+  const parsed = createSchema(t).safeParse(Object.fromEntries(formData.entries()));
+  const options = readTokenOptions(formData);
+  if (!parsed.success || 'invalid' in options) {
+    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    if ('invalid' in options) fieldErrors[options.invalid] = t('messages.field.choose');
+    return failure(t('messages.checkFields'), { fieldErrors, values });
+  }
   const user = await db.user.findUnique({
     where: { id: parsed.data.userId },
     select: { email: true, disabledAt: true },
   });
-  if (!user)
-    return failure('That user does not exist.', { fieldErrors: { userId: 'That user does not exist.' }, values });
+  if (!user) {
+    const message = t('messages.tokens.noUser');
+    return failure(message, { fieldErrors: { userId: message }, values });
+  }
   if (user.disabledAt) {
-    const message = `${user.email} is disabled: enable the user first.`;
+    const message = t('messages.tokens.userDisabled', { email: user.email });
     return failure(message, { fieldErrors: { userId: message }, values });
   }
   let token: string;
   try {
-    ({ token } = await createApiToken(parsed.data, { actor }));
+    ({ token } = await createApiToken({ ...parsed.data, ...options }, { actor }));
   } catch (error) {
     if (!(error instanceof TokenLimitError)) throw error;
-    const t = await getTranslations('security');
-    return failure(t('tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }), { values });
+    return failure(t('messages.tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }), { values });
   }
-  return { status: 'success', message: `Token "${parsed.data.name}" created for ${user.email}.`, token };
+  return {
+    status: 'success',
+    message: t('messages.tokens.created', { name: parsed.data.name, email: user.email }),
+    token,
+  };
 }
 
-export async function revokeTokenFromForm(formData: FormData, actor: Actor): Promise<FormState> {
+export async function revokeTokenFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const id = formData.get('id');
-  if (typeof id !== 'string') return failure('No token given.');
+  if (typeof id !== 'string') return failure(t('messages.tokens.noneGiven'));
   try {
     await revokeApiToken(id, { actor });
-    return { status: 'success', message: 'Token revoked.' };
+    return { status: 'success', message: t('messages.tokens.revoked') };
   } catch (error) {
-    if (error instanceof ApiTokenNotFoundError) return failure('That token does not exist.');
+    if (error instanceof ApiTokenNotFoundError) return failure(t('messages.tokens.notFound'));
     throw error;
   }
 }
@@ -73,7 +89,7 @@ export async function listAllTokens(): Promise<TokenRow[]> {
   const byId = new Map(users.map((user) => [user.id, user]));
   return tokens.map((token) => ({
     ...token,
-    userEmail: byId.get(token.userId)?.email ?? '(deleted user)',
+    userEmail: byId.get(token.userId)?.email ?? '—',
     userName: byId.get(token.userId)?.name ?? '',
   }));
 }

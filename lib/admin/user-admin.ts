@@ -12,6 +12,7 @@ import {
   UserNotFoundError,
 } from '@/lib/users/users';
 import { failure, fieldErrorsOf, formValues, type FormState } from './form-state';
+import { englishAdminT, type AdminT } from './messages';
 
 /**
  * The users page's operations, from a submitted form to a FormState. lib/users/users.ts
@@ -20,21 +21,33 @@ import { failure, fieldErrorsOf, formValues, type FormState } from './form-state
  * themselves out. The server actions (lib/admin/actions/users.ts) add the permission check.
  */
 
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters.`);
-const role = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}.` });
-const email = z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@agency.com.'));
-
-const createSchema = z.object({
-  email,
-  name: z.string().trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.'),
-  role,
-  password,
-});
-
-const targetSchema = z.object({ email });
+function schemas(t: AdminT) {
+  const password = z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, t('messages.field.passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
+    .max(PASSWORD_MAX_LENGTH, t('messages.field.passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
+  const role = z.enum(ROLES, { error: t('messages.field.chooseRole') });
+  const email = z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email(t('messages.field.email')));
+  return {
+    password,
+    role,
+    create: z.object({
+      email,
+      name: z
+        .string()
+        .trim()
+        .min(1, t('messages.field.nameMissing'))
+        .max(100, t('messages.field.tooLong', { max: 100 })),
+      role,
+      password,
+    }),
+    target: z.object({ email }),
+  };
+}
 
 export type Actor = AuditActor & { role?: string };
 
@@ -42,24 +55,30 @@ function entries(formData: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(formData.entries());
 }
 
-function domainFailure(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof DuplicateEmailError)
-    return failure(error.message, { fieldErrors: { email: error.message }, values });
-  if (error instanceof InvalidUserInputError || error instanceof UserNotFoundError)
-    return failure(error.message, { values });
+function domainFailure(error: unknown, t: AdminT, values?: Record<string, string>): FormState {
+  if (error instanceof DuplicateEmailError) {
+    const message = t('messages.users.duplicateEmail', { email: error.email });
+    return failure(message, { fieldErrors: { email: message }, values });
+  }
+  if (error instanceof UserNotFoundError)
+    return failure(t('messages.users.notFound', { email: error.email }), { values });
+  // Checked by the form's schema first, so its English text is rarely seen.
+  if (error instanceof InvalidUserInputError) return failure(error.message, { values });
   throw error;
 }
 
-export async function createUserFromForm(formData: FormData, actor: Actor): Promise<FormState> {
+export async function createUserFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const values = formValues(formData, ['password']);
-  const parsed = createSchema.safeParse(entries(formData));
-  if (!parsed.success)
-    return failure('Check the highlighted fields.', { fieldErrors: fieldErrorsOf(parsed.error), values });
+  const parsed = schemas(t).create.safeParse(entries(formData));
+  if (!parsed.success) return failure(t('messages.checkFields'), { fieldErrors: fieldErrorsOf(parsed.error), values });
   try {
     const user = await createUser(parsed.data, { actor });
-    return { status: 'success', message: `Created ${user.email} (${user.role}).` };
+    return {
+      status: 'success',
+      message: t('messages.users.created', { email: user.email, role: t(`role.${user.role}`) }),
+    };
   } catch (error) {
-    return domainFailure(error, values);
+    return domainFailure(error, t, values);
   }
 }
 
@@ -67,41 +86,48 @@ function isSelf(actor: Actor, targetEmail: string): boolean {
   return actor.email.toLowerCase() === targetEmail;
 }
 
-export async function changeRoleFromForm(formData: FormData, actor: Actor): Promise<FormState> {
-  const parsed = targetSchema.extend({ role }).safeParse(entries(formData));
+export async function changeRoleFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
+  const { target, role } = schemas(t);
+  const parsed = target.extend({ role }).safeParse(entries(formData));
   if (!parsed.success) return failure(Object.values(fieldErrorsOf(parsed.error))[0]);
-  if (isSelf(actor, parsed.data.email)) return failure('You cannot change your own role: ask another admin.');
+  if (isSelf(actor, parsed.data.email)) return failure(t('messages.users.ownRole'));
   try {
     const user = await setUserRole(parsed.data.email, parsed.data.role, { actor });
-    return { status: 'success', message: `${user.email} is now ${user.role}.` };
+    return {
+      status: 'success',
+      message: t('messages.users.roleChanged', { email: user.email, role: t(`role.${user.role}`) }),
+    };
   } catch (error) {
-    return domainFailure(error);
+    return domainFailure(error, t);
   }
 }
 
-export async function setDisabledFromForm(formData: FormData, actor: Actor): Promise<FormState> {
-  const parsed = targetSchema.extend({ disabled: z.enum(['true', 'false']) }).safeParse(entries(formData));
+export async function setDisabledFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
+  const parsed = schemas(t)
+    .target.extend({ disabled: z.enum(['true', 'false']) })
+    .safeParse(entries(formData));
   if (!parsed.success) return failure(Object.values(fieldErrorsOf(parsed.error))[0]);
   const disabled = parsed.data.disabled === 'true';
-  if (disabled && isSelf(actor, parsed.data.email)) return failure('You cannot disable your own account.');
+  if (disabled && isSelf(actor, parsed.data.email)) return failure(t('messages.users.ownDisable'));
   try {
     const user = await setUserDisabled(parsed.data.email, disabled, { actor });
     return {
       status: 'success',
-      message: `${user.email} is ${disabled ? 'disabled: their sessions and tokens stop working' : 'enabled again'}.`,
+      message: t(disabled ? 'messages.users.disabled' : 'messages.users.enabled', { email: user.email }),
     };
   } catch (error) {
-    return domainFailure(error);
+    return domainFailure(error, t);
   }
 }
 
-export async function resetPasswordFromForm(formData: FormData, actor: Actor): Promise<FormState> {
-  const parsed = targetSchema.extend({ password }).safeParse(entries(formData));
-  if (!parsed.success) return failure('Check the password.', { fieldErrors: fieldErrorsOf(parsed.error) });
+export async function resetPasswordFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
+  const { target, password } = schemas(t);
+  const parsed = target.extend({ password }).safeParse(entries(formData));
+  if (!parsed.success) return failure(t('messages.users.checkPassword'), { fieldErrors: fieldErrorsOf(parsed.error) });
   try {
     const user = await resetPassword(parsed.data.email, parsed.data.password, { actor });
-    return { status: 'success', message: `New password set for ${user.email}; their sessions were ended.` };
+    return { status: 'success', message: t('messages.users.passwordReset', { email: user.email }) };
   } catch (error) {
-    return domainFailure(error);
+    return domainFailure(error, t);
   }
 }

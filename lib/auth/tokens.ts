@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { isRole, type Role } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
+import { DEFAULT_TOKEN_DAYS, isTokenScope, type TokenScope } from './token-choices';
 
 /**
  * Per-user bearer tokens for the JSON API. The token is shown once; only its SHA-256 is
@@ -12,18 +13,11 @@ export const TOKEN_PREFIX = 'cd_';
 const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** last_used_at is written at most this often per token, so busy clients cost no extra writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-/** A new token's lifetime unless asked otherwise; null never expires. */
-export const DEFAULT_TOKEN_DAYS = 90;
+export { DEFAULT_TOKEN_DAYS, isTokenScope, TOKEN_SCOPES, type TokenScope } from './token-choices';
+/** The longest lifetime a token can be given (null: it never expires). */
 export const MAX_TOKEN_DAYS = 366;
 /** Collectors may hold this many live tokens; managers and admins are trusted with more. */
 export const MAX_COLLECTOR_TOKENS = 5;
-
-export const TOKEN_SCOPES = ['read', 'read-write'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-export function isTokenScope(value: unknown): value is TokenScope {
-  return typeof value === 'string' && (TOKEN_SCOPES as readonly string[]).includes(value);
-}
 
 export class TokenLimitError extends Error {
   constructor() {

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireSessionUser } from '@/lib/auth/session';
+import { readTokenOptions } from '@/lib/auth/token-choices';
 import { getTranslations } from 'next-intl/server';
 import {
   ApiTokenNotFoundError,
@@ -14,21 +15,27 @@ import {
 
 export type CreateTokenState = { token: string | null; error: string | null };
 
-const tokenName = z.string().trim().min(1, 'Give the token a name.').max(100, 'Keep the name under 100 characters.');
-
 /** Creates an API token for the signed-in user; the token is returned once, never stored. */
 export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const user = await requireSessionUser();
+  const t = await getTranslations('account.tokens');
+  const tokenName = z
+    .string()
+    .trim()
+    .min(1, t('nameMissing'))
+    .max(100, t('nameTooLong', { max: 100 }));
   const parsed = tokenName.safeParse(formData.get('name') ?? '');
   if (!parsed.success) return { token: null, error: parsed.error.issues[0].message };
+  const options = readTokenOptions(formData);
+  if ('invalid' in options) return { token: null, error: t('invalidOption') };
   try {
-    const { token } = await createApiToken({ userId: user.id, name: parsed.data }, { actor: user });
+    const { token } = await createApiToken({ userId: user.id, name: parsed.data, ...options }, { actor: user });
     revalidatePath('/account');
     return { token, error: null };
   } catch (error) {
     if (!(error instanceof TokenLimitError)) throw error;
-    const t = await getTranslations('security');
-    return { token: null, error: t('tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }) };
+    const security = await getTranslations('security');
+    return { token: null, error: security('tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }) };
   }
 }
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/session';
 import type { FormState } from '../form-state';
+import { readerAdminT, type AdminT } from '../messages';
 import { createTokenFromForm, revokeTokenFromForm } from '../token-admin';
 import { changeRoleFromForm, createUserFromForm, resetPasswordFromForm, setDisabledFromForm } from '../user-admin';
 
@@ -12,7 +13,7 @@ import { changeRoleFromForm, createUserFromForm, resetPasswordFromForm, setDisab
  * the operation, which validates, changes and audits.
  */
 
-type Operation = (formData: FormData, actor: { id: string; email: string }) => Promise<FormState>;
+type Operation = (formData: FormData, actor: { id: string; email: string }, t: AdminT) => Promise<FormState>;
 
 async function run(
   operation: Operation,
@@ -21,7 +22,7 @@ async function run(
   permission: 'users:manage' | 'tokens:manage-all' = 'users:manage',
 ): Promise<FormState> {
   const actor = await requirePermission(permission);
-  const state = await operation(formData, actor);
+  const state = await operation(formData, actor, await readerAdminT());
   if (state.status === 'success') revalidatePath(path);
   return state;
 }

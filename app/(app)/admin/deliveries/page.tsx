@@ -35,7 +35,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           name="status"
           label={t('deliveries.status')}
           value={filters.status}
-          options={options(DELIVERY_STATUSES)}
+          options={DELIVERY_STATUSES.map((status) => ({ value: status, label: t(`delivery.status.${status}`) }))}
         />
         <SelectFilter name="type" label={t('deliveries.eventType')} value={filters.type} options={options(types)} />
         <SelectFilter

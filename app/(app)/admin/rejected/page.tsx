@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { DateFilter, FilterBar, options, SelectFilter } from '@/components/admin/filters';
 import { Pager } from '@/components/admin/pager';
@@ -11,7 +12,10 @@ import { listRejected, listRejectionReasons, rejectionTimeline, type TimelineRan
 import { secretUsage } from '@/lib/admin/secret-usage';
 import { requirePermission } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Rejected deliveries' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.rejected');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,11 +24,12 @@ export default async function RejectedPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseRejectedFilters(params);
   const range: TimelineRange = params.range === '14d' ? '14d' : '24h';
-  const [page, reasons, timeline, usage] = await Promise.all([
+  const [page, reasons, timeline, usage, t] = await Promise.all([
     listRejected(filters),
     listRejectionReasons(),
     rejectionTimeline(range),
     secretUsage(),
+    getTranslations('admin.rejected'),
   ]);
   const rangeLink = (value: TimelineRange) => {
     const query = new URLSearchParams(
@@ -39,27 +44,24 @@ export default async function RejectedPage({ searchParams }: Props) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 id="timeline-heading" className="text-2xl font-semibold">
-              Rejected deliveries
+              {t('title')}
             </h1>
-            <p className="text-sm text-slate-600">
-              Deliveries the webhook route refused, next to those it accepted. Rejected payloads are never stored unless
-              their signature verified.
-            </p>
+            <p className="text-sm text-slate-600">{t('intro')}</p>
           </div>
-          <nav aria-label="Time range" className="flex gap-3 text-sm">
+          <nav aria-label={t('range')} className="flex gap-3 text-sm">
             <Link
               href={rangeLink('24h')}
               aria-current={range === '24h' ? 'true' : undefined}
               className={`${linkClass} aria-[current]:font-semibold`}
             >
-              Per hour, last 24 h
+              {t('perHour')}
             </Link>
             <Link
               href={rangeLink('14d')}
               aria-current={range === '14d' ? 'true' : undefined}
               className={`${linkClass} aria-[current]:font-semibold`}
             >
-              Per day, last 14 days
+              {t('perDay')}
             </Link>
           </nav>
         </div>
@@ -68,24 +70,22 @@ export default async function RejectedPage({ searchParams }: Props) {
 
       <section aria-labelledby="secrets-heading" className="space-y-3">
         <h2 id="secrets-heading" className="text-lg font-semibold">
-          Which secret verified the deliveries
+          {t('secretsHeading')}
         </h2>
         <p className="text-sm text-slate-600" data-testid="rotation-help">
-          To rotate: regenerate the secret in Debitura, add the new one to <code>DEBITURA_WEBHOOK_SECRETS</code> beside
-          the old one (deliveries refused meanwhile are retried by Debitura), and remove the old one once its
-          fingerprint below has verified nothing for a day.
+          {t.rich('rotation', { variable: 'DEBITURA_WEBHOOK_SECRETS', code: (chunks) => <code>{chunks}</code> })}
         </p>
         <SecretUsageTable usage={usage} />
       </section>
 
       <section aria-labelledby="rejected-list-heading" className="space-y-3">
         <h2 id="rejected-list-heading" className="text-lg font-semibold">
-          Each rejected delivery
+          {t('listHeading')}
         </h2>
-        <FilterBar path="/admin/rejected" label="Filter rejected deliveries">
-          <SelectFilter name="reason" label="Reason" value={filters.reason} options={options(reasons)} />
-          <DateFilter name="from" label="From" value={filters.from} />
-          <DateFilter name="to" label="Until" value={filters.to} />
+        <FilterBar path="/admin/rejected" label={t('filterLabel')}>
+          <SelectFilter name="reason" label={t('reason')} value={filters.reason} options={options(reasons)} />
+          <DateFilter name="from" label={t('from')} value={filters.from} />
+          <DateFilter name="to" label={t('until')} value={filters.to} />
         </FilterBar>
         <RejectedTable rows={page.rows} />
         <Pager path="/admin/rejected" filters={filters} nextCursor={page.nextCursor} />

@@ -1,13 +1,15 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { linkClass } from '@/components/admin/styles';
 
-export default function DeliveryNotFound() {
+export default async function DeliveryNotFound() {
+  const t = await getTranslations('admin.delivery.notFound');
   return (
     <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">No such delivery</h1>
-      <p className="text-slate-600">The inbox holds no event with that id.</p>
+      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+      <p className="text-slate-600">{t('text')}</p>
       <Link href="/admin/deliveries" className={linkClass}>
-        Back to the delivery log
+        {t('back')}
       </Link>
     </div>
   );

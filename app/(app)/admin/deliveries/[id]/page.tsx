@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeliveryStatus, ModeBadge } from '@/components/admin/delivery-status';
@@ -9,7 +10,10 @@ import { getDelivery } from '@/lib/admin/deliveries';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Delivery' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.delivery');
+  return { title: t('title') };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,17 +22,18 @@ export default async function DeliveryPage({ params }: Props) {
   const { id } = await params;
   const delivery = await getDelivery(safeDecode(id));
   if (!delivery) notFound();
+  const t = await getTranslations('admin.delivery');
   const facts: [string, React.ReactNode][] = [
     [
-      'Event type',
+      t('eventType'),
       <span key="t" className="font-mono">
         {delivery.type}
       </span>,
     ],
-    ['Status', <DeliveryStatus key="s" status={delivery.status} duplicateCount={delivery.duplicateCount} />],
-    ['Mode', <ModeBadge key="m" isTest={delivery.isTest} isReplay={delivery.isReplay} />],
+    [t('statusLabel'), <DeliveryStatus key="s" status={delivery.status} duplicateCount={delivery.duplicateCount} />],
+    [t('modeLabel'), <ModeBadge key="m" isTest={delivery.isTest} isReplay={delivery.isReplay} />],
     [
-      'Case',
+      t('case'),
       delivery.caseReference ? (
         <Link
           key="c"
@@ -41,19 +46,19 @@ export default async function DeliveryPage({ params }: Props) {
         '—'
       ),
     ],
-    ['Happened (event timestamp)', <Time key="o" date={delivery.occurredAt} />],
-    ['Received', <Time key="r" date={delivery.receivedAt} />],
-    ['Applied', <Time key="a" date={delivery.appliedAt} empty="not applied" />],
-    ['Last duplicate', <Time key="d" date={delivery.lastDuplicateAt} empty="none" />],
-    ['Apply attempts', delivery.attempts],
+    [t('occurred'), <Time key="o" date={delivery.occurredAt} />],
+    [t('received'), <Time key="r" date={delivery.receivedAt} />],
+    [t('applied'), <Time key="a" date={delivery.appliedAt} empty={t('notApplied')} />],
+    [t('lastDuplicate'), <Time key="d" date={delivery.lastDuplicateAt} empty={t('noDuplicate')} />],
+    [t('attempts'), delivery.attempts],
     [
-      'Verified by secret',
+      t('secret'),
       delivery.secretId ? (
         <span key="f" className="font-mono">
           {delivery.secretId}
         </span>
       ) : (
-        'not recorded'
+        t('notRecorded')
       ),
     ],
   ];
@@ -61,10 +66,13 @@ export default async function DeliveryPage({ params }: Props) {
     <div className="space-y-6">
       <div className="space-y-1">
         <Link href="/admin/deliveries" className={`text-sm ${linkClass}`}>
-          ← All deliveries
+          {t('back')}
         </Link>
         <h1 className="text-2xl font-semibold break-all">
-          Event <span className="font-mono text-xl">{delivery.id}</span>
+          {t.rich('heading', {
+            id: delivery.id,
+            mono: (chunks) => <span className="font-mono text-xl">{chunks}</span>,
+          })}
         </h1>
       </div>
       <dl className="grid gap-x-6 gap-y-2 rounded-md border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
@@ -78,7 +86,7 @@ export default async function DeliveryPage({ params }: Props) {
       {delivery.error ? (
         <section aria-labelledby="error-heading" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-4">
           <h2 id="error-heading" className="font-semibold text-red-800">
-            Why it failed
+            {t('whyFailed')}
           </h2>
           <pre className="text-sm whitespace-pre-wrap text-red-900">{delivery.error}</pre>
           {can(user, 'deliveries:reprocess') ? <ReprocessButton id={delivery.id} /> : null}
@@ -86,7 +94,7 @@ export default async function DeliveryPage({ params }: Props) {
       ) : null}
       <section aria-labelledby="payload-heading" className="space-y-2">
         <h2 id="payload-heading" className="text-lg font-semibold">
-          Payload
+          {t('payload')}
         </h2>
         {/* Rendered as text: React escapes it, so markup in a payload can never run. */}
         <pre
@@ -99,9 +107,9 @@ export default async function DeliveryPage({ params }: Props) {
       </section>
       <section aria-labelledby="headers-heading" className="space-y-2">
         <h2 id="headers-heading" className="text-lg font-semibold">
-          Stored headers
+          {t('headers')}
         </h2>
-        <p className="text-sm text-slate-600">The signature header is never stored, and no secret is ever shown.</p>
+        <p className="text-sm text-slate-600">{t('headersNote')}</p>
         <dl
           data-testid="stored-headers"
           className="grid gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 font-mono text-xs sm:grid-cols-[max-content_1fr]"
