@@ -177,7 +177,7 @@ test('an admin creates a user, and a token for them that is shown once', async (
   await page.getByLabel('Role', { exact: true }).selectOption('manager');
   await page.getByLabel('Initial password').fill(NEW_USER.password);
   await page.getByLabel('Initial password').press('Enter');
-  await expect(page.getByText(`Created ${NEW_USER.email} (manager).`)).toBeVisible();
+  await expect(page.getByText(`Created ${NEW_USER.email} (Manager).`)).toBeVisible();
   await expect(page.getByTestId('user-row').filter({ hasText: NEW_USER.email })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'API tokens' }).click();

@@ -16,6 +16,7 @@ type User = { id: string; email: string; name: string; role: string; isDisabled:
 
 export function RoleForm({ user }: { user: User }) {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   const [state, formAction, isPending] = useActionState(changeRoleAction, IDLE);
   const resultId = `role-result-${user.id}`;
   return (
@@ -33,7 +34,7 @@ export function RoleForm({ user }: { user: User }) {
       >
         {ROLES.map((role) => (
           <option key={role} value={role}>
-            {t(`role.${role}`)}
+            {common(`role.${role}`)}
           </option>
         ))}
       </select>

@@ -6,6 +6,7 @@ import { DisableButton, ResetPasswordForm, RoleForm } from './user-actions';
 
 export function UserTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   const t = useTranslations('admin');
+  const common = useTranslations('common');
   return (
     <div className={tableFrameClass}>
       <table className={tableClass}>
@@ -40,7 +41,11 @@ export function UserTable({ users, currentUserId }: { users: UserSummary[]; curr
                   <span className="block text-slate-600">{user.email}</span>
                 </td>
                 <td className={cellClass}>
-                  {isSelf ? <span>{t('users.you', { role: t(`role.${user.role}`) })}</span> : <RoleForm user={user} />}
+                  {isSelf ? (
+                    <span>{t('users.you', { role: common(`role.${user.role}`) })}</span>
+                  ) : (
+                    <RoleForm user={user} />
+                  )}
                 </td>
                 <td className={cellClass}>
                   <div className="flex flex-wrap items-center gap-2">

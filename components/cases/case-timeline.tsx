@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { ImportedMark } from '@/components/debitura/imported-mark';
@@ -13,6 +14,8 @@ const DOT: Record<TimelineText['kind'], string> = {
   chat: 'bg-slate-400',
   close: 'bg-slate-900',
   assignment: 'bg-violet-500',
+  work: 'bg-teal-600',
+  internal: 'bg-amber-500',
   other: 'bg-slate-300',
 };
 
@@ -28,7 +31,13 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useTranslations('case.timeline');
   const vocabulary = useTranslations('vocabulary');
   const locale = useLocale();
+  const format = useFormatter();
   const formatAmount = (minor: number, currency: string) => formatMinor(BigInt(minor), currency, locale);
+  // A calendar day is the same day everywhere: formatted at noon UTC so no time zone moves it.
+  const formatDay = (day: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(day)
+      ? format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
+      : day;
   return (
     <Card title={t('title', { count: entries.length })} id="timeline-heading">
       {entries.length === 0 ? (
@@ -36,9 +45,18 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
       ) : (
         <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
           {entries.map((entry) => {
-            const text = describeTimelineEntry(entry, formatAmount, t, vocabulary);
+            const text = describeTimelineEntry(entry, formatAmount, t, vocabulary, formatDay);
             return (
-              <li key={entry.id} className="relative" data-testid="timeline-entry" data-type={entry.type}>
+              <li
+                key={entry.id}
+                className={cn(
+                  'relative',
+                  text.isInternal && 'rounded-md border border-dashed border-amber-400 bg-amber-50/60 px-2 py-1.5',
+                )}
+                data-testid="timeline-entry"
+                data-type={entry.type}
+                data-internal={text.isInternal ? 'true' : undefined}
+              >
                 <span
                   aria-hidden="true"
                   className={cn(
@@ -49,6 +67,11 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <p className="font-medium text-slate-900" data-testid="timeline-title">
                     {text.title} <ImportedMark eventId={entry.eventId} />
+                    {text.isInternal ? (
+                      <Badge tone="amber" className="ml-1 align-middle">
+                        {t('internalBadge')}
+                      </Badge>
+                    ) : null}
                   </p>
                   <LocalTime value={entry.at} className="text-xs text-slate-500 tabular-nums" />
                 </div>

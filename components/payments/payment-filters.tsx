@@ -12,6 +12,7 @@ import { PAYMENT_RECIPIENTS } from '@/lib/payments/recipients';
 export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; assignees: Assignee[] }) {
   const t = useTranslations('payments');
   const vocabulary = useTranslations('vocabulary');
+  const common = useTranslations('common');
   return (
     <form
       method="get"
@@ -73,7 +74,7 @@ export function PaymentFilters({ filter, assignees }: { filter: PaymentFilter; a
               label:
                 user.role === 'collector'
                   ? user.name
-                  : t('filters.assigneeWithRole', { name: user.name, role: user.role }),
+                  : t('filters.assigneeWithRole', { name: user.name, role: common(`role.${user.role}`) }),
             })),
           ]}
         />

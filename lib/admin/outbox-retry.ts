@@ -27,18 +27,18 @@ export async function retryOutboxFromForm(
       take: OUTBOX_LIMIT,
     });
     ids = rows.map((row) => row.id);
-    if (!ids.length) return { state: { status: 'success', message: t('messages.outbox.noneFailed') }, ids };
+    if (!ids.length) return { state: { status: 'success', message: t('admin.messages.outbox.noneFailed') }, ids };
   } else {
-    return { state: failure(t('messages.outbox.which')), ids: [] };
+    return { state: failure(t('admin.messages.outbox.which')), ids: [] };
   }
   if (ids.some((value) => !/^[0-9a-f-]{36}$/i.test(value)))
-    return { state: failure(t('messages.outbox.notFound')), ids: [] };
+    return { state: failure(t('admin.messages.outbox.notFound')), ids: [] };
 
   const retried: string[] = [];
   for (const actionId of ids) {
     if (await retryAction(actionId, actor)) retried.push(actionId);
   }
-  if (ids.length === 1 && !retried.length) return { state: failure(t('messages.outbox.notWaiting')), ids: [] };
-  const message = t('messages.outbox.sending', { count: retried.length });
+  if (ids.length === 1 && !retried.length) return { state: failure(t('admin.messages.outbox.notWaiting')), ids: [] };
+  const message = t('admin.messages.outbox.sending', { count: retried.length });
   return { state: { status: 'success', message }, ids: retried };
 }

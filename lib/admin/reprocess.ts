@@ -18,17 +18,17 @@ export async function reprocessFromForm(formData: FormData, actor: Actor, t = en
   const id = formData.get('id');
   if (typeof id === 'string' && id) {
     const exists = await db.webhookEvent.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) return failure(t('messages.reprocess.notFound'));
+    if (!exists) return failure(t('admin.messages.reprocess.notFound'));
     return reprocess([id], actor, 0, t);
   }
-  if (formData.get('scope') !== 'failed') return failure(t('messages.reprocess.which'));
+  if (formData.get('scope') !== 'failed') return failure(t('admin.messages.reprocess.which'));
   const failed = await db.webhookEvent.findMany({
     where: { status: 'failed' },
     orderBy: { receivedAt: 'asc' },
     select: { id: true },
     take: MAX_REPROCESS + 1,
   });
-  if (!failed.length) return { status: 'success', message: t('messages.reprocess.noneFailed') };
+  if (!failed.length) return { status: 'success', message: t('admin.messages.reprocess.noneFailed') };
   const ids = failed.slice(0, MAX_REPROCESS).map((row) => row.id);
   return reprocess(ids, actor, failed.length - ids.length, t);
 }
@@ -48,16 +48,16 @@ async function reprocess(ids: string[], actor: Actor, remaining: number, t: Admi
       source: 'admin page',
     },
   });
-  const summary = t('messages.reprocess.summary', {
+  const summary = t('admin.messages.reprocess.summary', {
     count: ids.length,
     applied: result.applied,
     failed: result.failed,
     ignored: result.ignored,
   });
-  const more = remaining > 0 ? ` ${t('messages.reprocess.more')}` : '';
+  const more = remaining > 0 ? ` ${t('admin.messages.reprocess.more')}` : '';
   if (ids.length === 1 && result.failed) {
     // The applier's error is the software's own words, shown as is.
-    return failure(t('messages.reprocess.stillFailing', { error: result.outcomes[0]?.error ?? '—' }));
+    return failure(t('admin.messages.reprocess.stillFailing', { error: result.outcomes[0]?.error ?? '—' }));
   }
   return { status: result.failed ? 'error' : 'success', message: summary + more };
 }

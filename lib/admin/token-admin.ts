@@ -22,12 +22,12 @@ import type { Actor } from './user-admin';
 
 function createSchema(t: AdminT) {
   return z.object({
-    userId: z.uuid(t('messages.field.chooseUser')),
+    userId: z.uuid(t('admin.messages.field.chooseUser')),
     name: z
       .string()
       .trim()
-      .min(1, t('messages.field.tokenName'))
-      .max(100, t('messages.field.tooLong', { max: 100 })),
+      .min(1, t('admin.messages.field.tokenName'))
+      .max(100, t('admin.messages.field.tooLong', { max: 100 })),
   });
 }
 
@@ -37,19 +37,19 @@ export async function createTokenFromForm(formData: FormData, actor: Actor, t = 
   const options = readTokenOptions(formData);
   if (!parsed.success || 'invalid' in options) {
     const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    if ('invalid' in options) fieldErrors[options.invalid] = t('messages.field.choose');
-    return failure(t('messages.checkFields'), { fieldErrors, values });
+    if ('invalid' in options) fieldErrors[options.invalid] = t('admin.messages.field.choose');
+    return failure(t('admin.messages.checkFields'), { fieldErrors, values });
   }
   const user = await db.user.findUnique({
     where: { id: parsed.data.userId },
     select: { email: true, disabledAt: true },
   });
   if (!user) {
-    const message = t('messages.tokens.noUser');
+    const message = t('admin.messages.tokens.noUser');
     return failure(message, { fieldErrors: { userId: message }, values });
   }
   if (user.disabledAt) {
-    const message = t('messages.tokens.userDisabled', { email: user.email });
+    const message = t('admin.messages.tokens.userDisabled', { email: user.email });
     return failure(message, { fieldErrors: { userId: message }, values });
   }
   let token: string;
@@ -57,23 +57,23 @@ export async function createTokenFromForm(formData: FormData, actor: Actor, t = 
     ({ token } = await createApiToken({ ...parsed.data, ...options }, { actor }));
   } catch (error) {
     if (!(error instanceof TokenLimitError)) throw error;
-    return failure(t('messages.tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }), { values });
+    return failure(t('admin.messages.tokens.limitReached', { max: MAX_COLLECTOR_TOKENS }), { values });
   }
   return {
     status: 'success',
-    message: t('messages.tokens.created', { name: parsed.data.name, email: user.email }),
+    message: t('admin.messages.tokens.created', { name: parsed.data.name, email: user.email }),
     token,
   };
 }
 
 export async function revokeTokenFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const id = formData.get('id');
-  if (typeof id !== 'string') return failure(t('messages.tokens.noneGiven'));
+  if (typeof id !== 'string') return failure(t('admin.messages.tokens.noneGiven'));
   try {
     await revokeApiToken(id, { actor });
-    return { status: 'success', message: t('messages.tokens.revoked') };
+    return { status: 'success', message: t('admin.messages.tokens.revoked') };
   } catch (error) {
-    if (error instanceof ApiTokenNotFoundError) return failure(t('messages.tokens.notFound'));
+    if (error instanceof ApiTokenNotFoundError) return failure(t('admin.messages.tokens.notFound'));
     throw error;
   }
 }

@@ -24,14 +24,14 @@ import { englishAdminT, type AdminT } from './messages';
 function schemas(t: AdminT) {
   const password = z
     .string()
-    .min(PASSWORD_MIN_LENGTH, t('messages.field.passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
-    .max(PASSWORD_MAX_LENGTH, t('messages.field.passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
-  const role = z.enum(ROLES, { error: t('messages.field.chooseRole') });
+    .min(PASSWORD_MIN_LENGTH, t('admin.messages.field.passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
+    .max(PASSWORD_MAX_LENGTH, t('admin.messages.field.passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
+  const role = z.enum(ROLES, { error: t('admin.messages.field.chooseRole') });
   const email = z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email(t('messages.field.email')));
+    .pipe(z.email(t('admin.messages.field.email')));
   return {
     password,
     role,
@@ -40,8 +40,8 @@ function schemas(t: AdminT) {
       name: z
         .string()
         .trim()
-        .min(1, t('messages.field.nameMissing'))
-        .max(100, t('messages.field.tooLong', { max: 100 })),
+        .min(1, t('admin.messages.field.nameMissing'))
+        .max(100, t('admin.messages.field.tooLong', { max: 100 })),
       role,
       password,
     }),
@@ -57,11 +57,11 @@ function entries(formData: FormData): Record<string, FormDataEntryValue> {
 
 function domainFailure(error: unknown, t: AdminT, values?: Record<string, string>): FormState {
   if (error instanceof DuplicateEmailError) {
-    const message = t('messages.users.duplicateEmail', { email: error.email });
+    const message = t('admin.messages.users.duplicateEmail', { email: error.email });
     return failure(message, { fieldErrors: { email: message }, values });
   }
   if (error instanceof UserNotFoundError)
-    return failure(t('messages.users.notFound', { email: error.email }), { values });
+    return failure(t('admin.messages.users.notFound', { email: error.email }), { values });
   // Checked by the form's schema first, so its English text is rarely seen.
   if (error instanceof InvalidUserInputError) return failure(error.message, { values });
   throw error;
@@ -70,12 +70,13 @@ function domainFailure(error: unknown, t: AdminT, values?: Record<string, string
 export async function createUserFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const values = formValues(formData, ['password']);
   const parsed = schemas(t).create.safeParse(entries(formData));
-  if (!parsed.success) return failure(t('messages.checkFields'), { fieldErrors: fieldErrorsOf(parsed.error), values });
+  if (!parsed.success)
+    return failure(t('admin.messages.checkFields'), { fieldErrors: fieldErrorsOf(parsed.error), values });
   try {
     const user = await createUser(parsed.data, { actor });
     return {
       status: 'success',
-      message: t('messages.users.created', { email: user.email, role: t(`role.${user.role}`) }),
+      message: t('admin.messages.users.created', { email: user.email, role: t(`common.role.${user.role}`) }),
     };
   } catch (error) {
     return domainFailure(error, t, values);
@@ -90,12 +91,12 @@ export async function changeRoleFromForm(formData: FormData, actor: Actor, t = e
   const { target, role } = schemas(t);
   const parsed = target.extend({ role }).safeParse(entries(formData));
   if (!parsed.success) return failure(Object.values(fieldErrorsOf(parsed.error))[0]);
-  if (isSelf(actor, parsed.data.email)) return failure(t('messages.users.ownRole'));
+  if (isSelf(actor, parsed.data.email)) return failure(t('admin.messages.users.ownRole'));
   try {
     const user = await setUserRole(parsed.data.email, parsed.data.role, { actor });
     return {
       status: 'success',
-      message: t('messages.users.roleChanged', { email: user.email, role: t(`role.${user.role}`) }),
+      message: t('admin.messages.users.roleChanged', { email: user.email, role: t(`common.role.${user.role}`) }),
     };
   } catch (error) {
     return domainFailure(error, t);
@@ -108,12 +109,12 @@ export async function setDisabledFromForm(formData: FormData, actor: Actor, t = 
     .safeParse(entries(formData));
   if (!parsed.success) return failure(Object.values(fieldErrorsOf(parsed.error))[0]);
   const disabled = parsed.data.disabled === 'true';
-  if (disabled && isSelf(actor, parsed.data.email)) return failure(t('messages.users.ownDisable'));
+  if (disabled && isSelf(actor, parsed.data.email)) return failure(t('admin.messages.users.ownDisable'));
   try {
     const user = await setUserDisabled(parsed.data.email, disabled, { actor });
     return {
       status: 'success',
-      message: t(disabled ? 'messages.users.disabled' : 'messages.users.enabled', { email: user.email }),
+      message: t(disabled ? 'admin.messages.users.disabled' : 'admin.messages.users.enabled', { email: user.email }),
     };
   } catch (error) {
     return domainFailure(error, t);
@@ -123,10 +124,11 @@ export async function setDisabledFromForm(formData: FormData, actor: Actor, t = 
 export async function resetPasswordFromForm(formData: FormData, actor: Actor, t = englishAdminT()): Promise<FormState> {
   const { target, password } = schemas(t);
   const parsed = target.extend({ password }).safeParse(entries(formData));
-  if (!parsed.success) return failure(t('messages.users.checkPassword'), { fieldErrors: fieldErrorsOf(parsed.error) });
+  if (!parsed.success)
+    return failure(t('admin.messages.users.checkPassword'), { fieldErrors: fieldErrorsOf(parsed.error) });
   try {
     const user = await resetPassword(parsed.data.email, parsed.data.password, { actor });
-    return { status: 'success', message: t('messages.users.passwordReset', { email: user.email }) };
+    return { status: 'success', message: t('admin.messages.users.passwordReset', { email: user.email }) };
   } catch (error) {
     return domainFailure(error, t);
   }

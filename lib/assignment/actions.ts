@@ -47,8 +47,10 @@ export async function assignCasesAction(_previous: AssignState, formData: FormDa
     if (result.notFound.length) parts.push(t('gone', { count: result.notFound.length }));
     state = { status: 'ok', message: parts.join(' ') };
   } catch (error) {
-    // The domain's refusals name people and limits; they stay in English for now.
-    if (error instanceof AssignmentError) return { status: 'error', message: error.message };
+    if (error instanceof AssignmentError) {
+      const refused = await getTranslations('assignment.refused');
+      return { status: 'error', message: refused(error.code, error.values) };
+    }
     throw error;
   }
   // The list, every case page and the team's workload show assignees.

@@ -11,8 +11,16 @@ import { notifyLive } from '@/lib/live/notify';
  * with that assignee are left alone, so repeating an assignment changes nothing.
  */
 
+/** Why an assignment was refused: `assignment.refused.<code>` in the catalogs, filled with `values`. */
+export type AssignmentRefusal = 'selectOne' | 'tooMany' | 'noSuchUser' | 'userDisabled' | 'cannotWork';
+
+/** The message is English for the JSON API and logs; pages translate the code. */
 export class AssignmentError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: AssignmentRefusal,
+    readonly values: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = 'AssignmentError';
   }
@@ -30,8 +38,11 @@ export async function assignCases(input: {
   assigneeId: string | null;
 }): Promise<AssignResult> {
   const caseIds = [...new Set(input.caseIds)];
-  if (!caseIds.length) throw new AssignmentError('Select at least one case.');
-  if (caseIds.length > MAX_BULK_ASSIGN) throw new AssignmentError(`Assign at most ${MAX_BULK_ASSIGN} cases at a time.`);
+  if (!caseIds.length) throw new AssignmentError('Select at least one case.', 'selectOne');
+  if (caseIds.length > MAX_BULK_ASSIGN)
+    throw new AssignmentError(`Assign at most ${MAX_BULK_ASSIGN} cases at a time.`, 'tooMany', {
+      max: MAX_BULK_ASSIGN,
+    });
 
   return withConflictRetry(() =>
     db.$transaction(
@@ -41,9 +52,13 @@ export async function assignCases(input: {
           // Locked too, so the user cannot be disabled halfway through the assignment.
           const [user] = await tx.$queryRaw<{ id: string; name: string; role: string; disabled_at: Date | null }[]>`
         SELECT id, name, role, disabled_at FROM users WHERE id = ${input.assigneeId}::uuid FOR SHARE`;
-          if (!user) throw new AssignmentError('That user does not exist.');
-          if (user.disabled_at) throw new AssignmentError(`${user.name} is disabled and cannot take cases.`);
-          if (!can(user, 'cases:read')) throw new AssignmentError(`${user.name} cannot work cases.`);
+          if (!user) throw new AssignmentError('That user does not exist.', 'noSuchUser');
+          if (user.disabled_at)
+            throw new AssignmentError(`${user.name} is disabled and cannot take cases.`, 'userDisabled', {
+              name: user.name,
+            });
+          if (!can(user, 'cases:read'))
+            throw new AssignmentError(`${user.name} cannot work cases.`, 'cannotWork', { name: user.name });
           assignee = { id: user.id, name: user.name };
         }
 

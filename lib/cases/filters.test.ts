@@ -119,7 +119,32 @@ describe('timeline text', () => {
       title: 'Unassigned by Mona Manager',
       note: 'was Carl',
     });
-    expect(say(entry('something.new'))).toMatchObject({ title: 'something.new', kind: 'other' });
+    expect(say(entry('something.new'))).toMatchObject({ title: 'Other event', kind: 'other' });
+  });
+
+  it("names the agency's own entries, and marks internal notes as never sent to Debitura", () => {
+    expect(say(entry('note.internal', { text: 'Debtor asked for a call on Friday.' }))).toEqual({
+      kind: 'internal',
+      isInternal: true,
+      title: 'Internal note by Mona Manager',
+      note: 'Debtor asked for a call on Friday.',
+    });
+    expect(say(entry('follow_up.added', { dueDate: '2026-12-04', note: 'Call back' }))).toMatchObject({
+      title: 'Follow-up for 2026-12-04 set by Mona Manager',
+      note: 'Call back',
+    });
+    expect(say(entry('follow_up.done')).title).toBe('Follow-up done by Mona Manager');
+    expect(say(entry('follow_up.cancelled')).title).toBe('Follow-up cancelled by Mona Manager');
+    const promise = { amountMinor: 5000, currency: 'EUR', dueDate: '2026-12-10' };
+    expect(say(entry('promise.added', promise))).toMatchObject({
+      kind: 'work',
+      title: 'Payment promise recorded by Mona Manager',
+      note: 'EUR 50 by 2026-12-10',
+    });
+    expect(say(entry('promise.cancelled', promise)).title).toBe('Payment promise cancelled by Mona Manager');
+    for (const type of ['note.internal', 'follow_up.added', 'follow_up.done', 'promise.added', 'promise.cancelled']) {
+      expect(say(entry(type)).title, type).not.toContain(type);
+    }
   });
 
   it("speaks the reader's language, Debitura's words included", () => {
@@ -130,5 +155,6 @@ describe('timeline text', () => {
       'Abgeschlossen: Teilweise bezahlt',
     );
     expect(inGerman(entry('payment.created', { recipient: 'Creditor' })).note).toBe('Empfänger: Gläubiger');
+    expect(inGerman(entry('note.internal', { text: 'x' })).title).toBe('Interne Notiz von Mona Manager');
   });
 });

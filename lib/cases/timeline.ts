@@ -2,13 +2,16 @@ import { closeCodeLabel, lifecycleLabel, recipientLabel, type VocabularyTranslat
 
 /**
  * What a timeline entry says in words, in the reader's language. Entries come from webhook
- * events (case.*, payment.*, chat.created) and from people (assignment.changed); an unknown
- * type is shown as its name.
+ * events (case.*, payment.*, chat.created) and from people (assignment.changed, follow_up.*,
+ * promise.*, note.internal); a type this module does not know yet reads as "Other event",
+ * never as its raw name.
  */
 export type TimelineText = {
   title: string;
   note: string | null;
-  kind: 'state' | 'payment' | 'chat' | 'close' | 'assignment' | 'other';
+  kind: 'state' | 'payment' | 'chat' | 'close' | 'assignment' | 'work' | 'internal' | 'other';
+  /** The agency's own note, never sent to Debitura: the page marks it as such in words. */
+  isInternal?: boolean;
 };
 
 type Entry = {
@@ -19,6 +22,8 @@ type Entry = {
   actorName: string | null;
 };
 type FormatAmount = (minor: number, currency: string) => string;
+/** A calendar day (`YYYY-MM-DD`) in the reader's format. */
+type FormatDay = (day: string) => string;
 /** The `case.timeline` messages (`getTranslations('case.timeline')` or `useTranslations`). */
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -32,9 +37,18 @@ export function describeTimelineEntry(
   formatAmount: FormatAmount,
   t: Translate,
   vocabulary: VocabularyTranslator,
+  formatDay: FormatDay = (day) => day,
 ): TimelineText {
   const detail = obj(entry.detail);
   const state = (value: string | null) => lifecycleLabel(vocabulary, value);
+  const actor = entry.actorName;
+  const byActor = (key: string, values: Record<string, string> = {}) =>
+    actor ? t(`${key}By`, { ...values, actor }) : t(key, values);
+  const day = (value: unknown) => (str(value) ? formatDay(String(value)) : null);
+  const promised = () =>
+    typeof detail.amountMinor === 'number' && str(detail.currency)
+      ? formatAmount(detail.amountMinor, String(detail.currency))
+      : null;
   switch (entry.type) {
     case 'case.assigned':
       return {
@@ -81,10 +95,41 @@ export function describeTimelineEntry(
       const author = str(detail.author);
       return { kind: 'chat', title: author ? t('chatFrom', { author }) : t('chat'), note: null };
     }
+    case 'note.internal':
+      return { kind: 'internal', isInternal: true, title: byActor('internalNote'), note: str(detail.text) };
+    case 'follow_up.added': {
+      const due = day(detail.dueDate);
+      return {
+        kind: 'work',
+        title: due ? byActor('followUpAdded', { date: due }) : byActor('followUp'),
+        note: str(detail.note),
+      };
+    }
+    case 'follow_up.done':
+      return { kind: 'work', title: byActor('followUpDone'), note: str(detail.note) };
+    case 'follow_up.cancelled':
+      return { kind: 'work', title: byActor('followUpCancelled'), note: str(detail.note) };
+    case 'promise.added': {
+      const amount = promised();
+      const due = day(detail.dueDate);
+      return {
+        kind: 'work',
+        title: byActor('promiseAdded'),
+        note: amount && due ? t('promiseOf', { amount, date: due }) : null,
+      };
+    }
+    case 'promise.cancelled': {
+      const amount = promised();
+      const due = day(detail.dueDate);
+      return {
+        kind: 'work',
+        title: byActor('promiseCancelled'),
+        note: amount && due ? t('promiseOf', { amount, date: due }) : null,
+      };
+    }
     case 'assignment.changed': {
       const to = person(detail.to);
       const from = person(detail.from);
-      const actor = entry.actorName;
       const title = to
         ? actor
           ? t('assignedToBy', { name: to, actor })
@@ -97,7 +142,7 @@ export function describeTimelineEntry(
     default:
       return {
         kind: 'other',
-        title: entry.type,
+        title: t('otherEvent'),
         note: entry.toState ? t('stateChange', { from: state(entry.fromState), to: state(entry.toState) }) : null,
       };
   }

@@ -69,7 +69,7 @@ describe('users', () => {
       form({ email: ' Carla@Agency.test ', name: 'Carla Collector', role: 'collector', password: 'carla-initial-pw' }),
       admin,
     );
-    expect(state).toMatchObject({ status: 'success', message: 'Created carla@agency.test (collector).' });
+    expect(state).toMatchObject({ status: 'success', message: 'Created carla@agency.test (Collector).' });
     const carla = await db.user.findUniqueOrThrow({
       where: { email: 'carla@agency.test' },
       omit: { passwordHash: false },
