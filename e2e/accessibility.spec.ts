@@ -80,21 +80,37 @@ test('manager: cases, payments, every import wizard step, an import, reports, te
   await expectNoSeriousA11yViolations(page, 'import result');
 });
 
-test('admin: every admin page and a delivery', async ({ page }) => {
-  test.setTimeout(180_000);
+/** Every page under /admin, each link of the admin navigation included (so a new page cannot be missed). */
+const ADMIN_PAGES = [
+  '/admin',
+  '/admin/deliveries',
+  '/admin/deliveries?status=failed',
+  '/admin/rejected',
+  '/admin/rejected?range=14d',
+  '/admin/outbox',
+  '/admin/users',
+  '/admin/tokens',
+  '/admin/audit',
+  '/admin/debitura',
+];
+
+test('admin: every admin page, a delivery and a missing one', async ({ page }) => {
+  test.setTimeout(240_000);
   await signIn(page, E2E_USERS.admin);
-  const pages = [
-    '/admin',
-    '/admin/deliveries',
-    '/admin/rejected',
-    '/admin/chat-outbox',
-    '/admin/users',
-    '/admin/tokens',
-    '/admin/audit',
-  ];
-  for (const path of pages) await scan(page, path);
+  await page.goto('/admin');
+  const navLinks = await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(ADMIN_PAGES.filter((path) => navLinks.includes(path))).toEqual(navLinks);
+  for (const path of ADMIN_PAGES) await scan(page, path);
+  await scan(page, '/account', 'account (admin)');
+
   await page.goto('/admin/deliveries');
   const delivery = await page.locator('a[href^="/admin/deliveries/"]').first().getAttribute('href');
   expect(delivery).toBeTruthy();
   await scan(page, delivery!, 'a delivery');
+  await page.goto('/admin/deliveries/no-such-event');
+  await page.waitForLoadState('networkidle');
+  await expectNoSeriousA11yViolations(page, 'delivery not found');
 });

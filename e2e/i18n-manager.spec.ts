@@ -102,6 +102,18 @@ const LANGUAGES = [
     usersLink: 'Benutzer',
     addUser: 'Benutzer anlegen',
     tokens: 'API-Tokens',
+    deliveries: 'Zustellungen',
+    deliveriesLink: 'Zustellungen',
+    rejected: 'Abgewiesene Zustellungen',
+    secretsHeading: 'Welches Secret die Zustellungen geprüft hat',
+    outbox: 'Fehlgeschlagene Aktionen',
+    audit: 'Protokoll',
+    tokenScope: 'Berechtigung',
+    readOnly: 'Nur lesen',
+    tokenExpiry: 'Läuft ab nach',
+    ninetyDays: '90 Tagen',
+    eventHeading: /^Ereignis /,
+    payload: 'Nutzdaten',
   },
   {
     language: 'da-DK',
@@ -118,6 +130,18 @@ const LANGUAGES = [
     usersLink: 'Brugere',
     addUser: 'Tilføj bruger',
     tokens: 'API-tokens',
+    deliveries: 'Leveringer',
+    deliveriesLink: 'Leveringer',
+    rejected: 'Afviste leveringer',
+    secretsHeading: 'Hvilket secret verificerede leveringerne',
+    outbox: 'Handlinger, der fejlede',
+    audit: 'Revisionslog',
+    tokenScope: 'Adgang',
+    readOnly: 'Kun læse',
+    tokenExpiry: 'Udløber efter',
+    ninetyDays: '90 dage',
+    eventHeading: /^Hændelse /,
+    payload: 'Indhold',
   },
 ];
 
@@ -163,6 +187,26 @@ for (const expected of LANGUAGES) {
     await expect(page.getByRole('button', { name: expected.addUser })).toBeVisible();
     await page.goto('/admin/tokens');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.tokens);
+    // A new token's access and lifetime are offered in the reader's words, read only and 90 days first.
+    const scope = page.getByLabel(expected.tokenScope, { exact: true });
+    await expect(scope.locator('option:checked')).toHaveText(expected.readOnly);
+    await expect(page.getByLabel(expected.tokenExpiry, { exact: true }).locator('option:checked')).toHaveText(
+      expected.ninetyDays,
+    );
+
+    await adminNav.getByRole('link', { name: expected.deliveriesLink, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.deliveries);
+    await page.locator('a[href^="/admin/deliveries/"]').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.eventHeading);
+    await expect(page.getByRole('heading', { name: expected.payload, exact: true })).toBeVisible();
+    await page.goto('/admin/rejected');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.rejected);
+    await expect(page.getByRole('heading', { name: expected.secretsHeading })).toBeVisible();
+    await page.goto('/admin/outbox');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.outbox);
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.audit);
+    await expect(page.locator('html')).toHaveAttribute('lang', expected.language.slice(0, 2));
 
     await page.goto(`/payments?case=${CASE_EUR}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.payments);
