@@ -85,6 +85,19 @@ test('a collector who chose German sees the list and a case in German', async ({
   await expect(page.getByTestId('timeline-title').first()).toHaveText('An das Inkassobüro übergeben');
   await expect(page.getByRole('region', { name: 'Zahlungen (0)' })).toContainText('Keine Zahlungen erfasst.');
   await expect(page.getByLabel('Antwort an Debitura')).toBeVisible();
+
+  // An internal note reads as one in the timeline, in words: the agency's own, never sent to Debitura.
+  await page.getByLabel('Interne Notiz', { exact: true }).fill(`Schuldner ruft Freitag zurück ${RUN}`);
+  await page.getByRole('button', { name: 'Interne Notiz speichern' }).click();
+  await expect(page.locator('#internal-note-status')).toContainText('Gespeichert.');
+  const note = page.locator('[data-testid="timeline-entry"][data-type="note.internal"]');
+  await expect(async () => {
+    await page.reload();
+    await expect(note).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(note.getByTestId('timeline-title')).toContainText('Interne Notiz von');
+  await expect(note).toContainText('Intern – nicht an Debitura gesendet');
+  await expect(note).toContainText(`Schuldner ruft Freitag zurück ${RUN}`);
 });
 
 test('then Danish: the list and a Danish case in Danish, kroner as Danes write them', async ({ page, signInAs }) => {
