@@ -4,6 +4,7 @@ import type { Viewer } from '@/lib/cases/visibility';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
+import { claimBankLine } from '@/lib/outbox/bank-lines';
 import { storeAction } from '@/lib/outbox/store';
 import type { ActionView } from '@/lib/outbox/view';
 import { acceptRule, closeRule, feesRule, noteRule, paymentChangeRule, paymentRule } from './rules';
@@ -89,8 +90,9 @@ export function recordPayment(
   input: PaymentInput,
   options: { bankLineId?: string } = {},
 ): Promise<ActionView> {
-  return perform(actor, reference, 'payment_create', async (_tx, target) => {
+  return perform(actor, reference, 'payment_create', async (tx, target) => {
     allow(paymentRule(target, BigInt(input.amountMinor), input.closeCase === true));
+    if (options.bankLineId) await claimBankLine(tx, options.bankLineId);
     return {
       payload: {
         date: input.date,

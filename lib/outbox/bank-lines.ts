@@ -1,4 +1,6 @@
+import { HttpError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * Closing the loop on "Register with Debitura": a bank line whose payment Casedesk recorded
@@ -24,4 +26,23 @@ export async function reconcileConfirmedLines(actionIds: string[]): Promise<void
       UPDATE payments SET reconciliation_status = 'matched'
       WHERE id = ANY(${matched.map((row) => row.payment_id)}::uuid[]) AND reconciliation_status = 'unreconciled'`;
   });
+}
+
+/**
+ * Before a payment is stored for a bank line: the line is locked and must still be waiting for
+ * one (no match, no registration on its way; one Debitura refused may be tried again), so the
+ * line is registered with Debitura once however many people press the button at the same time.
+ * Called inside the payment action's transaction, after the case's lock.
+ */
+export async function claimBankLine(tx: Prisma.TransactionClient, lineId: string): Promise<void> {
+  const [line] = await tx.$queryRaw<{ match_status: string; registered: boolean }[]>`
+    SELECT bl.match_status, EXISTS (
+      SELECT 1 FROM outbound_actions a
+      WHERE a.bank_line_id = bl.id AND a.kind = 'payment_create'
+        AND NOT (a.status = 'failed' AND a.error_code = 'refused')) AS registered
+    FROM bank_lines bl WHERE bl.id = ${lineId}::uuid FOR UPDATE OF bl`;
+  if (!line) throw new HttpError(404, 'not_found', 'That bank line does not exist.');
+  if (line.registered || line.match_status !== 'unmatched') {
+    throw new HttpError(409, 'bank_line_registered', 'This bank line is already matched or registered with Debitura.');
+  }
 }

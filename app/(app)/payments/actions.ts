@@ -5,8 +5,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/audit';
+import { deliverBatch, deliverSoon } from '@/lib/outbox/deliver';
 import { requirePermission } from '@/lib/auth/session';
 import { DATE_FORMATS } from '@/lib/payments/bank-csv';
+import { MAX_REGISTER, registerBankLines } from '@/lib/payments/bank-register';
 import { importBankStatement } from '@/lib/payments/import';
 import { rematchOpenLines } from '@/lib/payments/matching';
 import {
@@ -156,4 +158,38 @@ export async function rematchAction(): Promise<ActionState> {
   revalidatePath('/payments');
   const t = await getTranslations('import.result');
   return { status: 'ok', message: t('newSuggestions', { count: suggested }) };
+}
+
+const registerSchema = z.object({ lineIds: z.array(z.uuid()).min(1).max(MAX_REGISTER) });
+
+/**
+ * "Register with Debitura" for one line (its row button) or the selected ones: each becomes a
+ * payment action in the outbox; the page then shows each line's way to reconciled.
+ */
+export async function registerBankLinesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requirePermission('payments:reconcile');
+  const t = await getTranslations('payments.register');
+  const parsed = registerSchema.safeParse({ lineIds: formData.getAll('lineId') });
+  if (!parsed.success) {
+    const isTooMany = parsed.error.issues.some((issue) => issue.code === 'too_big');
+    return { status: 'error', message: isTooMany ? t('tooMany', { max: MAX_REGISTER }) : t('selectOne') };
+  }
+  const result = await registerBankLines(user, parsed.data.lineIds);
+  if (result.registered.length === 1) deliverSoon(result.registered[0].actionId);
+  else if (result.registered.length) deliverBatch();
+  const reasons = [
+    ...new Set(
+      result.skipped.map((entry) =>
+        entry.reason === 'refused' && entry.message ? entry.message : t(`reason.${entry.reason}`),
+      ),
+    ),
+  ].join(' ');
+  const message = [
+    result.registered.length ? t('registered', { count: result.registered.length }) : null,
+    result.skipped.length ? t('skipped', { count: result.skipped.length, reasons }) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  revalidatePath('/payments', 'layout');
+  return { status: result.registered.length ? 'ok' : 'error', message };
 }

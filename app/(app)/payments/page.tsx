@@ -6,6 +6,7 @@ import { BalancesPanel, PanelSkeleton, TotalsPanel } from '@/components/payments
 import { PaymentFilters } from '@/components/payments/payment-filters';
 import { PaymentTable } from '@/components/payments/payment-table';
 import { ReconcileBar } from '@/components/payments/reconcile-bar';
+import { RegisterLines } from '@/components/payments/register-lines';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -14,6 +15,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { listAssignees } from '@/lib/assignment/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { paymentSearchParams, parsePaymentQuery } from '@/lib/payments/filters';
+import { listRegistrableLines } from '@/lib/payments/bank-register';
 import { listImports } from '@/lib/payments/import-queries';
 import { listPayments } from '@/lib/payments/queries';
 import { reconcilePaymentsAction } from './actions';
@@ -30,7 +32,12 @@ export default async function PaymentsPage({ searchParams }: Props) {
   const t = await getTranslations('payments');
   const { query, ignored } = parsePaymentQuery(await searchParams);
   const filter = { ...query, limit: undefined, cursor: undefined };
-  const [page, assignees, imports] = await Promise.all([listPayments(query), listAssignees(), listImports(5)]);
+  const [page, assignees, imports, registrable] = await Promise.all([
+    listPayments(query),
+    listAssignees(),
+    listImports(5),
+    listRegistrableLines(),
+  ]);
   const filterParams = paymentSearchParams(filter);
   const panelKey = filterParams.toString() || 'all';
   const exportHref = `/payments/export${filterParams.size ? `?${filterParams}` : ''}`;
@@ -82,6 +89,11 @@ export default async function PaymentsPage({ searchParams }: Props) {
           </EmptyState>
         )}
       </section>
+
+      <Card title={t('register.title')} id="register-heading">
+        <p className="mb-3 text-sm text-slate-600">{t('register.intro')}</p>
+        <RegisterLines lines={registrable} />
+      </Card>
 
       <Card title={t('balancesTitle')} id="balances-heading">
         <Suspense key={panelKey} fallback={<PanelSkeleton />}>

@@ -5,9 +5,12 @@ import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/payments/action-button';
 import { BankLineTable } from '@/components/payments/bank-line-table';
 import { CorrectMatch } from '@/components/payments/correct-match';
+import { RegisterLines } from '@/components/payments/register-lines';
+import { Card } from '@/components/ui/card';
 import { Money } from '@/components/payments/money';
 import { requirePermission } from '@/lib/auth/session';
 import { formatMoney } from '@/lib/money/currency';
+import { listRegistrableLines } from '@/lib/payments/bank-register';
 import { getImport, importTotals, listImportLines } from '@/lib/payments/import-queries';
 import { paymentChoicesForLine } from '@/lib/payments/matching';
 import { rematchAction } from '../../actions';
@@ -24,7 +27,11 @@ export default async function ImportPage({ params, searchParams }: Props) {
   const { id } = await params;
   const summary = await getImport(id);
   if (!summary) notFound();
-  const [lines, totals] = await Promise.all([listImportLines(id), importTotals(id)]);
+  const [lines, totals, registrable] = await Promise.all([
+    listImportLines(id),
+    importTotals(id),
+    listRegistrableLines({ importId: id }),
+  ]);
   const lineParam = (await searchParams).line;
   const correcting = typeof lineParam === 'string' ? lines.find((line) => line.id === lineParam) : undefined;
   const choices = correcting ? await paymentChoicesForLine(correcting.id) : [];
@@ -76,6 +83,12 @@ export default async function ImportPage({ params, searchParams }: Props) {
 
       {correcting ? <CorrectMatch importId={id} line={correcting} choices={choices} /> : null}
       <BankLineTable importId={id} lines={lines} />
+      {registrable.length ? (
+        <Card title={tPayments('register.title')} id="register-heading">
+          <p className="mb-3 text-sm text-slate-600">{tPayments('register.intro')}</p>
+          <RegisterLines lines={registrable} />
+        </Card>
+      ) : null}
     </div>
   );
 }
