@@ -46,7 +46,7 @@ export function RegisterLines({ lines }: { lines: RegistrableLine[] }) {
   return (
     <div className="space-y-3">
       <RefreshWhile isActive={isWaiting} />
-      {lines.some((line) => line.canRegister) ? <RegisterBar action={registerBankLinesAction} /> : null}
+      <RegisterBar action={registerBankLinesAction} />
       <Table caption={t('caption')} data-testid="register-lines">
         <THead>
           <TR>
@@ -94,7 +94,9 @@ export function RegisterLines({ lines }: { lines: RegistrableLine[] }) {
                   </Link>
                 </TD>
                 <TD>
-                  <Badge tone={TONES[stage]}>{t(`stage.${stage}`)}</Badge>
+                  <span role="status">
+                    <Badge tone={TONES[stage]}>{t(`stage.${stage}`)}</Badge>
+                  </span>
                   {stage === 'notRegistered' && line.registration?.error ? (
                     <div className="text-xs text-red-700">{line.registration.error}</div>
                   ) : null}

@@ -39,6 +39,8 @@ export async function startCaseFixtures(): Promise<CaseFixtures> {
   return {
     env: { DEBITURA_API_URL: fakeApi.url, DEBITURA_API_KEY: 'e2e-fake-api-key' },
     seed: async (appUrl, webhookSecret) => {
+      // What acting on a case makes Debitura send back (payment.created...) reaches the app.
+      fakeApi.actions.setWebhook({ url: `${appUrl}/api/webhooks/debitura`, secret: webhookSecret });
       const summary = await sendEvents(simulation.events, {
         url: `${appUrl}/api/webhooks/debitura`,
         secret: webhookSecret,

@@ -1,0 +1,88 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expect, test, type Webhooks } from './support/fixtures';
+
+/**
+ * The closed loop of bank reconciliation in a real Chromium: a manager imports a statement
+ * whose lines name cases that have no Debitura payment, registers one line with Debitura from
+ * its row and two more at once, and sees each reconciled once the fake Debitura's
+ * payment.created (signed, through the real webhook route) confirms the payment.
+ */
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const RUN = randomBytes(3).toString('hex').toUpperCase();
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const CASES = ['A', 'B', 'C'].map((suffix) => ({ id: randomUUID(), reference: `E2E-REG-${RUN}-${suffix}` }));
+// Unusual amounts, so no other spec's payments compete for these lines.
+const STATEMENT = [
+  'Date,Amount,Currency,Text',
+  `${yesterday},61.37,EUR,Transfer ${CASES[0].reference} debtor`,
+  `${yesterday},62.41,EUR,Instalment ${CASES[1].reference}`,
+  `${yesterday},63.59,EUR,Instalment ${CASES[2].reference}`,
+].join('\n');
+
+/** A case on both sides: known to the fake Debitura (so payments can be recorded) and assigned by webhook. */
+async function seedCase(webhooks: Webhooks, seeded: { id: string; reference: string }) {
+  const detail = {
+    id: seeded.id,
+    reference: seeded.reference,
+    lifecycle: 'Active',
+    closeCode: null,
+    currency: 'EUR',
+    grossAmount: 500,
+    remainder: 500,
+    interestFees: 0,
+    reminderFees: 0,
+    collectionFees: 0,
+    totalAddedFees: 0,
+    currentEngagementPhase: 'PreLegal',
+    debtor: { type: 'Person', name: `Debtor ${seeded.reference}` },
+    creditor: { companyName: `Creditor ${seeded.reference}` },
+  };
+  const registered = await fetch(`${process.env.E2E_FAKE_API_URL}/__simulator/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(detail),
+  });
+  expect(registered.status).toBe(204);
+  await webhooks.send('case.assigned', { ...detail, caseId: seeded.id });
+}
+
+test.beforeAll(async ({ webhooks }) => {
+  for (const seeded of CASES) await seedCase(webhooks, seeded);
+});
+
+test('a manager registers bank lines with Debitura and sees them reconciled', async ({ page, signInAs }) => {
+  await signInAs('manager');
+  await page.goto('/payments/import');
+  await page
+    .getByLabel('Bank statement (CSV)')
+    .setInputFiles({ name: `register-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(STATEMENT) });
+  await page.getByRole('button', { name: 'Import 3 lines' }).click();
+  await expect(page).toHaveURL(/\/payments\/imports\/[0-9a-f-]{36}$/);
+
+  const register = page.getByTestId('register-lines');
+  const row = (reference: string) => register.locator('tr', { hasText: reference });
+  for (const seeded of CASES) await expect(row(seeded.reference)).toContainText('Not in Debitura');
+
+  // One line from its own row.
+  await page.getByRole('button', { name: `Register row 2 (${CASES[0].reference}) with Debitura` }).click();
+  await expect(row(CASES[0].reference)).toContainText('Reconciled', { timeout: 60_000 });
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="2"]')).toContainText('Confirmed');
+
+  // The other two at once.
+  await page.getByRole('checkbox', { name: `Select row 3 (${CASES[1].reference})` }).check();
+  await page.getByRole('checkbox', { name: `Select row 4 (${CASES[2].reference})` }).check();
+  await page.getByRole('button', { name: 'Register selected with Debitura' }).click();
+  await expect(page.getByText('2 lines registered with Debitura.')).toBeVisible();
+  for (const seeded of CASES.slice(1)) {
+    await expect(row(seeded.reference)).toContainText('Reconciled', { timeout: 60_000 });
+  }
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="3"]')).toContainText('Confirmed');
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="4"]')).toContainText('Confirmed');
+  await expect(page.getByRole('button', { name: /Register row \d \(E2E-REG-/ })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('bank-register.png'), fullPage: true });
+
+  // The case shows the payment Debitura confirmed.
+  await page.goto(`/cases/${CASES[0].reference}`);
+  await expect(page.getByText('61.37').first()).toBeVisible();
+});
