@@ -67,7 +67,9 @@ test('a manager registers bank lines with Debitura and sees them reconciled', as
   // One line from its own row.
   await page.getByRole('button', { name: `Register row 2 (${CASES[0].reference}) with Debitura` }).click();
   await expect(row(CASES[0].reference)).toContainText('Reconciled', { timeout: 60_000 });
-  await expect(page.getByTestId('bank-lines').locator('tr[data-row="2"]')).toContainText('Confirmed');
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="2"]')).toContainText('Confirmed', {
+    timeout: 15_000,
+  });
 
   // The other two at once.
   await page.getByRole('checkbox', { name: `Select row 3 (${CASES[1].reference})` }).check();
@@ -77,8 +79,12 @@ test('a manager registers bank lines with Debitura and sees them reconciled', as
   for (const seeded of CASES.slice(1)) {
     await expect(row(seeded.reference)).toContainText('Reconciled', { timeout: 60_000 });
   }
-  await expect(page.getByTestId('bank-lines').locator('tr[data-row="3"]')).toContainText('Confirmed');
-  await expect(page.getByTestId('bank-lines').locator('tr[data-row="4"]')).toContainText('Confirmed');
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="3"]')).toContainText('Confirmed', {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId('bank-lines').locator('tr[data-row="4"]')).toContainText('Confirmed', {
+    timeout: 15_000,
+  });
   await expect(page.getByRole('button', { name: /Register row \d \(E2E-REG-/ })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('bank-register.png'), fullPage: true });
 
