@@ -3,6 +3,8 @@
  *   ingest  signed webhooks against `next start` on PostgreSQL at concurrency 1/16/64, with
  *           two floors: the same server's GET /api/health and a bare node:http + pg server.
  *   pages   the case list and case page queries over 100,000 cases / 1,000,000 events.
+ *   queue   (only when asked) the work queue over 100,000 cases, a collector with 5,000 open ones;
+ *           --legacy also times the implementation before deadlines moved into SQL.
  *   roles   (only when asked) ingest with web + worker processes against one process doing both.
  *   soak    (only when asked) 20 minutes of steady ingest while pages are read; RSS every 10 s.
  * Everything runs on its own embedded PostgreSQL in a temporary folder. See BENCHMARKS.md.
@@ -12,15 +14,16 @@ import { parseArgs } from 'node:util';
 import { assertBuilt, DIST_DIR, startDatabase } from './bench/env';
 import { benchIngest, type IngestReport } from './bench/ingest';
 import { benchPages, type PagesReport } from './bench/pages';
+import { benchQueue, type QueueReport } from './bench/queue';
 import { benchRoles, type RolesPoint } from './bench/roles';
 import { benchSoak, type SoakReport } from './bench/soak';
 import { describeMachine } from './bench/proc';
 import { ms, table } from './bench/stats';
 
-const USAGE = `usage: npm run bench -- [--only ingest|pages|roles|soak] [--duration S] [--warmup S]
+const USAGE = `usage: npm run bench -- [--only ingest|pages|queue|roles|soak] [--duration S] [--warmup S]
                         [--concurrency 1,16,64] [--cases N] [--runs N] [--variants] [--json FILE]
                         [--rounds N] [--minutes N] [--rate EVENTS_PER_S] [--page-rate READS_PER_S]
-       npm run bench -- roles | soak   (the same as --only roles | soak)
+       npm run bench -- queue [--legacy] | roles | soak   (the same as --only queue | roles | soak)
 
   --variants also prices other designs of the webhook store at c=16/64 (about a minute more).`;
 
@@ -42,6 +45,7 @@ function options() {
         runs: { type: 'string', default: '30' },
         json: { type: 'string' },
         variants: { type: 'boolean', default: false },
+        legacy: { type: 'boolean', default: false },
       },
     });
     const { values, positionals } = parsed;
@@ -60,7 +64,7 @@ function options() {
     ];
     if (
       numbers.some((n) => !Number.isFinite(n) || n <= 0) ||
-      (values.only && !['ingest', 'pages', 'roles', 'soak'].includes(values.only))
+      (values.only && !['ingest', 'pages', 'queue', 'roles', 'soak'].includes(values.only))
     )
       throw new Error('bad value');
     return {
@@ -170,6 +174,25 @@ function printPages(report: PagesReport) {
   );
 }
 
+function printQueue(report: QueueReport) {
+  console.log(
+    `\n## Work queue (${report.cases.toLocaleString('en')} cases; a collector with 5,000 open; fixtures loaded in ${report.loadSeconds.toFixed(0)} s)\n`,
+  );
+  console.log(
+    table(
+      ['call', 'runs', 'median ms', 'p95 ms', 'items / count'],
+      report.timings.map((t) => [t.name, t.runs, ms(t.median), ms(t.p95), t.rows]),
+    ),
+  );
+  console.log('\nIndexes in each plan:\n');
+  console.log(
+    table(
+      ['call', 'plan uses'],
+      report.timings.map((t) => [t.name, t.plan]),
+    ),
+  );
+}
+
 function printRoles(points: RolesPoint[]) {
   console.log('\n## Web + worker processes against one process (events/s; latency ms; CPU ms per event)\n');
   console.log(
@@ -237,7 +260,7 @@ function printSoak(report: SoakReport) {
 
 async function main() {
   const opts = options();
-  if (opts.only !== 'pages') assertBuilt();
+  if (opts.only !== 'pages' && opts.only !== 'queue') assertBuilt();
   const only = opts.only;
   const started = Date.now();
   console.log(`# npm run bench ${process.argv.slice(2).join(' ')}\n`);
@@ -246,7 +269,13 @@ async function main() {
 
   log('starting an embedded PostgreSQL in a temporary folder');
   const database = await startDatabase(log);
-  const results: { ingest?: IngestReport; pages?: PagesReport; roles?: RolesPoint[]; soak?: SoakReport } = {};
+  const results: {
+    ingest?: IngestReport;
+    pages?: PagesReport;
+    queue?: QueueReport;
+    roles?: RolesPoint[];
+    soak?: SoakReport;
+  } = {};
   try {
     if (only === 'roles') {
       results.roles = await benchRoles(database, {
@@ -266,6 +295,15 @@ async function main() {
         log,
       });
       printSoak(results.soak);
+    }
+    if (only === 'queue') {
+      results.queue = await benchQueue(database, {
+        cases: Number(opts.cases),
+        runs: Number(opts.runs),
+        legacy: opts.legacy,
+        log,
+      });
+      printQueue(results.queue);
     }
     if (!only || only === 'ingest') {
       results.ingest = await benchIngest(database, {

@@ -9,16 +9,13 @@ import { QueueItemActions, useSingleOpen } from './queue-item-actions';
 
 type Group = 'overdue' | 'today' | 'later';
 
-/** The page shows the soonest items; the rest wait their turn (the JSON API answers all). */
-export const QUEUE_PAGE_LIMIT = 200;
-
 /**
  * The queue, soonest first, in three groups (overdue, due today, later). Each item says what
  * is due, on which case, by when and how late, with its one-click action or a link to the case.
+ * The page gets the soonest items (lib/work/queue.ts cuts them in SQL) and the queue's `total`.
  */
-export function QueueList({ items: allItems, endOfToday }: { items: QueueItem[]; endOfToday: string }) {
+export function QueueList({ items, total, endOfToday }: { items: QueueItem[]; total: number; endOfToday: string }) {
   const t = useTranslations('queue');
-  const items = allItems.slice(0, QUEUE_PAGE_LIMIT);
   const [openReply, toggleReply] = useSingleOpen();
   const groupOf = (item: QueueItem): Group =>
     item.overdue ? 'overdue' : Date.parse(item.dueAt) <= Date.parse(endOfToday) ? 'today' : 'later';
@@ -63,8 +60,8 @@ export function QueueList({ items: allItems, endOfToday }: { items: QueueItem[];
           </section>
         );
       })}
-      {allItems.length > items.length ? (
-        <p className="text-sm text-slate-600">{t('more', { shown: items.length, total: allItems.length })}</p>
+      {total > items.length ? (
+        <p className="text-sm text-slate-600">{t('more', { shown: items.length, total })}</p>
       ) : null}
     </div>
   );

@@ -13,7 +13,7 @@ async function dueTodayCount(user: SessionUser): Promise<number> {
   const counts = (globalForCounts.casedeskQueueCounts ??= new Map());
   const cached = counts.get(user.id);
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.count;
-  const count = (await getQueue(user)).dueTodayCount;
+  const count = (await getQueue(user, { limit: 0 })).dueTodayCount;
   if (counts.size > 1_000) counts.clear();
   counts.set(user.id, { at: Date.now(), count });
   return count;

@@ -1,10 +1,17 @@
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { caseVisibility, type Viewer } from '@/lib/cases/visibility';
-import { ENDED_STATES, EXCLUSIVE_PERIOD_MONTHS, exclusivePeriodEnd } from '@/lib/cases/lifecycle';
-import { agencyCalendar, nextBusinessDay, type AgencyCalendar } from '@/lib/deadlines/calendar';
-import { agencyToday, businessDeadline, endOfAgencyDay } from '@/lib/deadlines/business-time';
-import { addMonths } from '@/lib/deadlines/months';
+import { ENDED_STATES, EXCLUSIVE_PERIOD_MONTHS } from '@/lib/cases/lifecycle';
+import {
+  addMonthsSql,
+  endOfLocalDaySql,
+  ensureBusinessDays,
+  joinBusinessDayAfter,
+  localDateSql,
+  startOfLocalDaySql,
+} from '@/lib/deadlines/business-day-table';
+import { agencyCalendar, type AgencyCalendar } from '@/lib/deadlines/calendar';
+import { agencyToday, endOfAgencyDay } from '@/lib/deadlines/business-time';
 import {
   ACCEPT_CASE_BUSINESS_DAYS,
   CHAT_REPLY_BUSINESS_DAYS,
@@ -17,15 +24,15 @@ import { toZonedIso } from '@/lib/deadlines/zoned-time';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { formatMinor } from '@/lib/money/currency';
-import { paidTowardsPromiseSql, promiseBrokenFrom } from './promises';
-import { isAgencyAnswerSql, lastProgressNoteSql } from './queue-rules';
+import { paidTowardsPromiseSql } from './promises';
 import { dateText } from './dates';
 
 /**
  * A collector's work queue: everything due on their cases (and the unassigned ones, as the
- * case list shows them), soonest deadline first. Candidates come from one SQL statement over
- * the visible open cases; deadlines in business days are then computed on the agency's
- * calendar (lib/deadlines), which SQL does not know.
+ * case list shows them), soonest deadline first. One SQL statement finds the items over the
+ * visible open cases, computes each deadline (business days from the business_days table,
+ * the copy of lib/deadlines' calendar), counts them and returns the soonest: a queue of tens
+ * of thousands of items costs the database a sort, not the app a loop.
  */
 
 export const QUEUE_KINDS = [
@@ -59,19 +66,23 @@ export type QueueItem = {
   creditPercent: number | null;
 };
 
-export type Queue = { items: QueueItem[]; dueTodayCount: number; overdueCount: number };
+/** `items`: the soonest `limit`; `total` and the counts: the whole queue. */
+export type Queue = { items: QueueItem[]; total: number; dueTodayCount: number; overdueCount: number };
 
-type Candidate = {
+type Row = {
   kind: QueueKind;
   reference: string;
   debtor_name: string | null;
-  at: Date | null;
+  due_at: Date;
   item_id: string | null;
   due_date: Date | null;
   text: string | null;
   amount_minor: bigint | null;
   paid_minor: bigint | null;
   currency: string | null;
+  total: bigint;
+  overdue_count: bigint;
+  due_today_count: bigint;
 };
 
 /** Whose queue: a person (by email, for managers) or the viewer's own. */
@@ -87,78 +98,123 @@ export async function resolveQueueSubject(viewer: Viewer, email: string | null):
   return user;
 }
 
-/** The queue of `subject` (what they see: collectors their own and unassigned cases, managers all). */
-export async function getQueue(subject: Viewer, now = new Date()): Promise<Queue> {
+/** The page's and the API's default: the soonest items (counts always cover the whole queue). */
+export const QUEUE_DEFAULT_LIMIT = 200;
+export const QUEUE_MAX_LIMIT = 5_000;
+
+/**
+ * The queue of `subject` (what they see: collectors their own and unassigned cases, managers
+ * all): its `limit` soonest items, and counts over all of it.
+ */
+export async function getQueue(subject: Viewer, options: { now?: Date; limit?: number } = {}): Promise<Queue> {
+  const now = options.now ?? new Date();
+  const limit = Math.max(0, Math.min(options.limit ?? QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT));
   const calendar = agencyCalendar();
-  const candidates = await readCandidates(subject, now, calendar);
-  const items = candidates
-    .map((row) => toItem(row, now, calendar))
-    .filter((entry) => entry !== null)
-    .sort((a, b) => a.sortKey - b.sortKey || a.item.reference.localeCompare(b.item.reference))
-    .map(({ item }) => item);
-  const endOfToday = endOfAgencyDay(agencyToday(now, calendar), calendar).getTime();
+  await ensureBusinessDays(calendar, now);
+  const rows = await db.$queryRaw<Row[]>(queueSql(subject, now, calendar, limit));
+  // Always at least one row: the totals, with the item's columns null when there are no items.
+  const counts = rows[0];
   return {
-    items,
-    dueTodayCount: items.filter((item) => Date.parse(item.dueAt) <= endOfToday).length,
-    overdueCount: items.filter((item) => item.overdue).length,
+    items: rows.filter((row) => row.kind !== null).map((row) => toItem(row, now, calendar)),
+    total: Number(counts?.total ?? 0),
+    dueTodayCount: Number(counts?.due_today_count ?? 0),
+    overdueCount: Number(counts?.overdue_count ?? 0),
   };
 }
 
-async function readCandidates(subject: Viewer, now: Date, calendar: AgencyCalendar): Promise<Candidate[]> {
+/**
+ * One statement: the candidates of every kind over the visible open cases, each with its
+ * `due_at` (business-day deadlines from the business_days table, see
+ * lib/deadlines/business-day-table.ts), counted and cut to the soonest `limit` in SQL; the
+ * debtor's name is read for those only.
+ */
+export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, limit: number): Prisma.Sql {
   const visibility = caseVisibility(subject);
   const conditions = [
     Prisma.sql`NOT c.is_test`,
     Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...ENDED_STATES])})`,
     ...visibility,
   ];
+  const openCases = (range: Prisma.Sql) => Prisma.sql`
+    SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at FROM cases c
+    WHERE ${range} AND ${Prisma.join(conditions, ' AND ')}`;
+  // A collector's cases (their own, the unassigned) as two ranges of the assignee index, read
+  // from the index alone; the visibility rule above still decides what is in them.
+  const visibleOpenCases = visibility.length
+    ? Prisma.sql`${openCases(Prisma.sql`c.assignee_id = ${subject.id}::uuid`)}
+      UNION ALL ${openCases(Prisma.sql`c.assignee_id IS NULL`)}`
+    : openCases(Prisma.sql`true`);
   const today = agencyToday(now, calendar);
+  const endOfToday = endOfAgencyDay(today, calendar);
   const monthlyHorizon = new Date(now.getTime() + MONTHLY_UPDATE_LEAD_DAYS * 86_400_000);
   const exclusiveHorizon = new Date(now.getTime() + EXCLUSIVE_PERIOD_WARNING_DAYS * 86_400_000);
-  const answered = isAgencyAnswerSql(Prisma.raw('a'));
   const activeSince = Prisma.sql`COALESCE(vc.state_at, vc.assigned_at)`;
-
-  return db.$queryRaw<Candidate[]>`
+  const localDay = (at: Prisma.Sql) => localDateSql(at, calendar);
+  const endOfDay = (date: Prisma.Sql) => endOfLocalDaySql(date, calendar);
+  const monthlyDue = addMonthsSql(Prisma.sql`n.base`, MONTHLY_UPDATE_MONTHS);
+  const exclusiveDue = addMonthsSql(activeSince, EXCLUSIVE_PERIOD_MONTHS);
+  // Each kind gives either its due_at or the local day its business days count from and how many.
+  return Prisma.sql`
     WITH vc AS MATERIALIZED (
-      SELECT c.id, c.reference, c.debtor_name, c.state, c.state_at, c.assigned_at
-      FROM cases c WHERE ${Prisma.join(conditions, ' AND ')}
-    )
-    SELECT 'accept_case' AS kind, vc.reference, vc.debtor_name, vc.assigned_at AS at, NULL::uuid AS item_id,
-           NULL::date AS due_date, NULL AS text, NULL::bigint AS amount_minor, NULL::bigint AS paid_minor, NULL AS currency
-    FROM vc WHERE vc.state = 'PendingVerification'
-    UNION ALL
-    SELECT 'monthly_update', vc.reference, vc.debtor_name, n.base, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM vc CROSS JOIN LATERAL (SELECT COALESCE(${lastProgressNoteSql(Prisma.raw('vc'))}, ${activeSince}) AS base) n
-    WHERE vc.state = 'Active'
-      AND n.base + make_interval(months => ${MONTHLY_UPDATE_MONTHS}::int) <= ${monthlyHorizon}
-    UNION ALL
-    SELECT 'exclusive_period_ending', vc.reference, vc.debtor_name, ${activeSince}, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM vc
-    WHERE vc.state = 'Active' AND ${activeSince} + make_interval(months => ${EXCLUSIVE_PERIOD_MONTHS}::int) BETWEEN ${now} AND ${exclusiveHorizon}
-    UNION ALL
-    SELECT 'chat_reply', vc.reference, vc.debtor_name, q.at, NULL, NULL, left(q.message, 200), NULL, NULL, NULL
-    FROM vc
-    CROSS JOIN LATERAL (
-      SELECT m.at, m.message FROM chat_messages m
-      WHERE m.case_id = vc.id AND m.direction = 'inbound'
-        AND m.at > COALESCE((SELECT a.at FROM chat_messages a WHERE a.case_id = vc.id AND ${answered}
-                             ORDER BY a.at DESC LIMIT 1), '-infinity')
-        AND NOT ${isAgencyAnswerSql(Prisma.raw('m'))}
-      ORDER BY m.at LIMIT 1
-    ) AS q
-    UNION ALL
-    SELECT 'follow_up', vc.reference, vc.debtor_name, f.created_at, f.id, f.due_date, f.note, NULL, NULL, NULL
-    FROM follow_ups f JOIN vc ON vc.id = f.case_id
-    WHERE f.status = 'open'
-    UNION ALL
-    SELECT 'promise_broken', vc.reference, vc.debtor_name, pp.created_at, pp.id, pp.due_date, pp.note, pp.amount_minor,
-           t.paid, pp.currency
-    FROM payment_promises pp JOIN vc ON vc.id = pp.case_id
-    CROSS JOIN LATERAL (SELECT ${paidTowardsPromiseSql(Prisma.raw('pp'), calendar.timeZone)} AS paid) t
-    WHERE pp.cancelled_at IS NULL AND pp.due_date < ${today}::date AND t.paid < pp.amount_minor`;
+      SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at, f.awaiting_reply_since, f.awaiting_reply_message,
+             f.last_progress_note_at
+      FROM (${visibleOpenCases}) c LEFT JOIN case_work_facts f ON f.case_id = c.id
+    ),
+    candidates AS (
+      SELECT 'accept_case' AS kind, vc.id AS case_id, vc.reference, NULL::uuid AS item_id, NULL::date AS due_date,
+             NULL AS text, NULL::bigint AS amount_minor, NULL::bigint AS paid_minor, NULL AS currency,
+             ${localDay(Prisma.sql`COALESCE(vc.assigned_at, ${now})`)} AS from_day,
+             ${ACCEPT_CASE_BUSINESS_DAYS}::int AS business_days, NULL::timestamptz AS fixed_due
+      FROM vc WHERE vc.state = 'PendingVerification'
+      UNION ALL
+      SELECT 'monthly_update', vc.id, vc.reference, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${monthlyDue}
+      FROM vc CROSS JOIN LATERAL (SELECT COALESCE(vc.last_progress_note_at, ${activeSince}) AS base) n
+      WHERE vc.state = 'Active' AND ${monthlyDue} <= ${monthlyHorizon}
+      UNION ALL
+      SELECT 'exclusive_period_ending', vc.id, vc.reference, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+             ${exclusiveDue}
+      FROM vc
+      WHERE vc.state = 'Active' AND ${exclusiveDue} BETWEEN ${now} AND ${exclusiveHorizon}
+      UNION ALL
+      SELECT 'chat_reply', vc.id, vc.reference, NULL, NULL, vc.awaiting_reply_message, NULL, NULL, NULL,
+             ${localDay(Prisma.sql`vc.awaiting_reply_since`)}, ${CHAT_REPLY_BUSINESS_DAYS}::int, NULL
+      FROM vc WHERE vc.awaiting_reply_since IS NOT NULL
+      UNION ALL
+      SELECT 'follow_up', vc.id, vc.reference, f.id, f.due_date, f.note, NULL, NULL, NULL, NULL, NULL,
+             ${endOfDay(Prisma.sql`f.due_date`)}
+      FROM follow_ups f JOIN vc ON vc.id = f.case_id
+      WHERE f.status = 'open'
+      UNION ALL
+      -- Broken from the start of the next business day after its date; due by the end of that day.
+      SELECT 'promise_broken', vc.id, vc.reference, pp.id, pp.due_date, pp.note, pp.amount_minor, t.paid,
+             pp.currency, pp.due_date, 1, NULL
+      FROM payment_promises pp JOIN vc ON vc.id = pp.case_id
+      CROSS JOIN LATERAL (SELECT ${paidTowardsPromiseSql(Prisma.raw('pp'), calendar.timeZone)} AS paid) t
+      WHERE pp.cancelled_at IS NULL AND pp.due_date < ${today}::date AND t.paid < pp.amount_minor
+    ),
+    dated AS MATERIALIZED (
+      SELECT cd.kind, cd.case_id, cd.reference, cd.item_id, cd.due_date, cd.text, cd.amount_minor, cd.paid_minor,
+             cd.currency, COALESCE(cd.fixed_due, ${endOfDay(Prisma.sql`deadline.date`)}) AS due_at
+      FROM candidates cd
+      ${joinBusinessDayAfter(Prisma.sql`cd.from_day`, Prisma.sql`cd.business_days`, calendar, 'deadline')}
+      WHERE cd.kind <> 'promise_broken' OR ${now} >= ${startOfLocalDaySql(Prisma.sql`deadline.date`, calendar)}
+    ),
+    totals AS (
+      SELECT count(*) AS total, count(*) FILTER (WHERE due_at < ${now}) AS overdue_count,
+             count(*) FILTER (WHERE due_at <= ${endOfToday}) AS due_today_count
+      FROM dated
+    ),
+    soonest AS (SELECT * FROM dated ORDER BY due_at, reference, kind, item_id LIMIT ${limit})
+    SELECT s.kind, s.reference, c.debtor_name, s.due_at, s.item_id, s.due_date, s.text, s.amount_minor, s.paid_minor,
+           s.currency, t.total, t.overdue_count, t.due_today_count
+    FROM totals t LEFT JOIN (soonest s JOIN cases c ON c.id = s.case_id) ON true
+    ORDER BY s.due_at, s.reference, s.kind, s.item_id`;
 }
 
-function toItem(row: Candidate, now: Date, calendar: AgencyCalendar): { item: QueueItem; sortKey: number } | null {
+function toItem(row: Row, now: Date, calendar: AgencyCalendar): QueueItem {
+  const dueAt = row.due_at;
   const base = {
+    kind: row.kind,
     reference: row.reference,
     debtorName: row.debtor_name,
     itemId: row.item_id,
@@ -167,53 +223,33 @@ function toItem(row: Candidate, now: Date, calendar: AgencyCalendar): { item: Qu
     paidMinor: null,
     currency: null,
     creditPercent: null,
-  };
-  let dueAt: Date;
-  let title: string;
-  let extra: Partial<QueueItem> = {};
-  switch (row.kind) {
-    case 'chat_reply':
-      dueAt = businessDeadline(row.at!, CHAT_REPLY_BUSINESS_DAYS, calendar);
-      title = 'Answer the chat message';
-      break;
-    case 'accept_case':
-      dueAt = businessDeadline(row.at ?? now, ACCEPT_CASE_BUSINESS_DAYS, calendar);
-      title = 'Accept or decline the new case';
-      break;
-    case 'monthly_update': {
-      dueAt = addMonths(row.at ?? now, MONTHLY_UPDATE_MONTHS);
-      const creditPercent = monthlyUpdateCreditPercent(dueAt, now);
-      extra = { creditPercent };
-      title = `Send the monthly progress update (${creditPercent} % of the credit still to be had)`;
-      break;
-    }
-    case 'exclusive_period_ending':
-      dueAt = exclusivePeriodEnd(row.at!);
-      title = 'The exclusive period ends';
-      break;
-    case 'follow_up': {
-      const dueDate = dateText(row.due_date!);
-      dueAt = endOfAgencyDay(dueDate, calendar);
-      title = `Follow up: ${row.text ?? ''}`.trim();
-      break;
-    }
-    case 'promise_broken': {
-      const dueDate = dateText(row.due_date!);
-      if (now < promiseBrokenFrom(dueDate, calendar)) return null;
-      dueAt = endOfAgencyDay(nextBusinessDay(dueDate, calendar.country), calendar);
-      const amount = formatMinor(row.amount_minor!, row.currency!);
-      extra = { amountMinor: Number(row.amount_minor), paidMinor: Number(row.paid_minor), currency: row.currency };
-      title = `Promise of ${amount} by ${dueDate} was not kept`;
-      break;
-    }
-  }
-  const item: QueueItem = {
-    kind: row.kind,
-    ...base,
-    ...extra,
     dueAt: toZonedIso(dueAt, calendar.timeZone),
     overdue: now > dueAt,
-    title,
   };
-  return { item, sortKey: dueAt.getTime() };
+  switch (row.kind) {
+    case 'chat_reply':
+      return { ...base, title: 'Answer the chat message' };
+    case 'accept_case':
+      return { ...base, title: 'Accept or decline the new case' };
+    case 'monthly_update': {
+      const creditPercent = monthlyUpdateCreditPercent(dueAt, now);
+      const title = `Send the monthly progress update (${creditPercent} % of the credit still to be had)`;
+      return { ...base, creditPercent, title };
+    }
+    case 'exclusive_period_ending':
+      return { ...base, title: 'The exclusive period ends' };
+    case 'follow_up':
+      return { ...base, title: `Follow up: ${row.text ?? ''}`.trim() };
+    case 'promise_broken': {
+      const dueDate = dateText(row.due_date!);
+      const amount = formatMinor(row.amount_minor!, row.currency!);
+      return {
+        ...base,
+        amountMinor: Number(row.amount_minor),
+        paidMinor: Number(row.paid_minor),
+        currency: row.currency,
+        title: `Promise of ${amount} by ${dueDate} was not kept`,
+      };
+    }
+  }
 }

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { createDatabase, type Database } from './env';
 import { loadPagesFixture } from './pages-fixture';
-import { loadQueueFixture, QUEUE_COLLECTOR_EMAIL } from './queue-fixture';
 import { installPlanRecorder } from './plans';
 import { summarize } from './stats';
 
@@ -26,7 +25,6 @@ export async function benchPages(
   );
   const loadStarted = Date.now();
   await loadPagesFixture(url, options.cases, log);
-  await loadQueueFixture(url);
   const loadSeconds = (Date.now() - loadStarted) / 1000;
 
   // lib/db reads DATABASE_URL at its first query: point it at the fixture before importing.
@@ -34,7 +32,6 @@ export async function benchPages(
   const plans = installPlanRecorder(url);
   const { listCases, countCasesByState } = await import('@/lib/cases/case-list');
   const { getCaseDetail } = await import('@/lib/cases/case-detail');
-  const { getQueue } = await import('@/lib/work/queue');
   const { parseCaseListQuery } = await import('@/lib/cases/filters');
   const { db } = await import('@/lib/db');
   const { closePool } = await import('@/lib/database/pool');
@@ -45,11 +42,6 @@ export async function benchPages(
     "SELECT id, role FROM users WHERE email IN ('manager@bench.example', 'collector1@bench.example') ORDER BY role DESC",
   );
   const manager = people.find((person) => person.role === 'manager')!;
-  const {
-    rows: [queueCollector],
-  } = await sql.query<{ id: string; role: string }>('SELECT id, role FROM users WHERE email = $1', [
-    QUEUE_COLLECTOR_EMAIL,
-  ]);
   const collector = people.find((person) => person.role === 'collector')!;
   const { rows: sample } = await sql.query<{ reference: string }>(
     'SELECT reference FROM cases WHERE assignee_id IS NULL ORDER BY md5(reference) LIMIT 50',
@@ -124,14 +116,6 @@ export async function benchPages(
       },
     ],
   ];
-
-  cases.push(
-    [
-      'work queue (collector: 5,000 open cases + the unassigned pool)',
-      async () => (await getQueue(queueCollector)).items.length,
-    ],
-    ['work queue (manager: the whole team)', async () => (await getQueue(manager)).items.length],
-  );
 
   const timings: QueryTiming[] = [];
   for (const [name, run] of cases) {

@@ -3,7 +3,10 @@ import pg from 'pg';
 /**
  * The work queue's share of the pages fixture: a collector (queue@bench.example) holding
  * 5,000 open cases (taken from other collectors, so the unassigned pool the other benches
- * read stays as it was), with follow-ups on a fifth of them and promises on a tenth.
+ * read stays as it was), with follow-ups on a fifth of them, promises on a tenth and a
+ * progress note sent to Debitura ten days ago on every fourth. The pages fixture loads with
+ * triggers off, so `case_work_facts` is filled here as the migration fills it; then VACUUM,
+ * as autovacuum would, so the visibility map lets the queue read cases from its index.
  */
 
 export const QUEUE_COLLECTOR_EMAIL = 'queue@bench.example';
@@ -32,7 +35,14 @@ FROM (SELECT c.id, c.currency, row_number() OVER (ORDER BY c.id) AS n FROM cases
       JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}') c
 WHERE n % 10 = 0;
 
-ANALYZE cases, follow_ups, payment_promises;
+INSERT INTO outbound_actions (id, case_id, kind, status, payload, idempotency_key, created_at, sent_at)
+SELECT gen_random_uuid(), c.id, 'progress_note', 'sent', '{"text": "Called the debtor"}', gen_random_uuid()::text,
+  now() - interval '10 days', now() - interval '10 days'
+FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM cases c
+      JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}' WHERE c.state = 'Active') c
+WHERE n % 4 = 0;
+
+SELECT refresh_case_work_facts(ARRAY(SELECT id FROM cases));
 `;
 
 export async function loadQueueFixture(url: string): Promise<void> {
@@ -40,6 +50,7 @@ export async function loadQueueFixture(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(SQL);
+    await client.query('VACUUM ANALYZE cases, follow_ups, payment_promises, outbound_actions, case_work_facts');
   } finally {
     await client.end();
   }

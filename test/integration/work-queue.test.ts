@@ -5,6 +5,7 @@ import { agencyCalendar, addDays, nextBusinessDay } from '@/lib/deadlines/calend
 import { agencyToday, businessDeadline } from '@/lib/deadlines/business-time';
 import { startOfLocalDay, toZonedIso } from '@/lib/deadlines/zoned-time';
 import { db } from '@/lib/db';
+import type { InvoiceDto } from '@/lib/simulator/dto';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { getQueue } from '@/lib/work/queue';
@@ -15,6 +16,7 @@ import {
   sendWebhookRetrying,
   TEST_WEBHOOK_SECRET,
   type Envelope,
+  waitFor,
   waitForInboxDrained,
 } from '@/test/helpers/webhooks';
 
@@ -194,6 +196,64 @@ describe('queue items appear and disappear', () => {
     expect(itemsOf(await queue(), 'Q-FRESH')).toEqual([]);
   });
 
+  it('monthly_update: a progress note sent to Debitura clears it; one not yet sent does not', async () => {
+    // A case Debitura knows (the fake API), so the outbox can send the note.
+    const caseId = randomUUID();
+    const assignedAt = iso(60 * DAY);
+    fakeApi.register({
+      id: caseId,
+      reference: 'Q-NOTE',
+      lifecycle: 'Active',
+      currency: 'EUR',
+      grossAmount: 500,
+      remainder: 500,
+      debtor: { name: 'Debtor Q-NOTE' },
+      creditor: { companyName: 'Creditor A/S' },
+    } as unknown as InvoiceDto);
+    await deliver(
+      envelope(
+        'case.assigned',
+        {
+          reference: 'Q-NOTE',
+          caseId,
+          lifecycle: 'Active',
+          currency: 'EUR',
+          grossAmount: 500,
+          assignedAt,
+          debtor: { name: 'Debtor Q-NOTE' },
+        },
+        { timestamp: assignedAt },
+      ),
+    );
+    await waitForInboxDrained(database.pool);
+    await database.pool.query('UPDATE cases SET assignee_id = $1 WHERE reference = $2', [people.carl, 'Q-NOTE']);
+    expect(itemsOf(await queue(), 'Q-NOTE', 'monthly_update')).toHaveLength(1);
+
+    // A note the outbox has not sent (a failed one) is not a progress update Debitura has seen.
+    await database.pool.query(
+      `INSERT INTO outbound_actions (id, case_id, kind, status, payload, idempotency_key)
+       SELECT gen_random_uuid(), id, 'progress_note', 'failed', '{"text": "x"}', 'q-note-failed' FROM cases
+       WHERE reference = 'Q-NOTE'`,
+    );
+    expect(itemsOf(await queue(), 'Q-NOTE', 'monthly_update')).toHaveLength(1);
+
+    const note = await api('/api/v1/cases/Q-NOTE/notes', tokens.carl, {
+      method: 'POST',
+      body: { text: 'Spoke to the debtor; instalments agreed.' },
+    });
+    expect(note.status).toBe(202);
+    const actionId = (note.body.action as { id: string }).id;
+    await waitFor(
+      async () => {
+        const { rows } = await database.pool.query('SELECT status FROM outbound_actions WHERE id = $1', [actionId]);
+        return ['sent', 'confirmed'].includes(rows[0]?.status);
+      },
+      30_000,
+      'the progress note to be sent',
+    );
+    expect(itemsOf(await queue(), 'Q-NOTE', 'monthly_update')).toEqual([]);
+  });
+
   it('follow_up: due at the end of its day, gone once done; a date in the past is refused', async () => {
     await assignCase('Q-FOLLOW', 'Active', iso(DAY));
     const today = agencyToday(new Date(), calendar);
@@ -304,7 +364,9 @@ describe('queue items appear and disappear', () => {
     const brokenFrom = startOfLocalDay(nextBusinessDay(dueDate, 'DK'), calendar.timeZone);
     const at = (ms: number) => new Date(brokenFrom.getTime() + ms);
     const has = async (now: Date) =>
-      (await getQueue(subject, now)).items.some((item) => item.reference === 'Q-DUE' && item.kind === 'promise_broken');
+      (await getQueue(subject, { now, limit: 5_000 })).items.some(
+        (item) => item.reference === 'Q-DUE' && item.kind === 'promise_broken',
+      );
     expect(await has(startOfLocalDay(addDays(dueDate, 1), calendar.timeZone))).toBe(false); // Saturday
     expect(await has(at(-1))).toBe(false);
     expect(await has(at(0))).toBe(true);
@@ -403,7 +465,7 @@ describe('the API', () => {
 
   it('counts what is due today', async () => {
     const now = new Date();
-    const result = await getQueue({ id: people.carl, role: 'collector' }, now);
+    const result = await getQueue({ id: people.carl, role: 'collector' }, { now, limit: 5_000 });
     const endOfToday = startOfLocalDay(addDays(agencyToday(now, calendar), 1), calendar.timeZone).getTime();
     expect(result.dueTodayCount).toBe(result.items.filter((item) => Date.parse(item.dueAt) < endOfToday).length);
     expect(result.overdueCount).toBe(result.items.filter((item) => item.overdue).length);

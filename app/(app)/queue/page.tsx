@@ -53,7 +53,7 @@ export default async function QueuePage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="text-sm text-slate-600">
-            {t('summary', { overdue: queue.overdueCount, today: queue.dueTodayCount, total: queue.items.length })}
+            {t('summary', { overdue: queue.overdueCount, today: queue.dueTodayCount, total: queue.total })}
           </p>
         </div>
         <div className="flex items-center gap-4">
@@ -61,7 +61,7 @@ export default async function QueuePage({ searchParams }: Props) {
           <LiveRefresh />
         </div>
       </div>
-      <QueueList items={queue.items} endOfToday={endOfToday} />
+      <QueueList items={queue.items} total={queue.total} endOfToday={endOfToday} />
     </div>
   );
 }
