@@ -1,4 +1,5 @@
 import { toErrorResponse, ValidationError } from '@/lib/api/errors';
+import { auditExport } from '@/lib/audit/exports';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { parseCaseListQuery } from '@/lib/cases/filters';
 import { exportCasesCsv } from '@/lib/csv/cases-export';
@@ -25,6 +26,7 @@ export async function GET(request: Request): Promise<Response> {
       csv,
     );
     if (isTruncated) response.headers.set('x-casedesk-truncated', 'true');
+    await auditExport(user, 'cases', request, { isTruncated });
     return response;
   } catch (error) {
     return toErrorResponse(error);

@@ -1,4 +1,5 @@
 import { toErrorResponse } from '@/lib/api/errors';
+import { auditExport } from '@/lib/audit/exports';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { csvResponse } from '@/lib/csv/csv';
 import { readerLanguage } from '@/lib/csv/reader-language';
@@ -14,6 +15,7 @@ export async function GET(request: Request): Promise<Response> {
     const { csv, isTruncated } = await exportPaymentsCsv({ ...query, cursor: undefined }, t);
     const response = csvResponse(`payments-${new Date().toISOString().slice(0, 10)}.csv`, csv);
     if (isTruncated) response.headers.set('x-casedesk-truncated', 'true');
+    await auditExport(user, 'payments', request, { isTruncated });
     return response;
   } catch (error) {
     return toErrorResponse(error);

@@ -1,4 +1,5 @@
 import { toErrorResponse, ValidationError } from '@/lib/api/errors';
+import { auditExport } from '@/lib/audit/exports';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { csvResponse } from '@/lib/csv/csv';
 import { readerLanguage } from '@/lib/csv/reader-language';
@@ -18,10 +19,12 @@ export async function GET(request: Request): Promise<Response> {
     const { t } = readerLanguage(request, user);
     const table = await buildReport(key, filter, reportLabels(t).table);
     const scope = `${filter.isTest ? 'test' : 'live'}-${filter.from}-to-${filter.to}`;
-    return csvResponse(
+    const response = csvResponse(
       `${key}-${scope}.csv`,
       reportCsv(table, (label) => t('csv.percent', { label })),
     );
+    await auditExport(user, 'reports', request, { report: key });
+    return response;
   } catch (error) {
     return toErrorResponse(error);
   }
