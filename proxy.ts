@@ -5,14 +5,17 @@ import {
   SESSION_IDLE_SECONDS,
   SESSION_RENEW_AFTER_SECONDS,
 } from '@/lib/auth/config';
+import { accessDeniedPage } from '@/lib/auth/access-denied-page';
+import { refusedUser } from '@/lib/auth/page-access';
 import { PATHNAME_HEADER } from '@/lib/auth/pathname';
 import { decodeSessionToken, encodeSessionToken, readSessionCookie } from '@/lib/auth/session-token';
 import { contentSecurityPolicy, HSTS } from '@/lib/security-headers.js';
 
 /**
- * Only an optimistic check for pages: a request without a valid session cookie goes to
- * the sign-in page. The real checks (user still active, role) happen in every page,
- * action and API route. The API, webhooks, health and next-auth's own routes are not
+ * The first check for pages: a request without a valid session cookie goes to the sign-in
+ * page, and a page the person may not open answers 403 with the 403 notice in the HTML
+ * (lib/auth/page-access.ts). The real checks (user still active, role) happen again in
+ * every page, action and API route. The API, webhooks, health and next-auth's own routes are not
  * matched at all (see config.matcher): they answer for themselves.
  *
  * Sessions end after 8 h idle: a page request renews a cookie older than a few minutes.
@@ -37,7 +40,15 @@ export async function proxy(request: NextRequest) {
 
   const csp = process.env.NODE_ENV === 'production' ? contentSecurityPolicy({ nonce: newNonce() }) : null;
   if (csp) headers.set('Content-Security-Policy', csp);
-  const response = withTransportSecurity(NextResponse.next({ request: { headers } }));
+  const refused = claims && (await refusedUser(claims, request.nextUrl));
+  const response = withTransportSecurity(
+    refused
+      ? new NextResponse(accessDeniedPage(request, refused), {
+          status: 403,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        })
+      : NextResponse.next({ request: { headers } }),
+  );
   if (csp) response.headers.set('Content-Security-Policy', csp);
   const issuedAt = typeof claims?.iat === 'number' ? claims.iat : 0;
   if (claims && Date.now() / 1000 - issuedAt > SESSION_RENEW_AFTER_SECONDS) {

@@ -77,12 +77,26 @@ test('signing out ends the session', async ({ page, signInAs }) => {
   await expect(page.getByRole('heading', { name: 'Casedesk' })).toBeVisible();
 });
 
-test('a collector opening a manager page gets a 403 page, not the data', async ({ page, signInAs }) => {
+test('a collector opening a manager page gets a 403 page, not the data', async ({
+  page,
+  browser,
+  baseURL,
+  signInAs,
+}) => {
   await signInAs('collector');
   const response = await page.goto('/payments');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: /have access to this page/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Payments', exact: true })).toHaveCount(0);
+
+  // The 403 is in the server's HTML: a browser without JavaScript shows it too.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await noScript.addCookies(await page.context().cookies());
+  const plain = await noScript.newPage();
+  expect((await plain.goto('/reports'))?.status()).toBe(403);
+  await expect(plain.getByRole('heading', { name: /have access to this page/ })).toBeVisible();
+  await expect(plain.getByRole('link', { name: 'Back to cases' })).toBeVisible();
+  await noScript.close();
 });
 
 test('an unauthenticated API call gets 401 JSON', async ({ request }) => {

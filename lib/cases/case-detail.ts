@@ -152,3 +152,9 @@ function toTimelineEntry(row: TimelineRow): TimelineEntry {
     rawBody: row.raw_body,
   };
 }
+
+/** Whether the viewer may open the case with this reference (an unknown one is the page's 404, so true). */
+export async function mayOpenCase(viewer: Viewer, reference: string): Promise<boolean> {
+  const found = await db.case.findUnique({ where: { reference }, select: { assigneeId: true } });
+  return !found || canViewCase(viewer, found.assigneeId);
+}

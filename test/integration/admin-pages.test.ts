@@ -7,6 +7,7 @@ import { signatureHeader } from '@/lib/webhooks/signature';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { signInOverHttp } from '@/test/helpers/auth-http';
 import { createTestDatabase } from '@/test/helpers/database';
+import { FORBIDDEN_HEADING, withoutScripts } from '@/test/helpers/html';
 
 /**
  * The admin pages over real HTTP against `next start` (build first): every page answers
@@ -61,7 +62,8 @@ describe('who may open the admin pages', () => {
         const response = await get(path, role);
         expect(response.status, `${role} ${path}`).toBe(403);
         const html = await response.text();
-        expect(html).toContain('You don’t have access to this page');
+        // The message is in the HTML itself, readable before (and without) JavaScript.
+        expect(withoutScripts(html), `${role} ${path}`).toMatch(FORBIDDEN_HEADING);
         expect(html).not.toContain('admin@pages.test');
       }
     }

@@ -470,7 +470,11 @@ describe('an event that fails to apply', () => {
       lastActivityAt: '2026-11-06T09:00:00.000Z',
     });
 
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Events that arrive later are applied meanwhile, while the failed one keeps waiting: the
+    // applier has run again without retrying it at once.
+    const later = envelope('case.updated', { reference: 'FAIL-2', lifecycle: 'Active' });
+    await sendWebhook(app.url, later);
+    await waitFor(async () => (await status(later.id)).status === 'applied', 10_000, 'a later event');
     expect(await status(failing.id)).toMatchObject({ status: 'received', attempts: 1 });
 
     await database.pool.query('DROP TRIGGER test_chat_bug ON chat_messages');

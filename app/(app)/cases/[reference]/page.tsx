@@ -18,18 +18,19 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getRequestLocale } from '@/lib/cases/format';
 import { getCaseDetail } from '@/lib/cases/queries';
+import { decodeRouteParam } from '@/lib/routing/route-param';
 import { getChatThread } from '@/lib/chat/queries';
 
 type Props = { params: Promise<{ reference: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ reference }, t] = await Promise.all([params, getTranslations('case')]);
-  return { title: t('metaTitle', { reference: safeDecode(reference) }) };
+  return { title: t('metaTitle', { reference: decodeRouteParam(reference) }) };
 }
 
 export default async function CasePage({ params }: Props) {
   const viewer = await requirePermission('cases:read');
-  const reference = safeDecode((await params).reference);
+  const reference = decodeRouteParam((await params).reference);
   // In parallel: the case (timeline, payments) and its chat. Rendering the thread counts as
   // reading it, so this viewer's unread marks clear.
   const [detail, thread, locale] = await Promise.all([
@@ -88,13 +89,5 @@ async function load<T>(read: () => Promise<T>): Promise<T | null> {
     if (error instanceof ForbiddenError) forbidden();
     if (error instanceof NotFoundError) return null;
     throw error;
-  }
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
   }
 }

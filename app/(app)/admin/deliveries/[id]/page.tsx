@@ -9,6 +9,7 @@ import { Time } from '@/components/admin/time';
 import { getDelivery } from '@/lib/admin/deliveries';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { decodeRouteParam } from '@/lib/routing/route-param';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.delivery');
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function DeliveryPage({ params }: Props) {
   const user = await requirePermission('deliveries:read');
   const { id } = await params;
-  const delivery = await getDelivery(safeDecode(id));
+  const delivery = await getDelivery(decodeRouteParam(id));
   if (!delivery) notFound();
   const t = await getTranslations('admin.delivery');
   const facts: [string, React.ReactNode][] = [
@@ -124,13 +125,4 @@ export default async function DeliveryPage({ params }: Props) {
       </section>
     </div>
   );
-}
-
-/** Route params may arrive still percent-encoded; an id with a stray % must not crash the page. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
