@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
+import { ErrorNotice } from '@/components/ui/error-notice';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('errors.forbidden');
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function Forbidden() {
   return (
     <main>
-      <ForbiddenNotice />
+      <ErrorNotice kind="forbidden" />
     </main>
   );
 }

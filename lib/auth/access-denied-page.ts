@@ -3,7 +3,7 @@ import { readerLanguage } from '@/lib/csv/reader-language';
 /**
  * The 403 document the proxy answers a refused page with (see page-access.ts): complete in
  * itself, in the reader's language, readable without JavaScript and carrying no data. Its
- * look follows the app's 403 notice (components/auth/forbidden-notice.tsx).
+ * look follows the app's 403 notice (components/ui/error-notice.tsx).
  */
 export function accessDeniedPage(request: Request, user: { id: string; locale?: string | null }): string {
   const { locale, t } = readerLanguage(request, user);

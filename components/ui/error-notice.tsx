@@ -2,9 +2,13 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClasses } from '@/components/ui/button';
 
-/** What a person sees where they may not look: the same words on every 403. */
-export async function ForbiddenNotice() {
-  const t = await getTranslations('errors.forbidden');
+/**
+ * The 403 and 404 pages' content, in the reader's language (the `errors.forbidden` and
+ * `errors.notFound` messages). The proxy's 403 document (lib/auth/access-denied-page.ts)
+ * follows the same look.
+ */
+export async function ErrorNotice({ kind }: { kind: 'forbidden' | 'notFound' }) {
+  const t = await getTranslations(`errors.${kind}`);
   return (
     <div className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 p-6 text-center">
       <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t('code')}</p>
