@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { StoredSecretStatus } from '@/components/debitura/stored-secret-status';
 import { USAGE_WINDOW_DAYS, type SecretUsage } from '@/lib/admin/secret-usage';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
 import { Time } from './time';
@@ -35,7 +36,9 @@ export function SecretUsageTable({ usage }: { usage: SecretUsage[] }) {
                 {row.fingerprint ?? <span className="font-sans text-slate-500">{t('notRecorded')}</span>}
               </td>
               <td className={cellClass}>
-                {row.isConfigured ? (
+                {row.storedStatus ? (
+                  <StoredSecretStatus status={row.storedStatus} />
+                ) : row.isConfigured ? (
                   <span>
                     {t('configuredAt', { position: row.position ?? '—', variable: 'DEBITURA_WEBHOOK_SECRETS' })}
                   </span>

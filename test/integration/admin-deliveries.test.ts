@@ -10,11 +10,13 @@ import { reprocessFromForm } from '@/lib/admin/reprocess';
 import { secretUsage } from '@/lib/admin/secret-usage';
 import { createReply } from '@/lib/chat/reply';
 import { db } from '@/lib/db';
+import { storeActiveSecret } from '@/lib/debitura/store';
 import { closePool } from '@/lib/database/pool';
 import { createUser } from '@/lib/users/users';
 import { applyPendingEvents } from '@/lib/webhooks/applier';
 import { receiveDelivery } from '@/lib/webhooks/receive';
 import { parseWebhookSecrets } from '@/lib/webhooks/secrets';
+import { forgetStoredWebhookKeys } from '@/lib/webhooks/stored-secrets';
 import { signatureHeader } from '@/lib/webhooks/signature';
 import { editCursor } from '@/test/helpers/cursors';
 import { createTestDatabase } from '@/test/helpers/database';
@@ -264,6 +266,45 @@ describe('rejected deliveries', () => {
       [OLD_PRINT, false, 1],
     ]);
     expect(JSON.stringify(usage)).not.toContain(OLD_SECRET);
+  });
+
+  it('lists the secrets the Debitura connection stored, active and retiring, beside the configured ones', async () => {
+    const saved = process.env.CASEDESK_ENCRYPTION_KEY;
+    process.env.CASEDESK_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+    const [retired, current] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const [retiredPrint, currentPrint] = parseWebhookSecrets(`${retired},${current}`).map((key) => key.fingerprint);
+    try {
+      await storeActiveSecret(retired);
+      await storeActiveSecret(current); // a rotation: the first one is retiring now
+      forgetStoredWebhookKeys();
+      const delivery = await deliver(envelope('case.updated', 'ADM-STORED-1', { newLifecycle: 'Paused' }), {
+        secret: current,
+      });
+      expect(delivery.status).toBe(200);
+
+      const usage = await secretUsage();
+      const row = (print: string) => usage.find((entry) => entry.fingerprint === print);
+      expect(usage.map((entry) => entry.fingerprint).slice(0, 2)).toEqual([OLD_PRINT, NEW_PRINT]);
+      expect(row(OLD_PRINT)).toMatchObject({ isConfigured: true, position: 1, storedStatus: null });
+      expect(row(currentPrint)).toMatchObject({
+        isConfigured: true,
+        position: null,
+        storedStatus: 'active',
+        last24h: 1,
+      });
+      expect(row(retiredPrint)).toMatchObject({
+        isConfigured: true,
+        position: null,
+        storedStatus: 'retiring',
+        last24h: 0,
+      });
+      expect(JSON.stringify(usage)).not.toContain(current);
+      expect(JSON.stringify(usage)).not.toContain(retired);
+    } finally {
+      await db.debituraWebhookSecret.deleteMany({});
+      if (saved === undefined) delete process.env.CASEDESK_ENCRYPTION_KEY;
+      else process.env.CASEDESK_ENCRYPTION_KEY = saved;
+    }
   });
 });
 
