@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { findFreePort } from '@/lib/database/embedded';
+import { KICK_CHANNEL } from '@/lib/jobs/remote-kick';
 import { startApp, TEST_AUTH_SECRET } from '../helpers/app-server';
 import { createTestDatabase } from '../helpers/database';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor, waitForInboxDrained } from '../helpers/webhooks';
@@ -112,11 +114,26 @@ describe('a web-only server and any number of workers', () => {
       env: { DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET, CASEDESK_ROLE: 'web' },
     });
     try {
+      // A web-only server stores the event and passes the kick to the workers; nobody else
+      // listens for it, so once the kick has gone out the event is still waiting.
+      const listener = new pg.Client({ connectionString: database.url });
+      await listener.connect();
+      const kicks: string[] = [];
+      listener.on('notification', (message) => kicks.push(message.payload ?? ''));
+      await listener.query(`LISTEN ${KICK_CHANNEL}`);
       const first = assigned('WEB-ONLY-1');
-      expect((await sendWebhookRetrying(web.url, first)).status).toBe(200);
-      // An all-in-one server applies within ~100 ms; a web-only one never does.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      expect(await statusOf(first.id)).toBe('received');
+      try {
+        expect((await sendWebhookRetrying(web.url, first)).status).toBe(200);
+        await waitFor(async () => kicks.length > 0, 10_000, 'the web process to kick the workers');
+        const { rows: listening } = await database.pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = $1 AND pid <> $2`,
+          [`LISTEN ${KICK_CHANNEL}`, (await listener.query('SELECT pg_backend_pid() AS pid')).rows[0].pid],
+        );
+        expect(listening[0].n).toBe(0);
+        expect(await statusOf(first.id)).toBe('received');
+      } finally {
+        await listener.end();
+      }
 
       const workers = [npmStart({ CASEDESK_ROLE: 'worker' }), npmStart({ CASEDESK_ROLE: 'worker' })];
       await waitFor(async () => (await statusOf(first.id)) === 'applied', 30_000, 'a worker to apply the backlog');
