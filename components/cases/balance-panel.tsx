@@ -25,11 +25,23 @@ type Props = {
   outstandingMinor: bigint | null;
   fees: unknown;
   locale: string;
+  /** Payments sent to Debitura (or about to be) that its webhook has not confirmed yet: shown apart, counted nowhere. */
+  unconfirmedMinor?: bigint;
 };
 
 /** Original, fees, paid, outstanding in the case currency; part- and over-payment at a glance. */
-export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, outstandingMinor, fees, locale }: Props) {
+export function BalancePanel({
+  currency,
+  originalMinor,
+  feesMinor,
+  paidMinor,
+  outstandingMinor,
+  fees,
+  locale,
+  unconfirmedMinor = 0n,
+}: Props) {
   const t = useTranslations('case.balance');
+  const sending = useTranslations('actions.balance');
   const balance = computeBalance(originalMinor, feesMinor, paidMinor);
   const money = (minor: bigint | null) => formatMoney(minor, currency, locale);
   const feeParts =
@@ -75,6 +87,11 @@ export function BalancePanel({ currency, originalMinor, feesMinor, paidMinor, ou
           }
         />
       </dl>
+      {unconfirmedMinor > 0n ? (
+        <p className="mt-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="unconfirmed-payments">
+          {sending('unconfirmed', { amount: money(unconfirmedMinor) })}
+        </p>
+      ) : null}
       {balance.percentPaid !== null ? (
         <div className="mt-4">
           <div

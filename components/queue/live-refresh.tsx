@@ -58,7 +58,15 @@ export function LiveRefresh({ reference }: { reference?: string }) {
         refresh();
       }
     };
-    const kinds = ['case.changed', 'chat.message', 'case.assigned', 'action.confirmed', 'work.changed', 'resync'];
+    const kinds = [
+      'case.changed',
+      'chat.message',
+      'case.assigned',
+      'action.confirmed',
+      'action.changed',
+      'work.changed',
+      'resync',
+    ];
     for (const kind of kinds) source.addEventListener(kind, onChange);
     return () => {
       source.close();

@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/audit';
 import { can } from '@/lib/auth/permissions';
 import { withConflictRetry } from '@/lib/database/conflict-retry';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { notifyLive } from '@/lib/live/notify';
 
 /**
@@ -31,6 +32,49 @@ export const MAX_BULK_ASSIGN = 500;
 export type AssignResult = { changed: number; unchanged: number; notFound: string[] };
 
 type Person = { id: string; name: string };
+type Tx = Prisma.TransactionClient;
+type LockedCase = { id: string; reference: string; assignee_id: string | null; assignee_name: string | null };
+
+/**
+ * The assignment itself, for cases the caller has locked (FOR UPDATE) in its transaction: the
+ * assignee changes, open pages hear of it, and each case that changed gets its timeline row and
+ * audit entry. Accepting a case with a handler (lib/case-actions) assigns through here too.
+ * Answers the cases that changed.
+ */
+export async function reassignLockedCases(
+  tx: Tx,
+  input: { actor: AuditActor; cases: LockedCase[]; assignee: Person | null; isBulk?: boolean },
+): Promise<LockedCase[]> {
+  const { actor, assignee } = input;
+  const changing = input.cases.filter((row) => row.assignee_id !== (assignee?.id ?? null));
+  if (!changing.length) return changing;
+  await tx.$executeRaw`
+    UPDATE cases SET assignee_id = ${assignee?.id ?? null}::uuid, updated_at = now()
+    WHERE id = ANY(${changing.map((row) => row.id)}::uuid[])`;
+  await notifyLive(
+    tx,
+    'case.assigned',
+    changing.map((row) => row.reference),
+  );
+  for (const row of changing) {
+    const from = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null;
+    const detail = { from, to: assignee };
+    await tx.caseEvent.create({
+      data: { caseId: row.id, eventId: null, type: 'assignment.changed', at: new Date(), actorId: actor.id, detail },
+    });
+    await recordAudit(
+      {
+        actor,
+        action: assignee ? 'case.assigned' : 'case.unassigned',
+        targetType: 'case',
+        targetId: row.reference,
+        detail: { ...detail, bulk: input.isBulk === true },
+      },
+      tx,
+    );
+  }
+  return changing;
+}
 
 export async function assignCases(input: {
   actor: AuditActor;
@@ -70,42 +114,12 @@ export async function assignCases(input: {
       FROM cases c LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.id = ANY(${caseIds}::uuid[]) ORDER BY c.reference COLLATE "C" FOR UPDATE OF c`;
         const found = new Set(cases.map((row) => row.id));
-        const changing = cases.filter((row) => row.assignee_id !== (assignee?.id ?? null));
-
-        if (changing.length) {
-          await tx.$executeRaw`
-        UPDATE cases SET assignee_id = ${assignee?.id ?? null}::uuid, updated_at = now()
-        WHERE id = ANY(${changing.map((row) => row.id)}::uuid[])`;
-          await notifyLive(
-            tx,
-            'case.assigned',
-            changing.map((row) => row.reference),
-          );
-        }
-        for (const row of changing) {
-          const from = row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null;
-          const detail = { from, to: assignee };
-          await tx.caseEvent.create({
-            data: {
-              caseId: row.id,
-              eventId: null,
-              type: 'assignment.changed',
-              at: new Date(),
-              actorId: input.actor.id,
-              detail,
-            },
-          });
-          await recordAudit(
-            {
-              actor: input.actor,
-              action: assignee ? 'case.assigned' : 'case.unassigned',
-              targetType: 'case',
-              targetId: row.reference,
-              detail: { ...detail, bulk: caseIds.length > 1 },
-            },
-            tx,
-          );
-        }
+        const changing = await reassignLockedCases(tx, {
+          actor: input.actor,
+          cases,
+          assignee,
+          isBulk: caseIds.length > 1,
+        });
         return {
           changed: changing.length,
           unchanged: cases.length - changing.length,

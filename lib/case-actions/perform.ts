@@ -1,5 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/api/errors';
+import { reassignLockedCases } from '@/lib/assignment/assign';
 import type { AuditActor } from '@/lib/audit/audit';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/cases/visibility';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -7,7 +9,7 @@ import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
 import { claimBankLine } from '@/lib/outbox/bank-lines';
 import { storeAction } from '@/lib/outbox/store';
 import type { ActionView } from '@/lib/outbox/view';
-import { acceptRule, closeRule, feesRule, noteRule, paymentChangeRule, paymentRule } from './rules';
+import { acceptRule, closeRule, feesRule, noteRule, paymentChangeRule, paymentRule, type Refusal } from './rules';
 import type { AcceptInput, CloseInput, FeesInput, NoteInput, PaymentEditInput, PaymentInput } from './schemas';
 import { lockTarget, type ActionTarget } from './target';
 
@@ -47,17 +49,30 @@ export async function perform<K extends ActionKind>(
 
 const auditActor = (actor: Actor): AuditActor => ({ id: actor.id, email: actor.email });
 
-function allow(reason: string | null): void {
-  if (reason) throw new ConflictError(reason);
+/** A 409 whose refusal code the case page words in the reader's language. */
+export class ActionRefusedError extends ConflictError {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
 }
 
+function allow(refusal: Refusal | null): void {
+  if (refusal) throw new ActionRefusedError(refusal);
+}
+
+/**
+ * Accepting names the case's handler at Debitura (the actor unless another is chosen), and the
+ * handler becomes the case's assignee here too, in the same transaction, so the case lands in
+ * that person's queue at once.
+ */
 export function acceptCase(actor: Actor, reference: string, input: AcceptInput): Promise<ActionView> {
   return perform(actor, reference, 'accept', async (tx, target) => {
     allow(acceptRule(target));
-    const handler = input.handlerEmail
-      ? await tx.user.findFirst({ where: { email: input.handlerEmail.toLowerCase(), disabledAt: null } })
-      : { id: actor.id, email: actor.email };
-    if (!handler)
+    const handler = await tx.user.findFirst({
+      where: input.handlerEmail ? { email: input.handlerEmail.toLowerCase(), disabledAt: null } : { id: actor.id },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    if (!handler || !can(handler, 'cases:read'))
       throw new ValidationError(`handlerEmail: no active Casedesk user has the email ${input.handlerEmail}`);
     if (input.agencyReference) {
       const taken = await tx.case.findFirst({
@@ -65,20 +80,49 @@ export function acceptCase(actor: Actor, reference: string, input: AcceptInput):
         select: { reference: true },
       });
       if (taken)
-        throw new ConflictError(
-          `The agency reference ${input.agencyReference} is already used by case ${taken.reference}.`,
-        );
-    }
-    // The agency's reference finds the case in search from now on.
-    if (input.agencyReference) {
+        allow({
+          code: 'reference_taken',
+          message: `The agency reference ${input.agencyReference} is already used by case ${taken.reference}.`,
+        });
+      // The agency's reference finds the case in search from now on.
       await tx.case.update({ where: { id: target.id }, data: { agencyReference: input.agencyReference } });
     }
+    const current = target.assigneeId
+      ? await tx.user.findUnique({ where: { id: target.assigneeId }, select: { name: true } })
+      : null;
+    await reassignLockedCases(tx, {
+      actor: auditActor(actor),
+      cases: [
+        {
+          id: target.id,
+          reference: target.reference,
+          assignee_id: target.assigneeId,
+          assignee_name: current?.name ?? null,
+        },
+      ],
+      assignee: { id: handler.id, name: handler.name },
+    });
+    const hasFees = [input.interestFeesMinor, input.reminderFeesMinor, input.collectionFeesMinor].some(
+      (fee) => fee !== undefined,
+    );
+    if (hasFees && !target.currency)
+      allow({ code: 'currency_unknown', message: "The case's currency is not known yet, so fees cannot be set." });
     return {
       payload: {
         welcomeMessage: input.welcomeMessage,
         userEmail: actor.email,
         assignedUserEmail: handler.email,
         ...(input.agencyReference ? { collectionPartnerReference: input.agencyReference } : {}),
+        ...(hasFees
+          ? {
+              currency: target.currency!,
+              fees: {
+                interestMinor: String(input.interestFeesMinor ?? 0),
+                reminderMinor: String(input.reminderFeesMinor ?? 0),
+                collectionMinor: String(input.collectionFeesMinor ?? 0),
+              },
+            }
+          : {}),
       },
     };
   });

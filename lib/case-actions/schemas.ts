@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOSE_CODES } from '@/lib/cases/close-codes';
+import { PARTNER_CLOSE_CODES } from '@/lib/cases/close-codes';
 
 /**
  * What each action on a case accepts, from the JSON API and the case page's forms alike
@@ -13,8 +13,6 @@ export const MAX_CLOSE_COMMENT = 2_000;
 export const MAX_NOTE = 10_000;
 export const PAYMENT_RECIPIENTS = ['CollectionPartner', 'Creditor', 'Platform'] as const;
 export const COMMISSION_STATUSES = ['Paid', 'Unpaid'] as const;
-/** The codes a partner may close with (the system-only ones are Debitura's). */
-export const PARTNER_CLOSE_CODES = CLOSE_CODES.filter((code) => !code.isSystemOnly).map((code) => code.code);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,6 +52,10 @@ export const acceptSchema = z.object({
     .max(MAX_WELCOME_MESSAGE, `welcomeMessage is at most ${MAX_WELCOME_MESSAGE} characters`),
   handlerEmail: z.email('handlerEmail must be an email address').optional(),
   agencyReference: optionalText('agencyReference', MAX_AGENCY_REFERENCE),
+  // Opening fees, sent with the start (Debitura's default is 0 for each).
+  interestFeesMinor: minor('interestFeesMinor', 0).optional(),
+  reminderFeesMinor: minor('reminderFeesMinor', 0).optional(),
+  collectionFeesMinor: minor('collectionFeesMinor', 0).optional(),
 });
 
 export const paymentSchema = z

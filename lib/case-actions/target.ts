@@ -1,13 +1,14 @@
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
-import { canViewCase, type Viewer } from '@/lib/cases/visibility';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Viewer } from '@/lib/cases/visibility';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { canActOnCase } from './permission';
 
 /**
  * The case an action is about, locked for the rest of the transaction so two actions on one
  * case (two closes, an accept racing a payment) are judged one after the other. Who may act
- * on it is the rule for reading it: a collector on the cases they can see (theirs and the
- * unassigned), managers and admins on all.
+ * on it: permission.ts (the case page asks the same question before it shows any form).
  */
 export type ActionTarget = {
   id: string;
@@ -31,6 +32,24 @@ export async function lockTarget(
   reference: string,
 ): Promise<ActionTarget> {
   if (!can(viewer, 'cases:act')) throw new ForbiddenError('Your role cannot act on cases.');
+  const found = await readTarget(tx, reference, true);
+  if (!found) throw new NotFoundError(`No case with the reference ${reference}.`);
+  if (!canActOnCase(viewer, found.assigneeId)) throw new ForbiddenError('This case is assigned to another collector.');
+  return found;
+}
+
+/**
+ * The same case as the rules see it, unlocked, for the case page to decide which forms to
+ * offer: null when the viewer may not act on it (or there is no such case).
+ */
+export async function getActionTarget(viewer: Viewer, reference: string): Promise<ActionTarget | null> {
+  const found = await readTarget(db, reference, false);
+  return found && canActOnCase(viewer, found.assigneeId) ? found : null;
+}
+
+type Reader = Pick<Prisma.TransactionClient, '$queryRaw'>;
+
+async function readTarget(tx: Reader, reference: string, isLocked: boolean): Promise<ActionTarget | null> {
   const [found] = await tx.$queryRaw<
     {
       id: string;
@@ -44,13 +63,9 @@ export async function lockTarget(
       paid_minor: bigint;
     }[]
   >`SELECT id, reference, state, close_code, currency, assignee_id, original_amount_minor, added_fees_minor, paid_minor
-    FROM cases WHERE reference = ${reference} FOR UPDATE`;
-  if (!found) throw new NotFoundError(`No case with the reference ${reference}.`);
-  if (!canViewCase(viewer, found.assignee_id)) throw new ForbiddenError('This case is assigned to another collector.');
-  const [pending] = await tx.$queryRaw<{ unconfirmed: bigint | null; kinds: string[] | null }[]>`
-    SELECT (sum((payload->>'amountMinor')::bigint) FILTER (WHERE kind = 'payment_create'))::bigint AS unconfirmed,
-           array_agg(DISTINCT kind) AS kinds
-    FROM outbound_actions WHERE case_id = ${found.id}::uuid AND status IN ('pending', 'sent')`;
+    FROM cases WHERE reference = ${reference} ${isLocked ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  if (!found) return null;
+  const pending = await readPending(tx, found.id);
   return {
     id: found.id,
     reference: found.reference,
@@ -61,7 +76,21 @@ export async function lockTarget(
     originalMinor: found.original_amount_minor,
     feesMinor: found.added_fees_minor,
     paidMinor: found.paid_minor,
-    unconfirmedPaidMinor: pending?.unconfirmed ?? 0n,
-    inFlightKinds: pending?.kinds ?? [],
+    ...pending,
   };
+}
+
+export type PendingActions = Pick<ActionTarget, 'unconfirmedPaidMinor' | 'inFlightKinds'>;
+
+/** What is on its way to Debitura for a case: the balance shows these payments apart from confirmed ones. */
+export async function getPendingActions(caseId: string): Promise<PendingActions> {
+  return readPending(db, caseId);
+}
+
+async function readPending(tx: Reader, caseId: string): Promise<PendingActions> {
+  const [pending] = await tx.$queryRaw<{ unconfirmed: bigint | null; kinds: string[] | null }[]>`
+    SELECT (sum((payload->>'amountMinor')::bigint) FILTER (WHERE kind = 'payment_create'))::bigint AS unconfirmed,
+           array_agg(DISTINCT kind) AS kinds
+    FROM outbound_actions WHERE case_id = ${caseId}::uuid AND status IN ('pending', 'sent')`;
+  return { unconfirmedPaidMinor: pending?.unconfirmed ?? 0n, inFlightKinds: pending?.kinds ?? [] };
 }

@@ -17,6 +17,8 @@ export const LIVE_KINDS = [
   'chat.message',
   'case.assigned',
   'action.confirmed',
+  // An action on the case moved on without being confirmed: sent, or failed.
+  'action.changed',
   'work.changed',
 ] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];

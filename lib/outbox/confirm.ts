@@ -1,6 +1,9 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db';
+import { notifyLive } from '@/lib/live/notify';
 import { reconcileConfirmedLines } from './bank-lines';
+
+type Confirmed = { id: string; reference: string };
 
 /**
  * A sent action is confirmed when what Debitura's webhook says has reached the case here:
@@ -12,25 +15,35 @@ import { reconcileConfirmedLines } from './bank-lines';
  */
 export async function confirmActions(actionId: string | null = null): Promise<number> {
   const only = actionId ? Prisma.sql`AND a.id = ${actionId}::uuid` : Prisma.empty;
-  const payments = await db.$queryRaw<{ id: string }[]>`
+  const reference = Prisma.sql`(SELECT reference FROM cases WHERE id = a.case_id)`;
+  const payments = await db.$queryRaw<Confirmed[]>`
     UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
     FROM payments p
     WHERE a.status = 'sent' AND a.kind = 'payment_create' ${only}
       AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.amount_minor IS NOT NULL
-    RETURNING a.id`;
-  const deletions = await db.$executeRaw`
+    RETURNING a.id, ${reference} AS reference`;
+  const deletions = await db.$queryRaw<Confirmed[]>`
     UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
     FROM payments p
     WHERE a.status = 'sent' AND a.kind = 'payment_delete' ${only}
-      AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.is_deleted`;
-  const cases = await db.$executeRaw`
+      AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.is_deleted
+    RETURNING a.id, ${reference} AS reference`;
+  const cases = await db.$queryRaw<Confirmed[]>`
     UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
     FROM cases c
     WHERE a.status = 'sent' AND a.kind IN ('close', 'accept') ${only} AND c.id = a.case_id
       AND CASE a.kind
             WHEN 'close' THEN c.state = 'Closed' AND c.close_code = a.payload->>'closeCode'
             ELSE c.state IS NOT NULL AND c.state NOT IN ('PendingVerification', 'PendingVerificationInternal')
-          END`;
+          END
+    RETURNING a.id, c.reference`;
   if (payments.length) await reconcileConfirmedLines(payments.map((row) => row.id));
-  return payments.length + deletions + cases;
+  const confirmed = [...payments, ...deletions, ...cases];
+  // Open case pages show the action as confirmed.
+  await notifyLive(
+    db,
+    'action.confirmed',
+    confirmed.map((row) => row.reference),
+  );
+  return confirmed.length;
 }

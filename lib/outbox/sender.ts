@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/audit';
 import { db } from '@/lib/db';
 import { RetryableApiError } from '@/lib/debitura-api/errors';
+import { notifyLive } from '@/lib/live/notify';
 import { classifyFailure } from './classify';
 import { confirmActions } from './confirm';
 import { afterAttemptFailed, afterClaimed, afterSent } from './effects';
@@ -31,6 +32,7 @@ type Claimed = {
   created_at: Date;
   chat_message_id: string | null;
   debitura_case_id: string | null;
+  reference: string;
 };
 
 /** One pass of the background job: every due action, then confirmations. True when there may be more. */
@@ -60,7 +62,7 @@ async function claim(actionId: string | null): Promise<Claimed[]> {
                         AND (e.created_at, e.id) < (p.created_at, p.id))
       ORDER BY p.next_attempt_at LIMIT ${SEND_BATCH} FOR UPDATE SKIP LOCKED)
     RETURNING a.id, a.case_id, a.kind, a.payload, a.idempotency_key, a.attempts, a.attempts_before_retry, a.created_at, a.chat_message_id,
-              c.debitura_case_id`;
+              c.debitura_case_id, c.reference`;
   await Promise.all(rows.map((row) => afterClaimed(row)));
   return rows;
 }
@@ -97,7 +99,9 @@ async function markSent(action: Claimed, result: SendResult): Promise<void> {
         debitura_payment_id = COALESCE(${result.debituraPaymentId ?? null}, debitura_payment_id),
         next_attempt_at = NULL, last_error = NULL, error_code = NULL
       WHERE id = ${action.id}::uuid AND status = 'pending' AND attempts = ${action.attempts}`;
-    if (updated) await afterSent(tx, action, result.response);
+    if (!updated) return;
+    await afterSent(tx, action, result.response);
+    await notifyLive(tx, 'action.changed', action.reference); // the case page shows it as sent
   });
   // The confirming webhook may have come before Debitura's answer: confirm at once if so.
   await confirmActions(action.id);
@@ -121,6 +125,7 @@ async function markFailedAttempt(action: Claimed, error: unknown): Promise<void>
       WHERE id = ${action.id}::uuid AND status = 'pending' AND attempts = ${action.attempts}`;
     if (!updated) return;
     await afterAttemptFailed(tx, action);
+    await notifyLive(tx, 'action.changed', action.reference); // the case page shows why it failed
     await recordAudit(
       {
         action: 'outbox.action_failed',

@@ -9,6 +9,7 @@ import { PartyCard } from '@/components/cases/party-card';
 import { PaymentTable } from '@/components/cases/payment-table';
 import { TestCaseBanner } from '@/components/cases/test-case-banner';
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { CaseActionsPanel } from '@/components/actions/case-actions-panel';
 import { DocumentsPanel } from '@/components/documents/documents-panel';
 import { CaseAssignPanel } from '@/components/assignment/case-assign-panel';
 import { CaseWorkPanel } from '@/components/case-work/case-work-panel';
@@ -16,6 +17,7 @@ import { LiveRefresh } from '@/components/queue/live-refresh';
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { getPendingActions } from '@/lib/case-actions/target';
 import { getRequestLocale } from '@/lib/cases/format';
 import { getCaseDetail } from '@/lib/cases/queries';
 import { decodeRouteParam } from '@/lib/routing/route-param';
@@ -39,6 +41,7 @@ export default async function CasePage({ params }: Props) {
     getRequestLocale(),
   ]);
   if (!detail || !thread) notFound();
+  const pending = await getPendingActions(detail.id);
   const unreadCount = thread.messages.filter((message) => message.isUnread).length;
 
   return (
@@ -49,6 +52,8 @@ export default async function CasePage({ params }: Props) {
       {detail.isTest ? <TestCaseBanner /> : null}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-5">
         <div className="space-y-5 lg:col-span-3">
+          {/* Accept, payments, close, progress notes, fees: sent to Debitura (components/actions). */}
+          <CaseActionsPanel viewer={viewer} detail={detail} locale={locale} />
           <BalancePanel
             currency={detail.currency}
             originalMinor={detail.originalAmountMinor}
@@ -57,6 +62,7 @@ export default async function CasePage({ params }: Props) {
             outstandingMinor={detail.outstandingMinor}
             fees={detail.fees}
             locale={locale}
+            unconfirmedMinor={pending.unconfirmedPaidMinor}
           />
           {detail.closeCode ? (
             <CloseCodePanel closeCode={detail.closeCode} comment={detail.closeComment} closedAt={detail.closedAt} />
