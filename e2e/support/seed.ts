@@ -1,7 +1,10 @@
 /**
  * The case workspace's part of the e2e setup (called from global-setup.ts):
  * - the simulator's fake Collection Partner API, which `next start` is pointed at
- *   (DEBITURA_API_URL/KEY), so replies have somewhere to go and case detail can be read;
+ *   (DEBITURA_API_URL/KEY), so replies and actions have somewhere to go and case detail can be
+ *   read; once the app is up, it sends the webhooks acting on a case causes (payment.created,
+ *   case.closed, case.updated) back to the app, signed, as Debitura does. The app runs its
+ *   background jobs itself (no CASEDESK_ROLE), so its outbox sender is the worker;
  * - a small control server, so specs (in other processes) can make the fake API fail the
  *   next chat posts and see what it received: E2E_FAKE_API_CONTROL_URL;
  * - once the app is up, a simulator stream of case lives sent through the real webhook route.
