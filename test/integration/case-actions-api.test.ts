@@ -138,6 +138,9 @@ describe('a case worked from Casedesk, start to finish', () => {
     expect(accept).toMatchObject({ status: 202, body: { action: { kind: 'accept', status: 'pending' } } });
     await untilStatus(accept.body.action!.id, 'confirmed');
     await expectRefused([['POST', `${base}/accept`, { welcomeMessage: 'Again' }, 409, /pending verification/]]);
+    // The handler (the actor, unless another is named) is the case's assignee in Casedesk too.
+    const accepted = await db.case.findUniqueOrThrow({ where: { reference }, select: { assignee: true } });
+    expect(accepted.assignee?.email).toBe('carl.act@agency.test');
 
     const today = new Date().toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
@@ -205,6 +208,31 @@ describe('notes and fees', () => {
     const debituraId = (await caseId(reference)).toLowerCase();
     const sentFees = fake.actions.calls.find((c) => c.kind === 'fees' && c.caseId === debituraId);
     expect(sentFees?.body).toEqual({ interestFees: 1.5, reminderFees: 5, collectionFees: 0 });
+  });
+});
+
+describe('accepting with another handler and opening fees', () => {
+  it('assigns the case to the handler here and sends handler and fees to Debitura', async () => {
+    const { reference, caseId: debituraId } = await seedCase('PendingVerification', 80);
+    const accept = await call('POST', `/cases/${reference}/accept`, {
+      welcomeMessage: 'Welcome.',
+      handlerEmail: 'Dora.Act@agency.test',
+      reminderFeesMinor: 500,
+    });
+    expect(accept.status).toBe(202);
+    // The case is Dora's now: Carl no longer sees it, Dora does.
+    await untilStatus(accept.body.action!.id, 'confirmed', tokens.dora);
+    expect((await call('GET', `/actions/${accept.body.action!.id}`)).status).toBe(403);
+    const found = await db.case.findUniqueOrThrow({ where: { reference }, select: { assignee: true } });
+    expect(found.assignee?.email).toBe('dora.act@agency.test');
+    const start = fake.actions.calls.find((c) => c.kind === 'accept' && c.caseId === debituraId.toLowerCase());
+    expect(start?.body).toMatchObject({
+      userEmail: 'carl.act@agency.test',
+      assignedUserEmail: 'dora.act@agency.test',
+      interestFees: 0,
+      reminderFees: 5,
+      collectionFees: 0,
+    });
   });
 });
 
