@@ -68,7 +68,7 @@ export function uploadDocument(
     'document_upload',
     async (_tx, target) => {
       const refused = documentRule(target);
-      if (refused) throw new ConflictError(refused);
+      if (refused) throw new ConflictError(refused.message);
       return {
         payload: {
           fileName,

@@ -124,5 +124,7 @@ export function feesRule(target: ActionTarget): Rule {
 
 /** Debitura takes documents in every state but Merged (Closed included). */
 export function documentRule(target: ActionTarget): Rule {
-  return stateOf(target) === 'Merged' ? 'The case was merged into another; upload the document there.' : null;
+  return stateOf(target) === 'Merged'
+    ? refuse('merged', 'The case was merged into another; upload the document there.')
+    : null;
 }
