@@ -20,7 +20,8 @@ const TONES: Record<Stage, Tone> = {
 
 /** Where an action stands, in the words the page uses: a note ends "sent", a payment "confirmed". */
 function stageOf(action: ActionView): Stage {
-  if (action.status === 'pending') return action.attempts > 0 ? 'retrying' : 'sending';
+  // The first attempt is counted while it is under way: only a second one means Debitura did not answer.
+  if (action.status === 'pending') return action.attempts > 1 ? 'retrying' : 'sending';
   if (action.status === 'sent') return CONFIRMED_BY_WEBHOOK.has(action.kind) ? 'awaiting' : 'sent';
   return action.status;
 }
