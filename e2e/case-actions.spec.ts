@@ -144,8 +144,8 @@ test('a collector cannot act on a case assigned to someone else: 403 from the AP
   });
   expect(payment.status()).toBe(403);
 
-  // The case page streams (it has a loading state), so its refusal is the 403 page, not the HTTP status.
-  await page.goto(`/cases/${OTHERS_CASE}`);
+  const response = await page.goto(`/cases/${OTHERS_CASE}`);
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Work this case with Debitura' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Accept case' })).toHaveCount(0);
