@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { summarizeAction } from '@/lib/outbox/summary';
+import { summarizeAction, type SummaryWords } from '@/lib/outbox/summary';
 
 /**
  * What Casedesk sent to Debitura that did not get through: `failed` actions (refused, or out
@@ -29,7 +29,7 @@ type ListStatus = 'failed' | 'retrying';
 const whereOf = (status: ListStatus) =>
   status === 'failed' ? { status: 'failed' } : { status: 'pending', lastError: { not: null } };
 
-export async function listOutbox(status: ListStatus, limit = OUTBOX_LIMIT): Promise<OutboxRow[]> {
+export async function listOutbox(status: ListStatus, words?: SummaryWords, limit = OUTBOX_LIMIT): Promise<OutboxRow[]> {
   const rows = await db.outboundAction.findMany({
     where: whereOf(status),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -52,7 +52,7 @@ export async function listOutbox(status: ListStatus, limit = OUTBOX_LIMIT): Prom
     id: row.id,
     kind: row.kind,
     caseReference: row.case.reference,
-    summary: summarizeAction(row.kind, row.payload),
+    summary: summarizeAction(row.kind, row.payload, words),
     status: row.status,
     actorName: row.actor?.name ?? null,
     actorEmail: row.actor?.email ?? null,

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { OutboxTable } from '@/components/admin/outbox-table';
 import { retryOutboxAction } from '@/lib/admin/actions/outbox';
 import { listOutbox } from '@/lib/admin/outbox';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { closeCodeLabel, recipientLabel } from '@/lib/i18n/vocabulary';
+import { formatMoney } from '@/lib/money/currency';
+import type { SummaryWords } from '@/lib/outbox/summary';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.outbox');
@@ -14,11 +17,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OutboxPage() {
   const user = await requirePermission('deliveries:read');
-  const [failed, retrying, t] = await Promise.all([
-    listOutbox('failed'),
-    listOutbox('retrying'),
+  const [t, vocabulary, locale] = await Promise.all([
     getTranslations('admin.outbox'),
+    getTranslations('vocabulary'),
+    getLocale(),
   ]);
+  const words: SummaryWords = {
+    money: (minor, currency) => formatMoney(minor, currency, locale),
+    recipient: (code) => recipientLabel(vocabulary, code) ?? code,
+    closeCode: (code) => closeCodeLabel(vocabulary, code),
+    payment: (id) => t('paymentSummary', { id }),
+  };
+  const [failed, retrying] = await Promise.all([listOutbox('failed', words), listOutbox('retrying', words)]);
   const canRetry = can(user, 'deliveries:reprocess');
   return (
     <div className="space-y-8">
