@@ -27,7 +27,12 @@ export function DocumentsPanel({ reference, canUpload }: { reference: string; ca
             {t('loadFailed')}
           </p>
         ) : data ? (
-          <FileList files={data.files} filesError={data.filesError} onExpired={() => void mutate()} />
+          <FileList
+            files={data.files}
+            filesError={data.filesError}
+            filesErrorCode={data.filesErrorCode}
+            onExpired={() => void mutate()}
+          />
         ) : null}
       </div>
     </Card>

@@ -4,19 +4,24 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { DebituraFile } from '@/lib/documents/debitura-files';
 import { isLinkLive } from '@/lib/swr/use-case-documents';
 
-type Props = { files: DebituraFile[]; filesError: string | null; onExpired: () => void };
+type Props = {
+  files: DebituraFile[];
+  filesError: string | null;
+  filesErrorCode: 'notLinked' | 'unavailable' | null;
+  onExpired: () => void;
+};
 
 /**
  * Debitura's files. Each link is temporary: it is offered only until it expires, and a click
  * on one that has just expired fetches fresh links instead of opening a dead one.
  */
-export function FileList({ files, filesError, onExpired }: Props) {
+export function FileList({ files, filesError, filesErrorCode, onExpired }: Props) {
   const t = useTranslations('documents');
   const format = useFormatter();
-  if (filesError) {
+  if (filesErrorCode) {
     return (
       <p className="text-sm text-amber-800" role="status">
-        {t('filesUnavailable', { reason: filesError })}
+        {filesErrorCode === 'notLinked' ? t('notLinked') : t('filesUnavailable', { reason: filesError ?? '' })}
       </p>
     );
   }

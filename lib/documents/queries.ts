@@ -16,7 +16,11 @@ import { normalizeFiles, type DebituraFile } from './debitura-files';
 
 export type CaseDocuments = {
   files: DebituraFile[];
-  /** Null when Debitura's list could not be read (not configured, unreachable, refused). */
+  /**
+   * Why Debitura's list is missing: `notLinked` (Debitura's id for the case has not arrived yet)
+   * or `unavailable` (Debitura not configured, unreachable or refusing; its words in filesError).
+   */
+  filesErrorCode: 'notLinked' | 'unavailable' | null;
   filesError: string | null;
   uploads: (ActionView & { payload: ActionPayloads['document_upload'] })[];
 };
@@ -43,12 +47,16 @@ export async function getCaseDocuments(viewer: Viewer, reference: string): Promi
   return { ...files, uploads: uploads.map(toActionView) as CaseDocuments['uploads'] };
 }
 
-async function readFiles(debituraCaseId: string | null): Promise<Pick<CaseDocuments, 'files' | 'filesError'>> {
-  if (!debituraCaseId) return { files: [], filesError: "Debitura's id for this case is not known yet." };
+type FilesRead = Pick<CaseDocuments, 'files' | 'filesError' | 'filesErrorCode'>;
+
+async function readFiles(debituraCaseId: string | null): Promise<FilesRead> {
+  if (!debituraCaseId) {
+    return { files: [], filesErrorCode: 'notLinked', filesError: "Debitura's id for this case is not known yet." };
+  }
   try {
-    return { files: normalizeFiles(await listFiles(debituraCaseId)), filesError: null };
+    return { files: normalizeFiles(await listFiles(debituraCaseId)), filesErrorCode: null, filesError: null };
   } catch (error) {
     if (!(error instanceof DebituraApiError)) throw error;
-    return { files: [], filesError: error.userMessage };
+    return { files: [], filesErrorCode: 'unavailable', filesError: error.userMessage };
   }
 }

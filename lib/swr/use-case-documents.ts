@@ -18,7 +18,12 @@ export type DocumentUploadView = {
   description: string | null;
 };
 
-export type CaseDocumentsView = { files: DebituraFile[]; filesError: string | null; uploads: DocumentUploadView[] };
+export type CaseDocumentsView = {
+  files: DebituraFile[];
+  filesError: string | null;
+  filesErrorCode: 'notLinked' | 'unavailable' | null;
+  uploads: DocumentUploadView[];
+};
 
 /** While an upload is on its way: how often to look again. */
 const WHILE_SENDING_MS = 2_000;

@@ -47,7 +47,7 @@ export function POST(request: Request, { params }: Context) {
   });
 }
 
-/** `{files: [...], filesError, uploads: [{action}]}`: Debitura's files with their temporary links, never cached. */
+/** `{files: [...], filesError, filesErrorCode, uploads: [{action}]}`: Debitura's files with their temporary links, never cached. */
 export function GET(request: Request, { params }: Context) {
   return answer(async () => {
     const viewer = await authenticateApiRequest(request, 'cases:read');
@@ -57,6 +57,7 @@ export function GET(request: Request, { params }: Context) {
       {
         files: documents.files,
         filesError: documents.filesError,
+        filesErrorCode: documents.filesErrorCode,
         uploads: documents.uploads.map((upload) => ({
           ...publicAction(upload),
           fileName: upload.payload.fileName,
