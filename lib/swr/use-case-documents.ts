@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import useSWR from 'swr';
 import type { DebituraFile } from '@/lib/documents/debitura-files';
 import { fetcher, type FetchError } from './fetcher';
@@ -40,15 +41,18 @@ export function caseDocumentsKey(reference: string): string {
  * soonest one expires (and every 2 s while an upload is being sent); nothing keeps a link longer.
  */
 export function useCaseDocuments(reference: string) {
+  // A number, not SWR's function form: SWR restarts its timer when the number changes, so an
+  // upload stored a moment ago (a revalidation by mutate) gets the short interval at once.
+  const [refreshMs, setRefreshMs] = useState(AT_MOST_MS);
   return useSWR<CaseDocumentsView, FetchError>(caseDocumentsKey(reference), fetcher, {
-    refreshInterval: nextRefreshMs,
+    refreshInterval: refreshMs,
+    onSuccess: (data) => setRefreshMs(nextRefreshMs(data)),
     revalidateOnFocus: true,
     keepPreviousData: true,
   });
 }
 
-function nextRefreshMs(data: CaseDocumentsView | undefined): number {
-  if (!data) return AT_MOST_MS;
+function nextRefreshMs(data: CaseDocumentsView): number {
   if (data.uploads.some((upload) => upload.status === 'pending')) return WHILE_SENDING_MS;
   const expiries = data.files.flatMap((file) => (file.linkExpiresAt ? [Date.parse(file.linkExpiresAt)] : []));
   const soonest = Math.min(...expiries, Date.now() + AT_MOST_MS);

@@ -194,6 +194,18 @@ describe('uploading a document', () => {
     expect(fake.documents.files.filter((file) => file.caseId === caseId)).toHaveLength(1);
   });
 
+  it('takes a file just under the 25 MB limit through the route, the database and the multipart send', async () => {
+    const { reference, caseId } = await seedCase();
+    const content = Buffer.alloc(25 * 1024 * 1024 - 1024, 0x41);
+    const answer = await upload(reference, { name: 'large-scan.pdf', content });
+    expect(answer.status).toBe(202);
+    const done = await untilLeaves(answer.body.action!.id, 'pending');
+    expect(done.status).toBe('sent');
+    const [file] = fake.documents.files.filter((entry) => entry.caseId === caseId);
+    expect(file.size).toBe(content.byteLength);
+    expect(file.content.equals(content)).toBe(true);
+  }, 120_000);
+
   it('refuses what Debitura would refuse, and bad fields, storing and sending nothing', async () => {
     const { reference } = await seedCase();
     const other = await seedCase('Active', 'dora.docs@agency.test');
