@@ -12,20 +12,20 @@ import {
   tableClass,
   tableFrameClass,
 } from '@/components/admin/styles';
-import { IDLE } from '@/lib/admin/form-state';
+import { IDLE, type FormState } from '@/lib/admin/form-state';
 import { importAction, repairAction } from '@/lib/debitura/actions';
 import type { RunView, SyncProgress } from '@/lib/debitura/progress';
 import { fetcher } from '@/lib/swr/fetcher';
 
 /** Import and repair, live: polled every two seconds while a run is going, still otherwise. */
 export function SyncPanel({ initial }: { initial: SyncProgress }) {
-  const { data = initial } = useSWR<SyncProgress>('/api/admin/debitura', fetcher, {
+  const { data = initial, mutate } = useSWR<SyncProgress>('/api/admin/debitura', fetcher, {
     fallbackData: initial,
     refreshInterval: (latest) => (isRunning(latest ?? initial) ? 2_000 : 10_000),
   });
   return (
     <>
-      <ImportSection run={data.latestImport} />
+      <ImportSection run={data.latestImport} onStarted={() => mutate()} />
       <RepairSection runs={data.repairs} />
     </>
   );
@@ -34,9 +34,14 @@ export function SyncPanel({ initial }: { initial: SyncProgress }) {
 const isRunning = (progress: SyncProgress) =>
   progress.latestImport?.status === 'running' || progress.repairs.some((run) => run.status === 'running');
 
-function ImportSection({ run }: { run: RunView | null }) {
+function ImportSection({ run, onStarted }: { run: RunView | null; onStarted: () => Promise<unknown> }) {
   const t = useTranslations('connection.import');
-  const [state, action, isPending] = useActionState(importAction, IDLE);
+  // The progress shows at once, rather than at the next slow poll.
+  const [state, action, isPending] = useActionState(async (previous: FormState, formData: FormData) => {
+    const result = await importAction(previous, formData);
+    await onStarted();
+    return result;
+  }, IDLE);
   return (
     <section aria-labelledby="import-heading" className="space-y-3">
       <h2 id="import-heading" className="text-lg font-semibold">

@@ -56,8 +56,13 @@ export type FakeConnection = {
   eventLog: () => FakeLoggedEvent[];
   /** Resolves once no delivery is in flight or waiting for a retry. */
   settled: () => Promise<void>;
-  /** Answer `count` connection calls with `status` (429 carries retryAfter), after letting `after` more through. */
-  failNextCalls: (status: number, count: number, after?: number) => void;
+  /**
+   * Answer `count` connection calls with `status` (429 carries retryAfter), after letting `after`
+   * more through; with `path`, only calls to that path count.
+   */
+  failNextCalls: (status: number, count: number, after?: number, path?: string) => void;
+  /** An outage of the receiving end: while on, every delivery attempt fails as if nothing answered. */
+  setDeliveriesFailing: (isFailing: boolean) => void;
   stop: () => void;
 };
 
@@ -76,7 +81,8 @@ export function createFakeConnection(
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const inFlight = new Set<Promise<void>>();
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  let failure = { status: 0, count: 0, after: 0 };
+  let failure: { status: number; count: number; after: number; path?: string } = { status: 0, count: 0, after: 0 };
+  let isDeliveryFailing = false;
   let isStopped = false;
 
   // Some envelopes use PascalCase keys; the reference finds the case when the id is not in the payload.
@@ -114,6 +120,25 @@ export function createFakeConnection(
       });
     }
   };
+  /** One POST to the subscriber: its status (null when nothing answered), recorded on the log entry. */
+  const post = async (url: string, entry: FakeLoggedEvent, headers: Record<string, string>) => {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: entry.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer().catch(() => null);
+      entry.lastResponseCode = response.status;
+      entry.lastError = response.ok ? null : `HTTP ${response.status}`;
+      return response.status;
+    } catch (error) {
+      entry.lastError = error instanceof Error ? error.message : String(error);
+      return null;
+    }
+  };
   const attemptDelivery = async (entry: FakeLoggedEvent, isReplay: boolean, attempt: number) => {
     const subscription = subscriptions.get(entry.subscriptionId);
     if (isStopped || !subscription?.isActive) return;
@@ -127,21 +152,8 @@ export function createFakeConnection(
     if (isReplay) headers['x-debitura-replay'] = 'true';
     entry.attemptCount += 1;
     let status: number | null = null;
-    try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        headers,
-        body: entry.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(10_000),
-      });
-      status = response.status;
-      await response.arrayBuffer().catch(() => null);
-      entry.lastResponseCode = status;
-      entry.lastError = status >= 200 && status < 300 ? null : `HTTP ${status}`;
-    } catch (error) {
-      entry.lastError = error instanceof Error ? error.message : String(error);
-    }
+    if (isDeliveryFailing) entry.lastError = 'connect ECONNREFUSED (simulated outage)';
+    else status = await post(subscription.url, entry, headers);
     if (status !== null && status >= 200 && status < 300) {
       entry.deliveredAt = new Date().toISOString();
       subscription.consecutiveFailures = 0;
@@ -279,8 +291,9 @@ export function createFakeConnection(
     const isConnectionPath =
       path === '/me' || path === '/cases' || path.startsWith('/webhooks') || path === '/test/webhooks/fire';
     if (!isConnectionPath) return null;
-    if (failure.count > 0 && failure.after > 0) failure.after -= 1;
-    else if (failure.count > 0) {
+    const isFailureTarget = failure.count > 0 && (!failure.path || failure.path === path);
+    if (isFailureTarget && failure.after > 0) failure.after -= 1;
+    else if (isFailureTarget) {
       failure.count -= 1;
       return failure.status === 429
         ? { status: 429, body: { error: 'rate_limit_exceeded', message: 'Too many requests', retryAfter: 1.0 } }
@@ -347,6 +360,17 @@ export function createFakeConnection(
     if (url.pathname === '/__simulator/webhooks' && method === 'GET') {
       return { status: 200, body: [...subscriptions.values()] };
     }
+    // Switches for tests in another process (the browser tests): an outage, failing API calls.
+    const switches = (body ?? {}) as { isFailing?: unknown; status?: unknown; count?: unknown; path?: unknown };
+    if (url.pathname === '/__simulator/deliveries' && method === 'POST') {
+      isDeliveryFailing = switches.isFailing === true;
+      return { status: 200, body: { isFailing: isDeliveryFailing } };
+    }
+    if (url.pathname === '/__simulator/failures' && method === 'POST') {
+      const path = typeof switches.path === 'string' ? switches.path : undefined;
+      failure = { status: Number(switches.status) || 503, count: Number(switches.count) || 1, after: 0, path };
+      return { status: 200, body: failure };
+    }
     return null;
   };
 
@@ -359,8 +383,11 @@ export function createFakeConnection(
     settled: async () => {
       while (queue.length || inFlight.size || timers.size) await new Promise((resolve) => setTimeout(resolve, 20));
     },
-    failNextCalls: (status, count, after = 0) => {
-      failure = { status, count, after };
+    failNextCalls: (status, count, after = 0, path) => {
+      failure = { status, count, after, path };
+    },
+    setDeliveriesFailing: (isFailing) => {
+      isDeliveryFailing = isFailing;
     },
     stop: () => {
       isStopped = true;
