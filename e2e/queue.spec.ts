@@ -5,7 +5,7 @@ import { expect, test } from './support/fixtures';
  * A collector's day in a real Chromium: the queue (their home page) shows a chat message that
  * arrives while it is open, without a reload (Server-Sent Events); replying from the queue
  * clears it; a follow-up added on the case page shows in the queue and is marked done from
- * there. A manager sees the team's queue and any collector's.
+ * there. A manager sees the team's queue and any collector's, and the team's deadline figures on /reports.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -90,4 +90,34 @@ test("a manager sees the team's queue and picks a collector's", async ({ page, s
   await expect(page).toHaveURL(/user=collector%40e2e\.test/);
   // The case is unassigned, so the collector's queue has it too.
   await expect(item).toBeVisible();
+});
+
+test("a manager sees the team's deadline figures, as a table and as CSV", async ({ page, signInAs }) => {
+  await signInAs('manager', { landing: '/reports' });
+  const table = page.getByRole('table', { name: 'Deadlines (Debitura SLA)' });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Replies on time', exact: true })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Median reply time (business hours)' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Overdue now' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'Cora Collector' })).toBeVisible();
+  // The reply sent from the queue above was on time: the agency has at least one.
+  const agency = table.getByRole('row').filter({ hasText: 'Whole agency' });
+  const cells = agency.getByRole('cell');
+  await expect(cells).toHaveCount(12);
+  expect(Number(await cells.nth(2).textContent())).toBeGreaterThanOrEqual(1);
+
+  const csv = await page.request.get('/reports/export?report=deadlines');
+  expect(csv.status()).toBe(200);
+  const [header, ...lines] = (await csv.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(header.split(',').slice(0, 4)).toEqual([
+    'Collector',
+    'Replies due',
+    'Replies on time',
+    'Share of replies on time (%)',
+  ]);
+  expect(lines.at(-1)?.split(',')[0]).toBe('*');
+  expect(lines.some((line) => line.startsWith('collector@e2e.test,'))).toBe(true);
 });

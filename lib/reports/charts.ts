@@ -117,5 +117,8 @@ export function chartsFor(table: ReportTable, labels: ChartLabels): ChartSpec[] 
           .map((row) => ({ name: text(row.month), value: money(row.collected) })),
       }));
     }
+    case 'deadlines':
+      // Many measures per person, each with its own scale: the table is the clearer view.
+      return [];
   }
 }

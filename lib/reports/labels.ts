@@ -15,6 +15,8 @@ export function reportLabels(t: Translate): { table: ReportLabels; chart: ChartL
       allInGroup: t('reports.allInGroup'),
       notAssignedYet: t('reports.notAssignedYet'),
       currencyNotKnown: t('reports.currencyNotKnown'),
+      wholeAgency: t('reports.deadlines.agency'),
+      unassigned: t('reports.deadlines.unassigned'),
       vocabulary: (key) => t(`vocabulary.${key}`),
     },
     chart: {

@@ -2,6 +2,7 @@ import { CLOSE_CODE_GROUPS, type CloseCodeGroup } from '@/lib/cases/close-codes'
 import { closeCodeGroupLabel, closeCodeLabel, lifecycleLabel, type VocabularyTranslator } from '@/lib/i18n/vocabulary';
 import { minorToDecimal, toCsv } from '@/lib/csv/csv';
 import { formatMoney } from '@/lib/money/currency';
+import { deadlineReport, type DeadlineFigures, type OnTime } from './deadlines';
 import type { ReportFilter } from './filters';
 import {
   ageingOfOpenCases,
@@ -17,7 +18,7 @@ import {
  * and their currency; they become text only here, at the edge.
  */
 
-export const REPORT_KEYS = ['close-codes', 'recovery', 'collected', 'states', 'ageing'] as const;
+export const REPORT_KEYS = ['deadlines', 'close-codes', 'recovery', 'collected', 'states', 'ageing'] as const;
 export type ReportKey = (typeof REPORT_KEYS)[number];
 
 export function isReportKey(value: unknown): value is ReportKey {
@@ -48,6 +49,8 @@ export type ReportLabels = {
   allInGroup: string;
   notAssignedYet: string;
   currencyNotKnown: string;
+  wholeAgency: string;
+  unassigned: string;
   vocabulary: VocabularyTranslator;
 };
 
@@ -61,6 +64,44 @@ function share(part: number, whole: number): { percent: string | null } {
   return { percent: whole ? ((part * 100) / whole).toFixed(1) : null };
 }
 
+const onTimeShare = (tally: OnTime) => share(tally.onTime, tally.counted);
+
+/** The deadline figures' columns: counted, on time and its share, per measure. */
+const DEADLINE_COLUMNS = [
+  'collector',
+  'repliesCounted',
+  'repliesOnTime',
+  'repliesRate',
+  'medianReplyHours',
+  'overdueNow',
+  'updatesCounted',
+  'updatesOnTime',
+  'updatesRate',
+  'acceptancesCounted',
+  'acceptancesOnTime',
+  'acceptancesRate',
+] as const;
+
+function deadlineRow(figures: DeadlineFigures, collector: CodedCell): Record<string, Cell> {
+  return {
+    collector,
+    repliesCounted: figures.replies.counted,
+    repliesOnTime: figures.replies.onTime,
+    repliesRate: onTimeShare(figures.replies),
+    medianReplyHours: figures.medianReplyBusinessHours,
+    overdueNow: figures.overdueNow,
+    updatesCounted: figures.monthlyUpdates.counted,
+    updatesOnTime: figures.monthlyUpdates.onTime,
+    updatesRate: onTimeShare(figures.monthlyUpdates),
+    acceptancesCounted: figures.acceptances.counted,
+    acceptancesOnTime: figures.acceptances.onTime,
+    acceptancesRate: onTimeShare(figures.acceptances),
+  };
+}
+
+/** A column holding a share in percent: the CSV header says so. */
+const isPercentColumn = (key: string) => key === 'share' || key === 'rate' || key.endsWith('Rate');
+
 export const ALL_IN_GROUP = '*';
 
 export async function buildReport(key: ReportKey, filter: ReportFilter, labels: ReportLabels): Promise<ReportTable> {
@@ -71,6 +112,23 @@ export async function buildReport(key: ReportKey, filter: ReportFilter, labels: 
   });
   const head = { key, title: labels.title(key), note: labels.note(key) };
   switch (key) {
+    case 'deadlines': {
+      // Its own window (the last 30 days, and now): the page's range does not apply.
+      const report = await deadlineReport();
+      const hasUnassigned =
+        report.unassigned.replies.counted + report.unassigned.overdueNow + report.unassigned.acceptances.counted > 0;
+      return {
+        ...head,
+        columns: DEADLINE_COLUMNS.map((columnKey) => column(columnKey, columnKey, columnKey !== 'collector')),
+        rows: [
+          ...report.collectors.map((figures) =>
+            deadlineRow(figures, { code: figures.email ?? '', label: figures.name || figures.email || '' }),
+          ),
+          ...(hasUnassigned ? [deadlineRow(report.unassigned, { code: 'unassigned', label: labels.unassigned })] : []),
+          deadlineRow(report.agency, { code: ALL_IN_GROUP, label: labels.wholeAgency }),
+        ],
+      };
+    }
     case 'close-codes': {
       const rows = await closeCodeDistribution(filter);
       const total = rows.filter((row) => row.code === null).reduce((sum, row) => sum + row.cases, 0);
@@ -192,7 +250,7 @@ function csvCell(cell: Cell): string | number | null {
 /** The report as CSV, its headers in the reader's language (`percentHeader` marks the share columns). */
 export function reportCsv(table: ReportTable, percentHeader: (label: string) => string = (label) => `${label} (%)`) {
   const columns = table.columns.map((column) => ({
-    header: column.key === 'share' || column.key === 'rate' ? percentHeader(column.label) : column.label,
+    header: isPercentColumn(column.key) ? percentHeader(column.label) : column.label,
     value: (row: Record<string, Cell>) => csvCell(row[column.key] ?? null),
   }));
   return toCsv(columns, table.rows);

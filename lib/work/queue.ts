@@ -130,22 +130,54 @@ export async function getQueue(subject: Viewer, options: { now?: Date; limit?: n
  */
 export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, limit: number): Prisma.Sql {
   const visibility = caseVisibility(subject);
-  const conditions = [
-    Prisma.sql`NOT c.is_test`,
-    Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...ENDED_STATES])})`,
-    ...visibility,
-  ];
-  const openCases = (range: Prisma.Sql) => Prisma.sql`
-    SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at FROM cases c
-    WHERE ${range} AND ${Prisma.join(conditions, ' AND ')}`;
+  const openCases = (range: Prisma.Sql) => openCasesSql(range, visibility);
   // A collector's cases (their own, the unassigned) as two ranges of the assignee index, read
-  // from the index alone; the visibility rule above still decides what is in them.
+  // from the index alone; the visibility rule still decides what is in them.
   const visibleOpenCases = visibility.length
     ? Prisma.sql`${openCases(Prisma.sql`c.assignee_id = ${subject.id}::uuid`)}
       UNION ALL ${openCases(Prisma.sql`c.assignee_id IS NULL`)}`
     : openCases(Prisma.sql`true`);
+  const endOfToday = endOfAgencyDay(agencyToday(now, calendar), calendar);
+  return Prisma.sql`
+    ${datedItemsSql(visibleOpenCases, now, calendar)},
+    totals AS (
+      SELECT count(*) AS total, count(*) FILTER (WHERE due_at < ${now}) AS overdue_count,
+             count(*) FILTER (WHERE due_at <= ${endOfToday}) AS due_today_count
+      FROM dated
+    ),
+    soonest AS (SELECT * FROM dated ORDER BY due_at, reference, kind, item_id LIMIT ${limit})
+    SELECT s.kind, s.reference, c.debtor_name, s.due_at, s.item_id, s.due_date, s.text, s.amount_minor, s.paid_minor,
+           s.currency, t.total, t.overdue_count, t.due_today_count
+    FROM totals t LEFT JOIN (soonest s JOIN cases c ON c.id = s.case_id) ON true
+    ORDER BY s.due_at, s.reference, s.kind, s.item_id`;
+}
+
+/** Overdue items now on every live case, per assignee (null: unassigned), for the reports. */
+export async function countOverdueByAssignee(now = new Date()): Promise<Map<string | null, number>> {
+  const calendar = agencyCalendar();
+  await ensureBusinessDays(calendar, now);
+  const rows = await db.$queryRaw<{ assignee_id: string | null; overdue: bigint }[]>`
+    ${datedItemsSql(openCasesSql(Prisma.sql`true`, []), now, calendar)}
+    SELECT c.assignee_id, count(*) AS overdue FROM dated d JOIN cases c ON c.id = d.case_id
+    WHERE d.due_at < ${now} GROUP BY c.assignee_id`;
+  return new Map(rows.map((row) => [row.assignee_id, Number(row.overdue)]));
+}
+
+/** Live cases that are not over, within `range` and the viewer's `visibility` (SQL over `cases c`). */
+function openCasesSql(range: Prisma.Sql, visibility: Prisma.Sql[]): Prisma.Sql {
+  const conditions = [
+    range,
+    Prisma.sql`NOT c.is_test`,
+    Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...ENDED_STATES])})`,
+    ...visibility,
+  ];
+  return Prisma.sql`SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at FROM cases c
+    WHERE ${Prisma.join(conditions, ' AND ')}`;
+}
+
+/** `WITH ... dated AS (...)`: every item on the cases `visibleOpenCases` selects, with its `due_at`. */
+function datedItemsSql(visibleOpenCases: Prisma.Sql, now: Date, calendar: AgencyCalendar): Prisma.Sql {
   const today = agencyToday(now, calendar);
-  const endOfToday = endOfAgencyDay(today, calendar);
   const monthlyHorizon = new Date(now.getTime() + MONTHLY_UPDATE_LEAD_DAYS * 86_400_000);
   const exclusiveHorizon = new Date(now.getTime() + EXCLUSIVE_PERIOD_WARNING_DAYS * 86_400_000);
   const activeSince = Prisma.sql`COALESCE(vc.state_at, vc.assigned_at)`;
@@ -198,17 +230,7 @@ export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, l
       FROM candidates cd
       ${joinBusinessDayAfter(Prisma.sql`cd.from_day`, Prisma.sql`cd.business_days`, calendar, 'deadline')}
       WHERE cd.kind <> 'promise_broken' OR ${now} >= ${startOfLocalDaySql(Prisma.sql`deadline.date`, calendar)}
-    ),
-    totals AS (
-      SELECT count(*) AS total, count(*) FILTER (WHERE due_at < ${now}) AS overdue_count,
-             count(*) FILTER (WHERE due_at <= ${endOfToday}) AS due_today_count
-      FROM dated
-    ),
-    soonest AS (SELECT * FROM dated ORDER BY due_at, reference, kind, item_id LIMIT ${limit})
-    SELECT s.kind, s.reference, c.debtor_name, s.due_at, s.item_id, s.due_date, s.text, s.amount_minor, s.paid_minor,
-           s.currency, t.total, t.overdue_count, t.due_today_count
-    FROM totals t LEFT JOIN (soonest s JOIN cases c ON c.id = s.case_id) ON true
-    ORDER BY s.due_at, s.reference, s.kind, s.item_id`;
+    )`;
 }
 
 function toItem(row: Row, now: Date, calendar: AgencyCalendar): QueueItem {

@@ -64,7 +64,9 @@ export default async function ReportsPage({ searchParams }: Props) {
           }
         >
           <p className="mb-3 text-sm text-slate-600">{report.note}</p>
-          {report.rows.length ? (
+          {report.rows.length && !chartsFor(report, labels.chart).length ? (
+            <ReportTable report={report} locale={locale} />
+          ) : report.rows.length ? (
             <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
               <div className="space-y-4">
                 {chartsFor(report, labels.chart).map((spec, _index, charts) => (
