@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { notifyLiveForActions } from '@/lib/live/notify';
 
 /**
  * A chat reply is an outbox action (kind `chat_reply`, lib/outbox) that delivers one
@@ -9,13 +10,14 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
-/** The action's state as the thread shows it: pending is "sending". */
+/** The action's state as the thread shows it: pending is "sending". Open pages hear of it when it commits. */
 export async function mirrorReplyState(tx: Pick<Tx, '$executeRaw'>, actionId: string): Promise<void> {
   await tx.$executeRaw`
     UPDATE chat_messages m SET
       status = CASE a.status WHEN 'pending' THEN 'sending' WHEN 'failed' THEN 'failed' ELSE 'sent' END,
       attempts = a.attempts - a.attempts_before_retry, next_attempt_at = a.next_attempt_at, last_error = a.last_error
     FROM outbound_actions a WHERE a.id = ${actionId}::uuid AND m.id = a.chat_message_id`;
+  await notifyLiveForActions(tx, 'chat.message', [actionId]);
 }
 
 /**

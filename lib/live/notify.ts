@@ -44,6 +44,21 @@ export async function notifyLiveMany(client: pg.ClientBase, kind: LiveKind, refe
   await client.query(NOTIFY_SQL, [LIVE_CHANNEL, kind, [...new Set(references)]]);
 }
 
+/**
+ * One notice per case of the outbox actions `actionIds` (a reply's delivery changed, actions
+ * confirmed), through a Prisma transaction client or `db`.
+ */
+export async function notifyLiveForActions(
+  tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
+  kind: LiveKind,
+  actionIds: string[],
+): Promise<void> {
+  if (!actionIds.length) return;
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('kind', ${kind}::text,
+      'reference', c.reference, 'assigneeId', c.assignee_id)::text)
+    FROM cases c WHERE c.id IN (SELECT a.case_id FROM outbound_actions a WHERE a.id = ANY(${actionIds}::uuid[]))`;
+}
+
 /** Parses a notice's payload; null for anything not ours. */
 export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
   try {
