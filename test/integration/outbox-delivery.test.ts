@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { closePool } from '@/lib/database/pool';
 import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
-import { retryAction } from '@/lib/outbox/retry';
+import { resendAction } from '@/lib/case-actions/resend';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { storeAction } from '@/lib/outbox/store';
 import type { InvoiceDto } from '@/lib/simulator/dto';
@@ -225,6 +225,7 @@ describe('a progress note (no idempotency key)', () => {
 describe('a payment delete that would reopen a Paid case', () => {
   it('fails as needs_confirmation on 409, and once confirmed is sent with reopenCaseIfNeeded', async () => {
     const seeded = await seedCase('Active', 50);
+    const outsider = await createUser({ email: 'otto.outbox@agency.test', name: 'Otto Outbox', role: 'collector' });
     const paid = await drive(
       (
         await store(seeded.id, 'payment_create', {
@@ -253,9 +254,15 @@ describe('a payment delete that would reopen a Paid case', () => {
     expect(await drive(stored.id)).toMatchObject({ status: 'failed', errorCode: 'needs_confirmation', attempts: 1 });
     expect(effective('payment_delete', seeded.caseId)).toHaveLength(0);
 
-    expect(await retryAction(stored.id, actor, { confirmFlag: 'reopenCaseIfNeeded' })).toMatchObject({
-      status: 'pending',
-    });
+    // Confirmed as the case page confirms it: a plain "send again" is refused (Debitura asked for a
+    // confirmation), another collector may not, and the confirmation adds the flag Debitura named.
+    const collector = { ...actor, role: 'collector' as const };
+    await expect(resendAction(collector, seeded.reference, stored.id, 'retry')).rejects.toThrow(/not waiting/);
+    await db.case.update({ where: { id: seeded.id }, data: { assigneeId: outsider.id } });
+    await expect(resendAction(collector, seeded.reference, stored.id, 'confirm')).rejects.toThrow(/another collector/);
+    await db.case.update({ where: { id: seeded.id }, data: { assigneeId: null } });
+    expect(await resendAction(collector, seeded.reference, stored.id, 'confirm')).toMatchObject({ status: 'pending' });
+    expect((await action(stored.id)).payload).toMatchObject({ reopenCaseIfNeeded: true });
     await drive(stored.id);
     expect(effective('payment_delete', seeded.caseId)).toEqual([
       expect.objectContaining({ body: { paymentId: paid.debituraPaymentId, reopen: true } }),
