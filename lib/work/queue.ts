@@ -226,7 +226,9 @@ function datedItemsSql(visibleOpenCases: Prisma.Sql, now: Date, calendar: Agency
     ),
     dated AS MATERIALIZED (
       SELECT cd.kind, cd.case_id, cd.reference, cd.item_id, cd.due_date, cd.text, cd.amount_minor, cd.paid_minor,
-             cd.currency, COALESCE(cd.fixed_due, ${endOfDay(Prisma.sql`deadline.date`)}) AS due_at
+             cd.currency,
+             -- A day outside the business_days table (before 1990, years ahead) falls back to its own end.
+             COALESCE(cd.fixed_due, ${endOfDay(Prisma.sql`deadline.date`)}, ${endOfDay(Prisma.sql`cd.from_day`)}) AS due_at
       FROM candidates cd
       ${joinBusinessDayAfter(Prisma.sql`cd.from_day`, Prisma.sql`cd.business_days`, calendar, 'deadline')}
       WHERE cd.kind <> 'promise_broken' OR ${now} >= ${startOfLocalDaySql(Prisma.sql`deadline.date`, calendar)}
