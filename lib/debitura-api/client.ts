@@ -11,7 +11,13 @@ import { apiPath } from './path';
  * Answers come back with camelCase keys.
  */
 
-export { buildApiConfig, getDebituraApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from './config';
+export {
+  buildApiConfig,
+  getDebituraApiConfig,
+  hasStoredApiKeyFallback,
+  setStoredApiKeyFallback,
+  type DebituraApiConfig,
+} from './config';
 export {
   ApiNotConfiguredError,
   DebituraApiError,

@@ -29,8 +29,13 @@ const globalForKey = globalThis as unknown as { casedeskStoredApiKey?: string | 
  * current in each process), used when DEBITURA_API_KEY is unset; with it, the API's URL
  * defaults to Debitura's production host.
  */
-export function setStoredApiKeyFallback(apiKey: string | null): void {
+export function setStoredApiKeyFallback(apiKey: string | null | undefined): void {
   globalForKey.casedeskStoredApiKey = apiKey;
+}
+
+/** Whether this process has read the stored key yet (null: read, and there is none). */
+export function hasStoredApiKeyFallback(): boolean {
+  return globalForKey.casedeskStoredApiKey !== undefined;
 }
 
 export function getDebituraApiConfig(env: NodeJS.ProcessEnv = process.env): DebituraApiConfig | null {

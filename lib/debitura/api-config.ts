@@ -1,4 +1,10 @@
-import { buildApiConfig, setStoredApiKeyFallback, type DebituraApiConfig } from '@/lib/debitura-api/client';
+import {
+  buildApiConfig,
+  hasStoredApiKeyFallback,
+  setStoredApiKeyFallback,
+  type DebituraApiConfig,
+} from '@/lib/debitura-api/client';
+import { DecryptionError } from './encryption';
 import { readStoredApiKey } from './store';
 
 /**
@@ -29,4 +35,21 @@ export async function resolveApi(env: NodeJS.ProcessEnv = process.env): Promise<
   // The other senders (case detail, chat replies) read the key synchronously: keep theirs current.
   setStoredApiKeyFallback(stored);
   return stored ? { config: configWithKey(stored, env), keySource: 'stored' } : { config: null, keySource: null };
+}
+
+/**
+ * Before a job's first call to Debitura in this process: the key an admin stored, read once.
+ * Otherwise a worker that restarts with actions queued would send them with no key until the
+ * connection's own jobs first read it (and "not configured" is final for an action). After
+ * that, resolveApi keeps it current.
+ */
+export async function loadStoredApiKeyOnce(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env.DEBITURA_API_KEY?.trim() || hasStoredApiKeyFallback()) return;
+  try {
+    setStoredApiKeyFallback(await readStoredApiKey());
+  } catch (error) {
+    if (!(error instanceof DecryptionError)) throw error;
+    // The page says so and asks for the key again; until then there is none to send.
+    setStoredApiKeyFallback(null);
+  }
 }

@@ -11,6 +11,7 @@ import {
   type DebituraApiConfig,
 } from '@/lib/debitura-api/client';
 import type { Job } from './runner';
+import { loadStoredApiKeyOnce } from '@/lib/debitura/api-config';
 
 /**
  * Fills in case detail that a case.assigned payload lacked, from the Collection Partner API,
@@ -38,7 +39,10 @@ export const caseDetailJob: Job = {
   name: CASE_DETAIL_JOB,
   intervalMs: 2_000,
   kickDelayMs: 20,
-  run: () => fetchPendingDetails(),
+  run: async () => {
+    await loadStoredApiKeyOnce();
+    return fetchPendingDetails();
+  },
 };
 
 /** Exponential: 2 s, 4 s, 8 s... capped at 30 min. `attempt` counts from 1. */

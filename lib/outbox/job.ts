@@ -1,3 +1,4 @@
+import { loadStoredApiKeyOnce } from '@/lib/debitura/api-config';
 import type { Job } from '@/lib/jobs/runner';
 import { sendDueActions } from './sender';
 
@@ -8,5 +9,8 @@ export const outboxJob: Job = {
   name: OUTBOX_JOB,
   intervalMs: 1_000,
   kickDelayMs: 0,
-  run: sendDueActions,
+  run: async () => {
+    await loadStoredApiKeyOnce();
+    return sendDueActions();
+  },
 };
