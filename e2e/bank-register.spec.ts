@@ -90,5 +90,5 @@ test('a manager registers bank lines with Debitura and sees them reconciled', as
 
   // The case shows the payment Debitura confirmed.
   await page.goto(`/cases/${CASES[0].reference}`);
-  await expect(page.getByText('61.37').first()).toBeVisible();
+  await expect(page.locator(':text("61.37"):visible').first()).toBeVisible();
 });
