@@ -95,7 +95,11 @@ const SENDERS: { [K in ActionKind]: Sender<K> } = {
     if (action.attempts > 1) {
       const payments = await listPayments(action.debituraCaseId);
       const list = Array.isArray(payments) ? payments : [];
-      const isStillThere = list.some((payment) => idOf((payment as { id?: unknown }).id) === payload.debituraPaymentId);
+      // Debitura lists a deleted payment with isDeleted: true (docs/debitura.md): gone all the same.
+      const isStillThere = list.some((payment) => {
+        const listed = payment as { id?: unknown; isDeleted?: unknown };
+        return idOf(listed.id) === payload.debituraPaymentId && listed.isDeleted !== true;
+      });
       if (!isStillThere) return { ...recovered({ deleted: true }), debituraPaymentId: payload.debituraPaymentId };
     }
     return {

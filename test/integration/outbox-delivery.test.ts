@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { closePool } from '@/lib/database/pool';
 import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
+import { uploadDocument } from '@/lib/case-actions/documents';
 import { resendAction } from '@/lib/case-actions/resend';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { storeAction } from '@/lib/outbox/store';
@@ -318,5 +319,164 @@ describe('a crash mid-call', () => {
     expect(effective('payment_create', paying.caseId)).toHaveLength(1);
     await waitForStatus(closing.id, 'confirmed');
     await waitForStatus(payment.id, 'confirmed');
+  });
+});
+
+describe('the other kinds across 503, 429 and a lost answer', () => {
+  /** A case with a payment already on Debitura (for the edit and the delete). */
+  async function caseWithPayment() {
+    const seeded = await seedCase('Active', 100);
+    const paid = await drive(
+      (
+        await store(seeded.id, 'payment_create', {
+          date: '2026-11-18',
+          amountMinor: '1500',
+          currency: 'EUR',
+          recipient: 'CollectionPartner',
+        })
+      ).id,
+    );
+    return { ...seeded, debituraPaymentId: paid.debituraPaymentId! };
+  }
+
+  it('a payment delete (no idempotency key) takes effect once: the retry finds the payment gone', async () => {
+    const seeded = await caseWithPayment();
+    fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
+    const stored = await db.$transaction((tx) =>
+      storeAction(tx, {
+        caseId: seeded.id,
+        kind: 'payment_delete',
+        payload: { debituraPaymentId: seeded.debituraPaymentId },
+        actor,
+        debituraPaymentId: seeded.debituraPaymentId,
+      }),
+    );
+    const sent = await drive(stored.id);
+    expect(sent).toMatchObject({ status: expect.stringMatching(/sent|confirmed/), attempts: 4 });
+    expect(sent.response).toMatchObject({ recoveredAfterAmbiguousAttempt: true });
+    expect(effective('payment_delete', seeded.caseId)).toHaveLength(1);
+  });
+
+  it('a document upload (no idempotency key) takes effect once: the retry finds the file in the list', async () => {
+    const seeded = await seedCase('Active');
+    fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
+    const stored = await uploadDocument(
+      { ...actor, role: 'collector' },
+      seeded.reference,
+      { name: 'letter.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 every kind') },
+      { description: undefined },
+    );
+    const sent = await drive(stored.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 4 });
+    expect(effective('document_upload', seeded.caseId)).toHaveLength(1);
+  });
+
+  // Edits and fees replace values: a retry after a lost answer may repeat the call, which
+  // leaves Debitura holding the same values (never a second payment or a sum).
+  it('a payment edit and a fee change end with Debitura holding their values, however often they went', async () => {
+    const seeded = await caseWithPayment();
+    fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
+    const edit = await db.$transaction((tx) =>
+      storeAction(tx, {
+        caseId: seeded.id,
+        kind: 'payment_update',
+        payload: {
+          debituraPaymentId: seeded.debituraPaymentId,
+          date: '2026-11-19',
+          amountMinor: '2500',
+          currency: 'EUR',
+          recipient: 'CollectionPartner',
+        },
+        actor,
+        debituraPaymentId: seeded.debituraPaymentId,
+      }),
+    );
+    expect((await drive(edit.id)).status).toMatch(/sent|confirmed/);
+    const edits = effective('payment_update', seeded.caseId);
+    expect(edits.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(edits.map((call) => JSON.stringify(call.body))).size).toBe(1);
+    expect(edits[0].body).toMatchObject({ date: '2026-11-19', paymentAmount: 25 });
+    expect(effective('payment_create', seeded.caseId)).toHaveLength(1);
+
+    fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
+    const fees = await store(seeded.id, 'fees', {
+      interestMinor: '500',
+      reminderMinor: '0',
+      collectionMinor: '1250',
+      currency: 'EUR',
+    });
+    expect((await drive(fees.id)).status).toBe('sent');
+    const changes = effective('fees', seeded.caseId);
+    expect(changes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(changes.map((call) => JSON.stringify(call.body))).size).toBe(1);
+    expect(changes[0].body).toMatchObject({ interestFees: 5, reminderFees: 0, collectionFees: 12.5 });
+  });
+});
+
+describe('a crash mid-call, for the kinds without an idempotency key', () => {
+  it('accept, progress note, payment delete and document upload: each sent once after the worker is killed', async () => {
+    const accepting = await seedCase('PendingVerification');
+    const accept = await store(accepting.id, 'accept', { welcomeMessage: 'Welcome.', userEmail: actor.email });
+    const noting = await seedCase('Active');
+    const note = await store(noting.id, 'progress_note', { text: `Debtor called back ${randomUUID()}` });
+    const deleting = await seedCase('Active', 100);
+    const paid = await drive(
+      (
+        await store(deleting.id, 'payment_create', {
+          date: '2026-11-18',
+          amountMinor: '1000',
+          currency: 'EUR',
+          recipient: 'CollectionPartner',
+        })
+      ).id,
+    );
+    const removal = await db.$transaction((tx) =>
+      storeAction(tx, {
+        caseId: deleting.id,
+        kind: 'payment_delete',
+        payload: { debituraPaymentId: paid.debituraPaymentId! },
+        actor,
+        debituraPaymentId: paid.debituraPaymentId!,
+      }),
+    );
+    const uploading = await seedCase('Active');
+    const upload = await uploadDocument(
+      { ...actor, role: 'collector' },
+      uploading.reference,
+      { name: 'crash.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 crash') },
+      { description: undefined },
+    );
+    const all = [
+      { id: accept.id, kind: 'accept', caseId: accepting.caseId },
+      { id: note.id, kind: 'progress_note', caseId: noting.caseId },
+      { id: removal.id, kind: 'payment_delete', caseId: deleting.caseId },
+      { id: upload.id, kind: 'document_upload', caseId: uploading.caseId },
+    ];
+
+    // Every call takes effect on Debitura and then hangs: the worker dies waiting for the answers.
+    fake.actions.setFaults({ stalls: all.length });
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/outbox-worker.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DEBITURA_API_TIMEOUT_MS: '60000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    await waitFor(
+      async () => all.every((one) => effective(one.kind, one.caseId).length === 1),
+      30_000,
+      'every call to reach Debitura',
+    );
+    worker.kill('SIGKILL');
+    await exited;
+    fake.actions.setFaults({ stalls: 0 });
+
+    await database.pool.query('UPDATE outbound_actions SET next_attempt_at = now() WHERE id = ANY($1::uuid[])', [
+      all.map((one) => one.id),
+    ]);
+    for (const one of all) {
+      const done = await drive(one.id);
+      expect(done.status, one.kind).toMatch(/sent|confirmed/);
+      expect(effective(one.kind, one.caseId), one.kind).toHaveLength(1);
+    }
   });
 });
