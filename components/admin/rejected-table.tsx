@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { RejectedRow } from '@/lib/admin/rejections';
 import { cellClass, headCellClass, tableClass, tableFrameClass } from './styles';
+import { RejectionReason } from './rejection-reason';
 import { Time } from './time';
 
 export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
@@ -44,7 +45,9 @@ export function RejectedTable({ rows }: { rows: RejectedRow[] }) {
               <td className={cellClass}>
                 <Time date={row.receivedAt} />
               </td>
-              <td className={`${cellClass} font-mono text-xs`}>{row.reason}</td>
+              <td className={cellClass}>
+                <RejectionReason reason={row.reason} />
+              </td>
               <td className={`${cellClass} tabular-nums`}>{row.status}</td>
               <td className={`${cellClass} font-mono text-xs`}>{row.eventType ?? '—'}</td>
               <td className={`${cellClass} font-mono text-xs`}>{row.clientAddress ?? '—'}</td>

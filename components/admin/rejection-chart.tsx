@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { RejectionTimeline } from '@/lib/admin/rejections';
+import { RejectionReason } from './rejection-reason';
 import { headCellClass, tableClass, tableFrameClass } from './styles';
 
 /**
@@ -33,7 +34,7 @@ export function RejectionChart({ timeline }: { timeline: RejectionTimeline }) {
         </span>
         {timeline.reasons.map((reason) => (
           <span key={reason} className="inline-flex items-center gap-1">
-            <span className={`inline-block size-3 rounded-sm ${colour(reason)}`} /> {reason}
+            <span className={`inline-block size-3 rounded-sm ${colour(reason)}`} /> <RejectionReason reason={reason} />
           </span>
         ))}
       </div>

@@ -54,6 +54,9 @@ const ENVELOPE_MESSAGES: Record<EnvelopeFailure | 'invalid_encoding', string> = 
   missing_data: 'The envelope has no data object.',
 };
 
+/** Every reason a delivery is refused and recorded for (the admin pages name each in words). */
+export const REJECTION_REASONS = [...Object.keys(SIGNATURE_MESSAGES), ...Object.keys(ENVELOPE_MESSAGES)];
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lossyUtf8 = new TextDecoder('utf-8');
 

@@ -142,6 +142,7 @@ describe('a delivery on the admin pages', () => {
     expect(forged.status).toBe(401);
     const html = await (await get('/admin/rejected', 'admin')).text();
     expect(html).toContain('data-reason="no_matching_secret"');
+    expect(html).toContain('Signed with an unknown secret'); // the reason in words, beside its code
     expect(html).toContain(parseWebhookSecrets(SECRET)[0].fingerprint);
     expect(html).toContain('To rotate');
     expect(html).not.toContain(SECRET);
