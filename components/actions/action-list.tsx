@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { LocalTime } from '@/components/ui/local-time';
 import { formatMoney } from '@/lib/money/currency';
@@ -41,18 +41,27 @@ export async function ActionList({
   actions: ActionView[];
   locale: string;
 }) {
-  const [t, vocabulary] = await Promise.all([getTranslations('actions'), getTranslations('vocabulary')]);
+  const [t, vocabulary, format] = await Promise.all([
+    getTranslations('actions'),
+    getTranslations('vocabulary'),
+    getFormatter(),
+  ]);
   const visible = actions.filter((action) => action.kind !== 'chat_reply');
   if (!visible.length) return <p className="text-sm text-slate-600">{t('list.empty')}</p>;
 
   const describe = (action: ActionView): string => {
     const payload = (action.payload ?? {}) as Partial<Record<string, unknown>>;
     const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : '');
+    // A payment's date is a calendar day: written the reader's way, never shifted by a time zone.
+    const calendarDate = (day: string) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(day)
+        ? format.dateTime(new Date(`${day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
+        : day;
     const money = (key: string) => formatMoney(BigInt(text(key) || '0'), text('currency') || null, locale);
     switch (action.kind) {
       case 'payment_create':
       case 'payment_update':
-        return t('list.payment', { amount: money('amountMinor'), date: text('date') });
+        return t('list.payment', { amount: money('amountMinor'), date: calendarDate(text('date')) });
       case 'close':
         return closeCodeLabel(vocabulary, text('closeCode'));
       case 'accept':
