@@ -1,10 +1,19 @@
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
-/** A table that scrolls sideways inside its frame on narrow screens instead of the page. */
+/**
+ * A table that scrolls sideways inside its frame on narrow screens instead of the page. The
+ * frame takes the keyboard focus (arrow keys then scroll it), so a wide table without links
+ * can still be read to its last column by keyboard.
+ */
 export function Table({ className, caption, children, ...props }: ComponentProps<'table'> & { caption?: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      role={caption ? 'region' : undefined}
+      aria-label={caption}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+    >
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
