@@ -6,11 +6,10 @@ import { sendDueActions } from '@/lib/outbox/sender';
 import { listRegistrableLines, registerBankLines } from '@/lib/payments/bank-register';
 import type { BankCsvMapping } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
-import type { InvoiceDto } from '@/lib/simulator/dto';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
-import { startWebhookReceiver } from '@/test/helpers/outbox';
+import { fakeCaseDetail, startWebhookReceiver } from '@/test/helpers/outbox';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
 
 /**
@@ -66,22 +65,7 @@ afterAll(async () => {
 async function seedCase(lifecycle = 'Active', currency = 'EUR') {
   const reference = `BR${randomUUID().slice(0, 6).toUpperCase()}`;
   const caseId = randomUUID();
-  const detail = {
-    id: caseId,
-    reference,
-    lifecycle,
-    closeCode: null,
-    currency,
-    grossAmount: 500,
-    remainder: 500,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  } as unknown as InvoiceDto;
+  const detail = fakeCaseDetail({ caseId, reference, lifecycle, grossMajor: 500, currency });
   fake.register(detail);
   const assigned = envelope('case.assigned', { ...detail, caseId, reference });
   expect((await sendWebhookRetrying(receiver.url.replace('/api/webhooks/debitura', ''), assigned)).status).toBe(200);

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
-import type { InvoiceDto } from '@/lib/simulator/dto';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
+import { fakeCaseDetail } from '@/test/helpers/outbox';
 
 /**
  * The JSON API for acting on cases, on a real `next start` against the fake Debitura, whose
@@ -52,22 +52,7 @@ afterAll(async () => {
 async function seedCase(lifecycle: string, grossMajor = 200, currency = 'EUR') {
   const reference = `ACT-${randomUUID().slice(0, 8).toUpperCase()}`;
   const caseId = randomUUID();
-  const detail = {
-    id: caseId,
-    reference,
-    lifecycle,
-    closeCode: null,
-    currency,
-    grossAmount: grossMajor,
-    remainder: grossMajor,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  } as unknown as InvoiceDto;
+  const detail = fakeCaseDetail({ caseId, reference, lifecycle, grossMajor, currency });
   fake.register(detail);
   expect((await sendWebhookRetrying(app.url, envelope('case.assigned', { ...detail, caseId }))).status).toBe(200);
   await waitFor(() => db.case.findFirst({ where: { reference, state: lifecycle } }), 15_000, `case ${reference}`);

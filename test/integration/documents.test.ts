@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { DOCUMENT_EXTENSIONS } from '@/lib/documents/rules';
-import type { InvoiceDto } from '@/lib/simulator/dto';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
+import { fakeCaseDetail } from '@/test/helpers/outbox';
 
 /**
  * Case documents through the JSON API on a real `next start`, sent by its outbox to the fake
@@ -58,22 +58,7 @@ afterAll(async () => {
 async function seedCase(lifecycle = 'Active', assigneeEmail?: string) {
   const reference = `DOC-${randomUUID().slice(0, 8).toUpperCase()}`;
   const caseId = randomUUID();
-  const detail = {
-    id: caseId,
-    reference,
-    lifecycle,
-    closeCode: null,
-    currency: 'EUR',
-    grossAmount: 100,
-    remainder: 100,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  } as unknown as InvoiceDto;
+  const detail = fakeCaseDetail({ caseId, reference, lifecycle });
   fake.register(detail);
   expect((await sendWebhookRetrying(app.url, envelope('case.assigned', { ...detail, caseId }))).status).toBe(200);
   const row = await waitFor(() => db.case.findFirst({ where: { reference, state: lifecycle } }), 15_000, reference);

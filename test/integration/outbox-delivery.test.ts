@@ -9,11 +9,10 @@ import { uploadDocument } from '@/lib/case-actions/documents';
 import { resendAction } from '@/lib/case-actions/resend';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { storeAction } from '@/lib/outbox/store';
-import type { InvoiceDto } from '@/lib/simulator/dto';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
-import { startWebhookReceiver } from '@/test/helpers/outbox';
+import { fakeCaseDetail, startWebhookReceiver } from '@/test/helpers/outbox';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
 
 /**
@@ -59,22 +58,7 @@ afterAll(async () => {
 async function seedCase(lifecycle: string, grossMajor = 100, currency = 'EUR') {
   const reference = `OUT-${randomUUID().slice(0, 8).toUpperCase()}`;
   const caseId = randomUUID();
-  const detail = {
-    id: caseId,
-    reference,
-    lifecycle,
-    closeCode: null,
-    currency,
-    grossAmount: grossMajor,
-    remainder: grossMajor,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  } as unknown as InvoiceDto;
+  const detail = fakeCaseDetail({ caseId, reference, lifecycle, grossMajor, currency });
   fake.register(detail);
   const assigned = envelope('case.assigned', { ...detail, caseId, reference });
   expect((await sendWebhookRetrying(receiver.url.replace('/api/webhooks/debitura', ''), assigned)).status).toBe(200);
