@@ -1,4 +1,4 @@
-import { readerLanguage } from '@/lib/csv/reader-language';
+import { readerLanguage } from '@/lib/i18n/reader-language';
 
 /**
  * The 403 document the proxy answers a refused page with (see page-access.ts): complete in

@@ -2,7 +2,7 @@ import { listCases, type CaseListItem } from '@/lib/cases/case-list';
 import { MAX_PAGE_SIZE, type CaseListQuery } from '@/lib/cases/filters';
 import type { Viewer } from '@/lib/cases/visibility';
 import { minorToDecimal, toCsv, type CsvColumn } from './csv';
-import type { Translate } from './reader-language';
+import type { Translate } from '@/lib/i18n/reader-language';
 
 /**
  * The filtered case list as CSV, through the case list's own query (lib/cases/case-list.ts),

@@ -1,5 +1,5 @@
 import { minorToDecimal, toCsv, type CsvColumn } from '@/lib/csv/csv';
-import type { Translate } from '@/lib/csv/reader-language';
+import type { Translate } from '@/lib/i18n/reader-language';
 import { MAX_PAGE_SIZE, type PaymentQuery } from './filters';
 import { listPayments, type PaymentRow } from './queries';
 

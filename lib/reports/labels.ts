@@ -1,4 +1,4 @@
-import type { Translate } from '@/lib/csv/reader-language';
+import type { Translate } from '@/lib/i18n/reader-language';
 import type { ChartLabels } from './charts';
 import type { ReportLabels } from './tables';
 

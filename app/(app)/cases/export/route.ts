@@ -4,7 +4,7 @@ import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { parseCaseListQuery } from '@/lib/cases/filters';
 import { exportCasesCsv } from '@/lib/csv/cases-export';
 import { csvResponse } from '@/lib/csv/csv';
-import { readerLanguage } from '@/lib/csv/reader-language';
+import { readerLanguage } from '@/lib/i18n/reader-language';
 
 /**
  * GET /cases/export?<the /cases filters>: the filtered case list as CSV. Exports are a

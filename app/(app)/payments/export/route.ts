@@ -2,7 +2,7 @@ import { toErrorResponse } from '@/lib/api/errors';
 import { auditExport } from '@/lib/audit/exports';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { csvResponse } from '@/lib/csv/csv';
-import { readerLanguage } from '@/lib/csv/reader-language';
+import { readerLanguage } from '@/lib/i18n/reader-language';
 import { exportPaymentsCsv } from '@/lib/payments/export';
 import { parsePaymentQuery } from '@/lib/payments/filters';
 

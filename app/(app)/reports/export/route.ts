@@ -2,7 +2,7 @@ import { toErrorResponse, ValidationError } from '@/lib/api/errors';
 import { auditExport } from '@/lib/audit/exports';
 import { authenticateApiRequest } from '@/lib/auth/api-auth';
 import { csvResponse } from '@/lib/csv/csv';
-import { readerLanguage } from '@/lib/csv/reader-language';
+import { readerLanguage } from '@/lib/i18n/reader-language';
 import { parseReportFilter } from '@/lib/reports/filters';
 import { reportLabels } from '@/lib/reports/labels';
 import { buildReport, isReportKey, REPORT_KEYS, reportCsv } from '@/lib/reports/tables';

@@ -6,10 +6,10 @@ import { defaultLocale, resolveLocale, type Locale } from '@/lib/i18n/locales';
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /**
- * The language a CSV export's headers are written in: the requesting user's own choice,
- * else the browser's Accept-Language, else the agency default. Plain functions rather than
- * next-intl's request config, so the export reads the same from a token-authenticated
- * script as from a browser.
+ * The language of a response built outside a page (CSV exports' headers, the proxy's 403):
+ * the requesting user's own choice, else the browser's Accept-Language, else the agency
+ * default. Plain functions rather than next-intl's request config, so an export reads the
+ * same from a token-authenticated script as from a browser.
  */
 export function readerLanguage(
   request: Request,
