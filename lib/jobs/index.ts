@@ -1,3 +1,4 @@
+import { digestJob } from '@/lib/digest/job';
 import { retentionJob } from '@/lib/security/retention';
 import { debituraHealthJob, debituraRepairJob, debituraSyncJob, retiringSecretsJob } from '@/lib/debitura/jobs';
 import { outboxJob } from '@/lib/outbox/job';
@@ -20,6 +21,7 @@ export const JOBS: readonly Job[] = [
   debituraRepairJob,
   retiringSecretsJob,
   retentionJob,
+  digestJob,
 ];
 
 /** Runs every job in this process (a server whose role is `all`). */
