@@ -39,7 +39,7 @@ describe('the digest email', () => {
 
   it('words kinds with the queue page, money in the reader language, and says how many more there are', () => {
     const mail = compose(queue, 'de');
-    expect(mail.subject).toBe('1 überfällig, 1 weitere heute fällig: Ihre Aufgaben in Casedesk');
+    expect(mail.subject).toBe('1 überfällig, 1 heute fällig: Ihre Aufgaben in Casedesk');
     expect(mail.text).toContain('- Zahlungszusage gebrochen · REF-1 · A & B · überfällig seit 01.12.2026, 23:59');
     expect(mail.text).toContain('Der Schuldner hat die zugesagten 1.234,56\u00a0€ nicht rechtzeitig gezahlt.');
     expect(mail.text).toContain('… und 12 weitere in Ihrer Aufgabenliste.');
@@ -48,9 +48,16 @@ describe('the digest email', () => {
     expect(mail.text).not.toContain('x'.repeat(200));
   });
 
+  it('writes Danish for a Danish reader', () => {
+    const mail = compose(queue, 'da');
+    expect(mail.subject).toBe('1 forfalden, 1 forfalder i dag: dine opgaver i Casedesk');
+    expect(mail.text).toContain('1 opgave på din liste er forfalden, og 1 opgave forfalder inden dagens udgang.');
+    expect(mail.text).toContain('Åbn dine opgaver: https://casedesk.example.test/queue');
+  });
+
   it('falls back to the agency default language and escapes everything in the HTML', () => {
     const mail = compose(queue, 'sv');
-    expect(mail.subject).toBe('1 overdue, 1 more due today: your Casedesk queue');
+    expect(mail.subject).toBe('1 overdue, 1 due today: your Casedesk queue');
     expect(mail.to).toEqual({ name: 'Ann <Admin>', address: 'ann@agency.test' });
     expect(mail.html).toContain('Hello Ann &lt;Admin&gt;,');
     expect(mail.html).toContain('A &amp; B');

@@ -25,7 +25,7 @@ type Line = { kind: string; reference: string; debtor: string | null; due: strin
 
 const EXCERPT_LENGTH = 160;
 
-export function digestLocale(userLocale: string | null): Locale {
+function digestLocale(userLocale: string | null): Locale {
   return isLocale(userLocale) ? userLocale : defaultLocale();
 }
 

@@ -77,10 +77,13 @@ export async function runDigest(options: { now?: Date; pool?: pg.Pool } = {}): P
   return pass;
 }
 
-/** nodemailer's codes for a refused envelope (recipient, sender) or message, as opposed to a refused connection. */
+/**
+ * The server refused this recipient or this message (nodemailer's EENVELOPE at RCPT TO, or
+ * EMESSAGE), as opposed to the connection, the login or the sender, which every message shares.
+ */
 function isRefusalOfOneMessage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'EENVELOPE' || code === 'EMESSAGE';
+  const { code, command } = (error ?? {}) as { code?: unknown; command?: unknown };
+  return (code === 'EENVELOPE' && command === 'RCPT TO') || code === 'EMESSAGE';
 }
 
 export const digestJob: Job = {

@@ -144,9 +144,9 @@ describe('the daily digest', () => {
     const [carl] = mailsTo('carl@agency.test');
     expect(carl.recipients).toEqual(['carl@agency.test']);
     expect(carl.from?.address).toBe('digest@casedesk.example.test');
-    expect(carl.subject).toBe('1 overdue, 1 more due today: your Casedesk queue');
+    expect(carl.subject).toBe('1 overdue, 1 due today: your Casedesk queue');
     expect(carl.text).toContain('Hello Carl Collector,');
-    expect(carl.text).toContain('1 item in your queue is overdue, and 1 more is due by the end of today.');
+    expect(carl.text).toContain('1 item in your queue is overdue, and 1 item is due by the end of today.');
     expect(carl.text).toContain('2 items in your queue in all, the soonest first:');
     // Soonest first: the acceptance was due Friday, the answer is due tonight.
     const lines = carl.text!.split('\n').filter((line) => line.startsWith('- '));
@@ -165,10 +165,10 @@ describe('the daily digest', () => {
     expect(carl.html).toContain(`<a href="${PUBLIC_URL}/queue">Open your queue</a>`);
 
     const [dora] = mailsTo('dora@agency.test');
-    expect(dora.subject).toBe('Nichts überfällig, 1 weitere heute fällig: Ihre Aufgaben in Casedesk');
+    expect(dora.subject).toBe('Nichts überfällig, 1 heute fällig: Ihre Aufgaben in Casedesk');
     expect(dora.text).toContain('Hallo Dora Sammlerin,');
     expect(dora.text).toContain(
-      'in Ihrer Aufgabenliste ist nichts überfällig, und 1 weitere ist bis heute Abend fällig.',
+      'in Ihrer Aufgabenliste ist nichts überfällig, und 1 Aufgabe ist bis heute Abend fällig.',
     );
     expect(dora.text).toContain('- Fall annehmen · D-DORA · Müller GmbH · fällig 01.12.2026, 23:59');
     expect(dora.html).toContain('<html lang="de">');
@@ -255,7 +255,7 @@ describe('the daily digest', () => {
     }
   });
 
-  it('stops the pass when the SMTP server cannot be reached, and says so without the password', async () => {
+  it('stops the pass when the SMTP server refuses the login (every email would fail alike), logging no password', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       // A wrong password: the server refuses the login, which would fail every recipient alike.
