@@ -6,11 +6,13 @@
  *   case.closed, case.updated) back to the app, signed, as Debitura does. The app runs its
  *   background jobs itself (no CASEDESK_ROLE), so its outbox sender is the worker;
  * - a small control server, so specs (in other processes) can make the fake API fail the
- *   next chat posts and see what it received: E2E_FAKE_API_CONTROL_URL;
+ *   next chat posts, ask for a confirmation of fee changes on a case (its 409), and see what
+ *   it received: E2E_FAKE_API_CONTROL_URL;
  * - once the app is up, a simulator stream of case lives sent through the real webhook route.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AnsweredCall } from '@/lib/simulator/fake-api-actions';
 import { generateSimulation } from '@/lib/simulator/generate';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { sendEvents } from '@/lib/simulator/send';
@@ -31,6 +33,9 @@ export type FakeApiState = {
   attempts: number;
   posts: { caseId: string; message: string; idempotencyKey: string | null }[];
 };
+
+/** What GET {control}/actions?caseId= answers: the action calls Debitura answered for the case, in order. */
+export type FakeApiActions = AnsweredCall[];
 
 export async function startCaseFixtures(): Promise<CaseFixtures> {
   const simulation = generateSimulation({ cases: E2E_SIMULATED_CASES, seed: SEED, until: new Date() });
@@ -73,6 +78,19 @@ async function startControlServer(fakeApi: FakeApi): Promise<{ url: string; clos
         const { chatPosts } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { chatPosts?: number };
         fakeApi.setFailures({ chatPosts: Number(chatPosts ?? 0) });
         return answer(200, { chatPosts: Number(chatPosts ?? 0) });
+      }
+      const url = new URL(request.url ?? '/', 'http://control');
+      if (request.method === 'GET' && url.pathname === '/actions') {
+        const caseId = (url.searchParams.get('caseId') ?? '').toLowerCase();
+        const actions: FakeApiActions = fakeApi.actions.answered.filter((call) => call.caseId.toLowerCase() === caseId);
+        return answer(200, actions);
+      }
+      if (request.method === 'POST' && url.pathname === '/price-change') {
+        // Debitura's 409 on fee changes that move the success fee, for this case from now on.
+        const { caseId } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { caseId?: string };
+        if (!caseId) return answer(400, { error: 'caseId is required' });
+        fakeApi.actions.requirePriceChangeConfirmation(caseId);
+        return answer(200, { caseId });
       }
       if (request.method === 'GET' && request.url === '/state') {
         const state: FakeApiState = {

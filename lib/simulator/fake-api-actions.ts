@@ -32,6 +32,8 @@ export type ActionFaults = {
 
 /** A call that took effect on the fake Debitura (repeats recognised by an idempotency key are not counted). */
 export type EffectiveCall = { kind: string; caseId: string; body: unknown; at: Date; answer: unknown };
+/** Every action call the fake Debitura answered itself (not a simulated fault), refusals included. */
+export type AnsweredCall = { kind: string; caseId: string; body: unknown; status: number; answer: unknown };
 
 export type WebhookTarget = { url: string; secret: string };
 
@@ -66,6 +68,7 @@ export type FakeActionsOptions = {
 export function createFakeActions(state: State, options: FakeActionsOptions) {
   const faults: Required<ActionFaults> = { unavailable: 0, rateLimited: 0, timeouts: 0, lostAnswers: 0, stalls: 0 };
   const calls: EffectiveCall[] = [];
+  const answered: AnsweredCall[] = [];
   const notes = new Map<string, Note[]>();
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   const invoiced = new Set<string>();
@@ -432,6 +435,7 @@ export function createFakeActions(state: State, options: FakeActionsOptions) {
       };
     }
     const answer = run();
+    answered.push({ kind, caseId, body, status: answer.status, answer: answer.body });
     if (answer.status < 300) calls.push({ kind, caseId, body, at: new Date(), answer: answer.body });
     if (faults.lostAnswers > 0 && answer.status < 300) {
       faults.lostAnswers--;
@@ -506,6 +510,7 @@ export function createFakeActions(state: State, options: FakeActionsOptions) {
     /** Runs another module's action call (documents) under the same faults and call record. */
     act,
     calls,
+    answered,
     attempts: () => attempts,
     rateLimitedCalls: () => rateLimitedCalls,
     setFaults: (next: ActionFaults) => Object.assign(faults, next),
