@@ -176,7 +176,7 @@ function printPages(report: PagesReport) {
 
 function printQueue(report: QueueReport) {
   console.log(
-    `\n## Work queue (${report.cases.toLocaleString('en')} cases; a collector with 5,000 open; fixtures loaded in ${report.loadSeconds.toFixed(0)} s)\n`,
+    `\n## Work queue (${report.cases.toLocaleString('en')} cases; a collector with 5,000 open; fixtures loaded in ${report.loadSeconds.toFixed(0)} s; every case's work items derived in ${report.deriveSeconds.toFixed(1)} s)\n`,
   );
   console.log(
     table(

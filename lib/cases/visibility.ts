@@ -6,13 +6,14 @@ import { Prisma } from '@/lib/generated/prisma/client';
 export type Viewer = { id: string; role: Role | string };
 
 /**
- * The role rule for reading cases, as SQL over `cases c`: collectors see the cases assigned
- * to them and the unassigned ones; `cases:read-all` (managers, admins) sees every case.
+ * The role rule for reading cases, as SQL over `cases c` (or rows with the case's
+ * `assignee_id` under another `alias`): collectors see the cases assigned to them and the
+ * unassigned ones; `cases:read-all` (managers, admins) sees every case.
  */
-export function caseVisibility(viewer: Viewer): Prisma.Sql[] {
+export function caseVisibility(viewer: Viewer, alias: Prisma.Sql = Prisma.raw('c')): Prisma.Sql[] {
   if (!can(viewer, 'cases:read')) throw new ForbiddenError();
   if (can(viewer, 'cases:read-all')) return [];
-  return [Prisma.sql`(c.assignee_id = ${viewer.id}::uuid OR c.assignee_id IS NULL)`];
+  return [Prisma.sql`(${alias}.assignee_id = ${viewer.id}::uuid OR ${alias}.assignee_id IS NULL)`];
 }
 
 /** Whether the viewer may open this one case (same rule as caseVisibility). */

@@ -2,6 +2,7 @@ import { digestJob } from '@/lib/digest/job';
 import { retentionJob } from '@/lib/security/retention';
 import { debituraHealthJob, debituraRepairJob, debituraSyncJob, retiringSecretsJob } from '@/lib/debitura/jobs';
 import { outboxJob } from '@/lib/outbox/job';
+import { workItemsJob } from '@/lib/work/work-items';
 import { caseDetailJob } from './case-detail';
 import { listenForKicks, notifyKick } from './remote-kick';
 import { kickJob, setRemoteKick, startJobs, stopJobs, type Job } from './runner';
@@ -22,6 +23,7 @@ export const JOBS: readonly Job[] = [
   retiringSecretsJob,
   retentionJob,
   digestJob,
+  workItemsJob,
 ];
 
 /** Runs every job in this process (a server whose role is `all`). */

@@ -1,49 +1,25 @@
 import { ForbiddenError, NotFoundError } from '@/lib/api/errors';
 import { can } from '@/lib/auth/permissions';
 import { caseVisibility, type Viewer } from '@/lib/cases/visibility';
-import { ENDED_STATES, EXCLUSIVE_PERIOD_MONTHS } from '@/lib/cases/lifecycle';
-import {
-  addMonthsSql,
-  endOfLocalDaySql,
-  ensureBusinessDays,
-  joinBusinessDayAfter,
-  localDateSql,
-  startOfLocalDaySql,
-} from '@/lib/deadlines/business-day-table';
 import { agencyCalendar, type AgencyCalendar } from '@/lib/deadlines/calendar';
 import { agencyToday, endOfAgencyDay } from '@/lib/deadlines/business-time';
-import {
-  ACCEPT_CASE_BUSINESS_DAYS,
-  CHAT_REPLY_BUSINESS_DAYS,
-  EXCLUSIVE_PERIOD_WARNING_DAYS,
-  MONTHLY_UPDATE_LEAD_DAYS,
-  MONTHLY_UPDATE_MONTHS,
-  monthlyUpdateCreditPercent,
-} from '@/lib/deadlines/sla';
+import { monthlyUpdateCreditPercent } from '@/lib/deadlines/sla';
 import { toZonedIso } from '@/lib/deadlines/zoned-time';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { formatMinor } from '@/lib/money/currency';
-import { paidTowardsPromiseSql } from './promises';
 import { dateText } from './dates';
+import { refreshWorkItems, visibleWindows, WORK_ITEM_KINDS, type WorkItemKind } from './work-items';
 
 /**
  * A collector's work queue: everything due on their cases (and the unassigned ones, as the
- * case list shows them), soonest deadline first. One SQL statement finds the items over the
- * visible open cases, computes each deadline (business days from the business_days table,
- * the copy of lib/deadlines' calendar), counts them and returns the soonest: a queue of tens
- * of thousands of items costs the database a sort, not the app a loop.
+ * case list shows them), soonest deadline first. Read from the stored items (work-items.ts),
+ * brought up to date first: per kind, the items in that kind's window of due_at, counted and
+ * cut to the soonest in index order, so a queue of tens of thousands of items costs index
+ * ranges, not a derivation per request.
  */
 
-export const QUEUE_KINDS = [
-  'chat_reply',
-  'accept_case',
-  'monthly_update',
-  'follow_up',
-  'promise_broken',
-  'exclusive_period_ending',
-] as const;
-export type QueueKind = (typeof QUEUE_KINDS)[number];
+export type QueueKind = WorkItemKind;
 
 export type QueueItem = {
   kind: QueueKind;
@@ -110,7 +86,7 @@ export async function getQueue(subject: Viewer, options: { now?: Date; limit?: n
   const now = options.now ?? new Date();
   const limit = Math.max(0, Math.min(options.limit ?? QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT));
   const calendar = agencyCalendar();
-  await ensureBusinessDays(calendar, now);
+  await refreshWorkItems(now);
   const rows = await db.$queryRaw<Row[]>(queueSql(subject, now, calendar, limit));
   // Always at least one row: the totals, with the item's columns null when there are no items.
   const counts = rows[0];
@@ -123,29 +99,35 @@ export async function getQueue(subject: Viewer, options: { now?: Date; limit?: n
 }
 
 /**
- * One statement: the candidates of every kind over the visible open cases, each with its
- * `due_at` (business-day deadlines from the business_days table, see
- * lib/deadlines/business-day-table.ts), counted and cut to the soonest `limit` in SQL; the
- * debtor's name is read for those only.
+ * One statement over `work_items w`: per kind (and, for a collector, per range: their own, the
+ * unassigned), the items in the kind's visible window: counted, and the soonest `limit` of each
+ * range read in index order and merged; the debtor's name is read for those only.
  */
 export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, limit: number): Prisma.Sql {
-  const visibility = caseVisibility(subject);
-  const openCases = (range: Prisma.Sql) => openCasesSql(range, visibility);
-  // A collector's cases (their own, the unassigned) as two ranges of the assignee index, read
-  // from the index alone; the visibility rule still decides what is in them.
-  const visibleOpenCases = visibility.length
-    ? Prisma.sql`${openCases(Prisma.sql`c.assignee_id = ${subject.id}::uuid`)}
-      UNION ALL ${openCases(Prisma.sql`c.assignee_id IS NULL`)}`
-    : openCases(Prisma.sql`true`);
+  const ranges = subjectRanges(subject);
   const endOfToday = endOfAgencyDay(agencyToday(now, calendar), calendar);
+  const columns = Prisma.sql`w.kind, w.case_id, w.reference, w.due_at, w.item_id, w.due_date, w.text, w.amount_minor,
+    w.paid_minor, w.currency`;
+  const order = Prisma.sql`due_at, reference, kind, item_id`;
+  const branches = visibleRangesSql(ranges, now, calendar);
   return Prisma.sql`
-    ${datedItemsSql(visibleOpenCases, now, calendar)},
-    totals AS (
+    WITH totals AS (
       SELECT count(*) AS total, count(*) FILTER (WHERE due_at < ${now}) AS overdue_count,
              count(*) FILTER (WHERE due_at <= ${endOfToday}) AS due_today_count
-      FROM dated
+      FROM (${Prisma.join(
+        branches.map((where) => Prisma.sql`SELECT w.due_at FROM work_items w WHERE ${where}`),
+        ' UNION ALL ',
+      )}) v
     ),
-    soonest AS (SELECT * FROM dated ORDER BY due_at, reference, kind, item_id LIMIT ${limit})
+    soonest AS (
+      SELECT * FROM (${Prisma.join(
+        branches.map(
+          (where) => Prisma.sql`(SELECT ${columns} FROM work_items w WHERE ${where} ORDER BY ${order} LIMIT ${limit})`,
+        ),
+        ' UNION ALL ',
+      )}) v
+      ORDER BY ${order} LIMIT ${limit}
+    )
     SELECT s.kind, s.reference, c.debtor_name, s.due_at, s.item_id, s.due_date, s.text, s.amount_minor, s.paid_minor,
            s.currency, t.total, t.overdue_count, t.due_today_count
     FROM totals t LEFT JOIN (soonest s JOIN cases c ON c.id = s.case_id) ON true
@@ -154,85 +136,43 @@ export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, l
 
 /** Overdue items now on every live case, per assignee (null: unassigned), for the reports. */
 export async function countOverdueByAssignee(now = new Date()): Promise<Map<string | null, number>> {
-  const calendar = agencyCalendar();
-  await ensureBusinessDays(calendar, now);
+  await refreshWorkItems(now);
+  const branches = visibleRangesSql([Prisma.sql`true`], now, agencyCalendar());
   const rows = await db.$queryRaw<{ assignee_id: string | null; overdue: bigint }[]>`
-    ${datedItemsSql(openCasesSql(Prisma.sql`true`, []), now, calendar)}
-    SELECT c.assignee_id, count(*) AS overdue FROM dated d JOIN cases c ON c.id = d.case_id
-    WHERE d.due_at < ${now} GROUP BY c.assignee_id`;
+    SELECT assignee_id, count(*) AS overdue
+    FROM (${Prisma.join(
+      branches.map((where) => Prisma.sql`SELECT w.assignee_id FROM work_items w WHERE ${where} AND w.due_at < ${now}`),
+      ' UNION ALL ',
+    )}) v
+    GROUP BY assignee_id`;
   return new Map(rows.map((row) => [row.assignee_id, Number(row.overdue)]));
 }
 
-/** Live cases that are not over, within `range` and the viewer's `visibility` (SQL over `cases c`). */
-function openCasesSql(range: Prisma.Sql, visibility: Prisma.Sql[]): Prisma.Sql {
-  const conditions = [
-    range,
-    Prisma.sql`NOT c.is_test`,
-    Prisma.sql`c.state IS NOT NULL AND c.state NOT IN (${Prisma.join([...ENDED_STATES])})`,
-    ...visibility,
-  ];
-  return Prisma.sql`SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at FROM cases c
-    WHERE ${Prisma.join(conditions, ' AND ')}`;
+/**
+ * Whose items, as conditions on `work_items w`, each an index range: a collector's two (their
+ * own cases, the unassigned), one for those who see every case. The rows carry their case's
+ * assignee_id, so the case visibility rule applies to them as it is.
+ */
+function subjectRanges(subject: Viewer): Prisma.Sql[] {
+  const visibility = caseVisibility(subject, Prisma.raw('w'));
+  if (visibility.length === 0) return [Prisma.sql`true`];
+  return [Prisma.sql`w.assignee_id = ${subject.id}::uuid`, Prisma.sql`w.assignee_id IS NULL`].map((range) =>
+    Prisma.join([range, ...visibility], ' AND '),
+  );
 }
 
-/** `WITH ... dated AS (...)`: every item on the cases `visibleOpenCases` selects, with its `due_at`. */
-function datedItemsSql(visibleOpenCases: Prisma.Sql, now: Date, calendar: AgencyCalendar): Prisma.Sql {
-  const today = agencyToday(now, calendar);
-  const monthlyHorizon = new Date(now.getTime() + MONTHLY_UPDATE_LEAD_DAYS * 86_400_000);
-  const exclusiveHorizon = new Date(now.getTime() + EXCLUSIVE_PERIOD_WARNING_DAYS * 86_400_000);
-  const activeSince = Prisma.sql`COALESCE(vc.state_at, vc.assigned_at)`;
-  const localDay = (at: Prisma.Sql) => localDateSql(at, calendar);
-  const endOfDay = (date: Prisma.Sql) => endOfLocalDaySql(date, calendar);
-  const monthlyDue = addMonthsSql(Prisma.sql`n.base`, MONTHLY_UPDATE_MONTHS);
-  const exclusiveDue = addMonthsSql(activeSince, EXCLUSIVE_PERIOD_MONTHS);
-  // Each kind gives either its due_at or the local day its business days count from and how many.
-  return Prisma.sql`
-    WITH vc AS MATERIALIZED (
-      SELECT c.id, c.reference, c.state, c.state_at, c.assigned_at, f.awaiting_reply_since, f.awaiting_reply_message,
-             f.last_progress_note_at
-      FROM (${visibleOpenCases}) c LEFT JOIN case_work_facts f ON f.case_id = c.id
-    ),
-    candidates AS (
-      SELECT 'accept_case' AS kind, vc.id AS case_id, vc.reference, NULL::uuid AS item_id, NULL::date AS due_date,
-             NULL AS text, NULL::bigint AS amount_minor, NULL::bigint AS paid_minor, NULL AS currency,
-             ${localDay(Prisma.sql`COALESCE(vc.assigned_at, ${now})`)} AS from_day,
-             ${ACCEPT_CASE_BUSINESS_DAYS}::int AS business_days, NULL::timestamptz AS fixed_due
-      FROM vc WHERE vc.state = 'PendingVerification'
-      UNION ALL
-      SELECT 'monthly_update', vc.id, vc.reference, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${monthlyDue}
-      FROM vc CROSS JOIN LATERAL (SELECT COALESCE(vc.last_progress_note_at, ${activeSince}) AS base) n
-      WHERE vc.state = 'Active' AND ${monthlyDue} <= ${monthlyHorizon}
-      UNION ALL
-      SELECT 'exclusive_period_ending', vc.id, vc.reference, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-             ${exclusiveDue}
-      FROM vc
-      WHERE vc.state = 'Active' AND ${exclusiveDue} BETWEEN ${now} AND ${exclusiveHorizon}
-      UNION ALL
-      SELECT 'chat_reply', vc.id, vc.reference, NULL, NULL, vc.awaiting_reply_message, NULL, NULL, NULL,
-             ${localDay(Prisma.sql`vc.awaiting_reply_since`)}, ${CHAT_REPLY_BUSINESS_DAYS}::int, NULL
-      FROM vc WHERE vc.awaiting_reply_since IS NOT NULL
-      UNION ALL
-      SELECT 'follow_up', vc.id, vc.reference, f.id, f.due_date, f.note, NULL, NULL, NULL, NULL, NULL,
-             ${endOfDay(Prisma.sql`f.due_date`)}
-      FROM follow_ups f JOIN vc ON vc.id = f.case_id
-      WHERE f.status = 'open'
-      UNION ALL
-      -- Broken from the start of the next business day after its date; due by the end of that day.
-      SELECT 'promise_broken', vc.id, vc.reference, pp.id, pp.due_date, pp.note, pp.amount_minor, t.paid,
-             pp.currency, pp.due_date, 1, NULL
-      FROM payment_promises pp JOIN vc ON vc.id = pp.case_id
-      CROSS JOIN LATERAL (SELECT ${paidTowardsPromiseSql(Prisma.raw('pp'), calendar.timeZone)} AS paid) t
-      WHERE pp.cancelled_at IS NULL AND pp.due_date < ${today}::date AND t.paid < pp.amount_minor
-    ),
-    dated AS MATERIALIZED (
-      SELECT cd.kind, cd.case_id, cd.reference, cd.item_id, cd.due_date, cd.text, cd.amount_minor, cd.paid_minor,
-             cd.currency,
-             -- A day outside the business_days table (before 1990, years ahead) falls back to its own end.
-             COALESCE(cd.fixed_due, ${endOfDay(Prisma.sql`deadline.date`)}, ${endOfDay(Prisma.sql`cd.from_day`)}) AS due_at
-      FROM candidates cd
-      ${joinBusinessDayAfter(Prisma.sql`cd.from_day`, Prisma.sql`cd.business_days`, calendar, 'deadline')}
-      WHERE cd.kind <> 'promise_broken' OR ${now} >= ${startOfLocalDaySql(Prisma.sql`deadline.date`, calendar)}
-    )`;
+/** Each range crossed with each kind's visible window of due_at (work-items.ts): the conditions to read. */
+function visibleRangesSql(ranges: Prisma.Sql[], now: Date, calendar: AgencyCalendar): Prisma.Sql[] {
+  const windows = visibleWindows(now, calendar);
+  return ranges.flatMap((range) =>
+    WORK_ITEM_KINDS.map((kind) => {
+      const { from, to } = windows[kind];
+      const conditions = [range, Prisma.sql`w.kind = ${kind}`];
+      if (from) conditions.push(Prisma.sql`w.due_at >= ${from}`);
+      if (to) conditions.push(Prisma.sql`w.due_at <= ${to}`);
+      return Prisma.join(conditions, ' AND ');
+    }),
+  );
 }
 
 function toItem(row: Row, now: Date, calendar: AgencyCalendar): QueueItem {

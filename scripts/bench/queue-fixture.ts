@@ -5,8 +5,8 @@ import pg from 'pg';
  * 5,000 open cases (taken from other collectors, so the unassigned pool the other benches
  * read stays as it was), with follow-ups on a fifth of them, promises on a tenth and a
  * progress note sent to Debitura ten days ago on every fourth. The pages fixture loads with
- * triggers off, so `case_work_facts` is filled here as the migration fills it; then VACUUM,
- * as autovacuum would, so the visibility map lets the queue read cases from its index.
+ * triggers off, so every case is marked stale here, as the migration marks them: the bench
+ * times deriving all their work items (lib/work/work-items.ts) before it times the queue.
  */
 
 export const QUEUE_COLLECTOR_EMAIL = 'queue@bench.example';
@@ -42,7 +42,7 @@ FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM cases c
       JOIN users u ON u.id = c.assignee_id AND u.email = '${QUEUE_COLLECTOR_EMAIL}' WHERE c.state = 'Active') c
 WHERE n % 4 = 0;
 
-SELECT refresh_case_work_facts(ARRAY(SELECT id FROM cases));
+INSERT INTO work_items_stale (case_id) SELECT id FROM cases ON CONFLICT DO NOTHING;
 `;
 
 export async function loadQueueFixture(url: string): Promise<void> {
@@ -50,7 +50,19 @@ export async function loadQueueFixture(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(SQL);
-    await client.query('VACUUM ANALYZE cases, follow_ups, payment_promises, outbound_actions, case_work_facts');
+  } finally {
+    await client.end();
+  }
+}
+
+/** After the items are derived: VACUUM, as autovacuum would, so the visibility map lets reads stay in the indexes. */
+export async function vacuumQueueTables(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      'VACUUM ANALYZE cases, follow_ups, payment_promises, outbound_actions, case_work_facts, work_items, work_items_stale',
+    );
   } finally {
     await client.end();
   }

@@ -2,19 +2,21 @@ import pg from 'pg';
 import { createDatabase, type Database } from './env';
 import { loadPagesFixture } from './pages-fixture';
 import { installPlanRecorder } from './plans';
-import { loadQueueFixture, QUEUE_COLLECTOR_EMAIL } from './queue-fixture';
+import { loadQueueFixture, QUEUE_COLLECTOR_EMAIL, vacuumQueueTables } from './queue-fixture';
 import { summarize } from './stats';
 import type { QueryTiming } from './pages';
 
 /**
  * The work queue (lib/work/queue.ts) over the pages fixture (100,000 cases) plus the queue
- * fixture (a collector with 5,000 open cases, follow-ups, promises, progress notes), timed
- * as the queue page, the navigation count and the JSON API call it. With `legacy`, the
- * implementation before the deadlines moved into SQL (scripts/bench/queue-legacy.ts) is timed
- * in the same run for comparison, with fewer runs (it takes seconds each).
+ * fixture (a collector with 5,000 open cases, follow-ups, promises, progress notes): first
+ * the derivation of every case's stored work items (as after the migration), then the queue
+ * timed as the page, the navigation count and the JSON API call it. With `legacy`, the two
+ * implementations before it are timed in the same run for comparison: the one statement that
+ * derived the items per request (scripts/bench/queue-per-request.ts) and the JavaScript
+ * deadlines before that (scripts/bench/queue-legacy.ts, fewer runs: it takes seconds each).
  */
 
-export type QueueReport = { cases: number; loadSeconds: number; timings: QueryTiming[] };
+export type QueueReport = { cases: number; loadSeconds: number; deriveSeconds: number; timings: QueryTiming[] };
 
 export async function benchQueue(
   database: Database,
@@ -31,9 +33,17 @@ export async function benchQueue(
   process.env.DATABASE_URL = url;
   const plans = installPlanRecorder(url);
   const { getQueue } = await import('@/lib/work/queue');
+  const { refreshWorkItems } = await import('@/lib/work/work-items');
   const { getLegacyQueue } = await import('./queue-legacy');
+  const { getPerRequestQueue } = await import('./queue-per-request');
   const { db } = await import('@/lib/db');
   const { closePool } = await import('@/lib/database/pool');
+
+  const deriveStarted = Date.now();
+  const derived = await refreshWorkItems();
+  const deriveSeconds = (Date.now() - deriveStarted) / 1000;
+  log(`derived the work items of ${derived.toLocaleString('en')} cases in ${deriveSeconds.toFixed(1)} s`);
+  await vacuumQueueTables(url);
 
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
@@ -54,6 +64,8 @@ export async function benchQueue(
   ];
   if (options.legacy) {
     cases.push(
+      ['before: derived per request, collector (page)', async () => (await getPerRequestQueue(collector)).total, 10],
+      ['before: derived per request, manager (page)', async () => (await getPerRequestQueue(manager)).total, 10],
       ['before: JS deadlines, collector', async () => (await getLegacyQueue(collector)).items.length, 3],
       ['before: JS deadlines, manager', async () => (await getLegacyQueue(manager)).items.length, 3],
     );
@@ -76,5 +88,5 @@ export async function benchQueue(
   }
   await db.$disconnect();
   await closePool();
-  return { cases: options.cases, loadSeconds, timings };
+  return { cases: options.cases, loadSeconds, deriveSeconds, timings };
 }
