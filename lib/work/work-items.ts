@@ -21,7 +21,7 @@ import type { Job } from '@/lib/jobs/runner';
 import { paidTowardsPromiseSql } from './promises';
 
 /**
- * The work queue's items, stored (`work_items`, migration 20261130164000_work_items): every
+ * The work queue's items, stored (`work_items`, migration 20261130171000_work_items): every
  * open case's things to do with their deadlines. Triggers mark a case stale when something the
  * items depend on changes; this module derives the stale cases' items again, in SQL that
  * computes business-day deadlines from the business_days table (lib/deadlines' calendar). The
