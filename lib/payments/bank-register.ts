@@ -5,14 +5,16 @@ import { paymentSchema } from '@/lib/case-actions/schemas';
 import { normalizeLifecycle } from '@/lib/cases/lifecycle';
 import { db } from '@/lib/db';
 import type { ActionStatus } from '@/lib/outbox/kinds';
+import { isNamedSql, textWordsSql } from './reference-in-text';
 
 /**
  * "Register with Debitura": a bank line that paid the agency for a case Casedesk can name, but
  * that no Debitura payment matches, is recorded with Debitura as a payment to the collection
  * partner (date and amount from the line) by the one payment action (lib/case-actions), with
  * the line attached; lib/outbox/bank-lines.ts reconciles the line once Debitura's
- * payment.created confirms it. A line names a case when exactly one case's reference appears
- * in its text as a word, in the line's currency (two candidates: the manager chooses by hand).
+ * payment.created confirms it. A line names a case when exactly one case's reference is named
+ * in its text (reference-in-text.ts, the matcher's rule too), in the line's currency (two
+ * candidates: the manager chooses by hand).
  */
 
 export const MAX_REGISTER = 200;
@@ -82,9 +84,9 @@ export async function listRegistrableLines(
     FROM lines l
     CROSS JOIN LATERAL (
       SELECT min(c.reference) AS case_reference, min(c.state) AS case_state, count(DISTINCT c.id) AS cases
-      FROM regexp_split_to_table(l.reference, '[[:space:],;:()]+') AS token
-      JOIN cases c ON c.reference IN (btrim(token, '.#/'), upper(btrim(token, '.#/')))
-      WHERE NOT c.is_test AND c.currency = l.currency
+      FROM cases c
+      WHERE ${isNamedSql(Prisma.sql`c.reference`, textWordsSql(Prisma.sql`l.reference`))}
+        AND NOT c.is_test AND c.currency = l.currency
     ) m
     WHERE m.cases = 1
     ORDER BY l.date DESC, l.row_number, l.id

@@ -1,11 +1,13 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { isNamedSql, textWordsSql } from './reference-in-text';
 
 /**
  * Suggesting which payment a bank line pays. A candidate has exactly the line's amount and
  * currency (never converted, never approximate), stands (not deleted), belongs to a live
- * case and is not already matched to another line; its case reference appears in the line's
- * text, or its date is within DATE_WINDOW_DAYS of the booking day. The score says how sure:
+ * case and is not already matched to another line; its case reference is named in the line's
+ * text (reference-in-text.ts, the rule "Register with Debitura" uses too), or its date is
+ * within DATE_WINDOW_DAYS of the booking day. The score says how sure:
  *
  *   amount + currency exact   50
  *   case reference in text    35
@@ -69,8 +71,9 @@ async function findCandidates(client: Client, lineIds: string[]): Promise<Candid
   const rows = await client.$queryRaw<CandidateRow[]>`
     SELECT bl.id AS line_id, p.id AS payment_id, bl.row_number, p.date AS payment_date,
            ((bl.date AT TIME ZONE 'UTC')::date - (p.date AT TIME ZONE 'UTC')::date) AS day_distance,
-           (c.reference <> '' AND strpos(upper(bl.reference), upper(c.reference)) > 0) AS has_reference
+           ${isNamedSql(Prisma.sql`c.reference`, Prisma.sql`line.words`)} AS has_reference
     FROM bank_lines bl
+    CROSS JOIN LATERAL (SELECT ${textWordsSql(Prisma.sql`bl.reference`)} AS words) line
     JOIN payments p ON p.currency = bl.currency AND p.amount_minor = bl.amount_minor
     JOIN cases c ON c.id = p.case_id
     WHERE bl.id = ANY(${lineIds}::uuid[])
@@ -157,18 +160,19 @@ export async function paymentChoicesForLine(lineId: string, limit = 15): Promise
   >`
     SELECT p.id AS payment_id, p.debitura_payment_id, c.reference, p.amount_minor, p.currency, p.date,
            ((bl.date AT TIME ZONE 'UTC')::date - (p.date AT TIME ZONE 'UTC')::date) AS day_distance,
-           (strpos(upper(bl.reference), upper(c.reference)) > 0) AS has_reference,
-           (p.amount_minor = bl.amount_minor) AS is_exact
+           named.has_reference, (p.amount_minor = bl.amount_minor) AS is_exact
     FROM bank_lines bl
+    CROSS JOIN LATERAL (SELECT ${textWordsSql(Prisma.sql`bl.reference`)} AS words) line
     JOIN payments p ON p.currency = bl.currency
     JOIN cases c ON c.id = p.case_id
+    CROSS JOIN LATERAL (SELECT ${isNamedSql(Prisma.sql`c.reference`, Prisma.sql`line.words`)} AS has_reference) named
     WHERE bl.id = ${lineId}::uuid AND NOT p.is_deleted AND p.date IS NOT NULL AND p.amount_minor IS NOT NULL AND NOT c.is_test
-      AND (p.amount_minor = bl.amount_minor OR strpos(upper(bl.reference), upper(c.reference)) > 0
+      AND (p.amount_minor = bl.amount_minor OR named.has_reference
            OR abs((bl.date AT TIME ZONE 'UTC')::date - (p.date AT TIME ZONE 'UTC')::date) <= ${DATE_WINDOW_DAYS})
       AND NOT EXISTS (
         SELECT 1 FROM bank_lines other
         WHERE other.matched_payment_id = p.id AND other.id <> bl.id AND other.match_status IN ('confirmed', 'needs_review'))
-    ORDER BY (p.amount_minor = bl.amount_minor) DESC, (strpos(upper(bl.reference), upper(c.reference)) > 0) DESC,
+    ORDER BY (p.amount_minor = bl.amount_minor) DESC, named.has_reference DESC,
              abs((bl.date AT TIME ZONE 'UTC')::date - (p.date AT TIME ZONE 'UTC')::date), p.id
     LIMIT ${limit}`;
   return rows.map((row) => ({

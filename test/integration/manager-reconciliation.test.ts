@@ -88,7 +88,7 @@ const STATEMENT = [
   '2026-11-02,250.00,DKK,Overfoersel', // row 4: DKK line, DKK payment
   '2026-11-02,99.00,EUR,REC-T1', // row 5: only a test case's payment fits: no match
   '2026-11-05,120.50,EUR,rec-d1 part one', // row 6: reference in other case
-  '2026-11-06,80.00,EUR,second part', // row 7
+  '2026-11-06,80.00,EUR,second part (REC-D10)', // row 7: REC-D10 is another case than REC-D1: no reference points
 ].join('\n');
 
 let importId: string;
@@ -202,7 +202,7 @@ describe('importing a bank statement', () => {
   it('skips lines already imported from an overlapping statement, and names each bad row', async () => {
     const overlapping = [
       'Date;Amount;Currency;Text',
-      '2026-11-06;80,00;EUR;second part', // already imported (same line, written the European way)
+      '2026-11-06;80,00;EUR;second part (REC-D10)', // already imported (same line, written the European way)
       '2026-11-07;15,00;EUR;new line',
       '2026-11-07;15,00;EUR;new line', // a genuine second identical transfer
       '2026-11-31;15,00;EUR;no such day',
