@@ -53,7 +53,12 @@ export default async function QueuePage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="text-sm text-slate-600">
-            {t('summary', { overdue: queue.overdueCount, today: queue.dueTodayCount, total: queue.total })}
+            {/* dueTodayCount includes the overdue items; the summary names each item once. */}
+            {t('summary', {
+              overdue: queue.overdueCount,
+              today: queue.dueTodayCount - queue.overdueCount,
+              total: queue.total,
+            })}
           </p>
         </div>
         <div className="flex items-center gap-4">
