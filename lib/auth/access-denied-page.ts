@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import { readerLanguage } from '@/lib/i18n/reader-language';
 
 /**
@@ -38,8 +39,4 @@ a:focus-visible{outline:2px solid #0f172a;outline-offset:2px}
 </body>
 </html>
 `;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import { createTranslator } from 'next-intl';
 import { loadMessages } from '@/lib/i18n/catalog';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
@@ -131,13 +132,4 @@ function detailOf(
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
