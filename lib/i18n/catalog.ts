@@ -5,23 +5,25 @@ import type { Locale } from './locales';
 /** A language's messages: one namespace per catalog file (`queue.json` is `t('queue.…')`). */
 export type Messages = Record<string, Record<string, unknown>>;
 
-const MESSAGES_DIR = path.join(process.cwd(), 'lib', 'i18n', 'messages');
 const cache = new Map<Locale, Messages>();
 
 /**
  * Reads every catalog of a language once per process. Catalogs are files, not imports, so
- * a feature adds its namespace by adding a file, with no list to keep in step.
+ * a feature adds its namespace by adding a file, with no list to keep in step. The paths are
+ * written out from the project folder down (not kept in a variable) so the build can see
+ * that only lib/i18n/messages is read, and traces that folder rather than the whole project.
  */
-export function loadMessages(locale: Locale, dir: string = MESSAGES_DIR): Messages {
-  const cached = dir === MESSAGES_DIR ? cache.get(locale) : undefined;
+export function loadMessages(locale: Locale): Messages {
+  const cached = cache.get(locale);
   if (cached) return cached;
   const messages: Messages = {};
-  const folder = path.join(dir, locale);
-  for (const file of readdirSync(folder)
+  const files = readdirSync(path.join(process.cwd(), 'lib', 'i18n', 'messages', locale))
     .filter((name) => name.endsWith('.json'))
-    .sort()) {
-    messages[file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
+    .sort();
+  for (const file of files) {
+    const text = readFileSync(path.join(process.cwd(), 'lib', 'i18n', 'messages', locale, file), 'utf8');
+    messages[file.slice(0, -'.json'.length)] = JSON.parse(text);
   }
-  if (dir === MESSAGES_DIR) cache.set(locale, messages);
+  cache.set(locale, messages);
   return messages;
 }

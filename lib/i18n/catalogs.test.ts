@@ -37,7 +37,7 @@ function placeholders(message: string): string[] {
   return [...names].sort();
 }
 
-const english = flatten(loadMessages('en', DIR));
+const english = flatten(loadMessages('en'));
 
 describe('message catalogs', () => {
   it('has a folder for each supported language and nothing else', () => {
@@ -46,7 +46,7 @@ describe('message catalogs', () => {
 
   it('parses every message as ICU', () => {
     for (const locale of LOCALES) {
-      for (const [key, message] of flatten(loadMessages(locale, DIR))) {
+      for (const [key, message] of flatten(loadMessages(locale))) {
         expect(() => placeholders(message), `${locale}: ${key}`).not.toThrow();
       }
     }
@@ -54,7 +54,7 @@ describe('message catalogs', () => {
 
   for (const locale of LOCALES.filter((code) => code !== 'en')) {
     describe(locale, () => {
-      const messages = flatten(loadMessages(locale, DIR));
+      const messages = flatten(loadMessages(locale));
 
       it('has every key English has, and no other', () => {
         expect(
