@@ -3,6 +3,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/cases/visibility';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { paymentArrivedSql } from '@/lib/outbox/confirm';
 import { canActOnCase } from './permission';
 
 /**
@@ -88,9 +89,13 @@ export async function getPendingActions(caseId: string): Promise<PendingActions>
 }
 
 async function readPending(tx: Reader, caseId: string): Promise<PendingActions> {
+  // A sent payment whose payment.created has arrived counts among the case's payments already,
+  // in the moment before the sender marks it confirmed.
   const [pending] = await tx.$queryRaw<{ unconfirmed: bigint | null; kinds: string[] | null }[]>`
-    SELECT (sum((payload->>'amountMinor')::bigint) FILTER (WHERE kind = 'payment_create'))::bigint AS unconfirmed,
-           array_agg(DISTINCT kind) AS kinds
-    FROM outbound_actions WHERE case_id = ${caseId}::uuid AND status IN ('pending', 'sent')`;
+    SELECT (sum((a.payload->>'amountMinor')::bigint)
+              FILTER (WHERE a.kind = 'payment_create' AND NOT ${paymentArrivedSql(Prisma.raw('a'))}))::bigint
+             AS unconfirmed,
+           array_agg(DISTINCT a.kind) AS kinds
+    FROM outbound_actions a WHERE a.case_id = ${caseId}::uuid AND a.status IN ('pending', 'sent')`;
   return { unconfirmedPaidMinor: pending?.unconfirmed ?? 0n, inFlightKinds: pending?.kinds ?? [] };
 }

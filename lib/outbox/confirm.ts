@@ -13,14 +13,24 @@ type Confirmed = { id: string; reference: string };
  * matter: a webhook that came before Debitura's answer confirms the action the moment the
  * answer is stored, and one that comes later confirms it on the sender's next pass.
  */
+/**
+ * Whether the payment a sent payment_create action (alias `action`) made has come back from
+ * Debitura as payment.created: from then on the case's payments hold it, and it is no longer
+ * "on its way" (the balance would count it twice).
+ */
+export function paymentArrivedSql(action: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM payments p
+    WHERE p.case_id = ${action}.case_id AND p.debitura_payment_id = ${action}.debitura_payment_id
+      AND p.amount_minor IS NOT NULL)`;
+}
+
 export async function confirmActions(actionId: string | null = null): Promise<number> {
   const only = actionId ? Prisma.sql`AND a.id = ${actionId}::uuid` : Prisma.empty;
   const reference = Prisma.sql`(SELECT reference FROM cases WHERE id = a.case_id)`;
   const payments = await db.$queryRaw<Confirmed[]>`
     UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
-    FROM payments p
-    WHERE a.status = 'sent' AND a.kind = 'payment_create' ${only}
-      AND p.case_id = a.case_id AND p.debitura_payment_id = a.debitura_payment_id AND p.amount_minor IS NOT NULL
+    WHERE a.status = 'sent' AND a.kind = 'payment_create' ${only} AND ${paymentArrivedSql(Prisma.raw('a'))}
     RETURNING a.id, ${reference} AS reference`;
   const deletions = await db.$queryRaw<Confirmed[]>`
     UPDATE outbound_actions a SET status = 'confirmed', confirmed_at = now()
