@@ -43,6 +43,9 @@ type Headers = Record<string, string | string[] | undefined>;
 
 const RECIPIENTS = ['Creditor', 'CollectionPartner', 'Platform'];
 const PAYABLE = ['Active', 'Paused', 'NeedsAdditionalDetails'];
+// Debitura's list as docs/debitura.md states it, written out here on purpose rather than read
+// from lib/cases/close-codes.ts: the fake stands for the other side, so a mistake in Casedesk's
+// own list shows in tests as a refusal instead of passing unnoticed.
 const PARTNER_CLOSE_CODES = [
   'Paid',
   'PartiallyPaid',
