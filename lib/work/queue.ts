@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { formatMinor } from '@/lib/money/currency';
 import { dateText } from './dates';
-import { refreshWorkItems, visibleWindows, WORK_ITEM_KINDS, type WorkItemKind } from './work-items';
+import { READ_REFRESH_CASES, refreshWorkItems, visibleWindows, WORK_ITEM_KINDS, type WorkItemKind } from './work-items';
 
 /**
  * A collector's work queue: everything due on their cases (and the unassigned ones, as the
@@ -86,7 +86,7 @@ export async function getQueue(subject: Viewer, options: { now?: Date; limit?: n
   const now = options.now ?? new Date();
   const limit = Math.max(0, Math.min(options.limit ?? QUEUE_DEFAULT_LIMIT, QUEUE_MAX_LIMIT));
   const calendar = agencyCalendar();
-  await refreshWorkItems(now);
+  await refreshWorkItems({ now, maxCases: READ_REFRESH_CASES });
   const rows = await db.$queryRaw<Row[]>(queueSql(subject, now, calendar, limit));
   // Always at least one row: the totals, with the item's columns null when there are no items.
   const counts = rows[0];
@@ -136,7 +136,7 @@ export function queueSql(subject: Viewer, now: Date, calendar: AgencyCalendar, l
 
 /** Overdue items now on every live case, per assignee (null: unassigned), for the reports. */
 export async function countOverdueByAssignee(now = new Date()): Promise<Map<string | null, number>> {
-  await refreshWorkItems(now);
+  await refreshWorkItems({ now, maxCases: READ_REFRESH_CASES });
   const branches = visibleRangesSql([Prisma.sql`true`], now, agencyCalendar());
   const rows = await db.$queryRaw<{ assignee_id: string | null; overdue: bigint }[]>`
     SELECT assignee_id, count(*) AS overdue

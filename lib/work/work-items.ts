@@ -128,11 +128,12 @@ function derivedItemsSql(ids: Prisma.Sql, calendar: AgencyCalendar): Prisma.Sql 
  * has not committed, whose change this transaction could not see, so it is left for later.
  * Returns how many cases it derived.
  */
-async function refreshBatch(calendar: AgencyCalendar): Promise<number> {
+async function refreshBatch(calendar: AgencyCalendar, newestFirst = false): Promise<number> {
+  const order = newestFirst ? Prisma.sql`ORDER BY marked_at DESC` : Prisma.empty;
   return db.$transaction(async (tx) => {
     const taken = await tx.$queryRaw<{ case_id: string }[]>`
       DELETE FROM work_items_stale WHERE case_id IN (
-        SELECT case_id FROM work_items_stale LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+        SELECT case_id FROM work_items_stale ${order} LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
       RETURNING case_id`;
     if (taken.length === 0) return 0;
     const ids = Prisma.sql`${taken.map((row) => row.case_id)}::uuid[]`;
@@ -193,23 +194,30 @@ async function ensureCalendar(calendar: AgencyCalendar, now: Date): Promise<void
   await pending;
 }
 
+/** How many stale cases a queue read derives before it reads (see refreshWorkItems). */
+export const READ_REFRESH_CASES = 1_000;
+
 /**
- * Brings the stored items up to date: every stale case derived again. Queue reads call it
- * first, so what a user just did shows at once; the background job keeps the stale set small
- * so reads rarely find work. Cheap when nothing is stale (one index probe).
+ * Brings the stored items up to date: stale cases derived again, newest marks first, up to
+ * `maxCases` (all by default). Queue reads call it with READ_REFRESH_CASES first, so what a
+ * user just did shows at once; a backlog larger than that (every case after the migration, a
+ * change of calendar, a webhook burst) is the background job's, so no page waits a minute for
+ * it. Cheap when nothing is stale (one index probe).
  */
-export async function refreshWorkItems(now = new Date()): Promise<number> {
+export async function refreshWorkItems(options: { now?: Date; maxCases?: number } = {}): Promise<number> {
   const calendar = agencyCalendar();
-  await ensureCalendar(calendar, now);
+  await ensureCalendar(calendar, options.now ?? new Date());
+  const maxCases = options.maxCases ?? Infinity;
   let refreshed = 0;
-  for (;;) {
+  while (refreshed < maxCases) {
     const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM work_items_stale) AS any`;
-    if (!any) return refreshed;
-    const count = await refreshBatch(calendar);
+    if (!any) break;
+    const count = await refreshBatch(calendar, true);
     // Only marks locked by other transactions are left: theirs to commit, a later refresh's to take.
-    if (count === 0) return refreshed;
+    if (count === 0) break;
     refreshed += count;
   }
+  return refreshed;
 }
 
 /** Keeps the stored items fresh in the background (a webhook burst marks many cases at once). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createUser } from '@/lib/users/users';
 import { getQueue } from '@/lib/work/queue';
-import { refreshWorkItems } from '@/lib/work/work-items';
+import { READ_REFRESH_CASES, refreshWorkItems, workItemsJob } from '@/lib/work/work-items';
 import { createTestDatabase } from '@/test/helpers/database';
 
 /**
@@ -124,6 +124,29 @@ describe('stored work items', () => {
     expect(rows[0]).toEqual({ items: '2400', stale: '0' });
   });
 
+  it('a read derives the newest marks first and leaves a large backlog to the job', async () => {
+    await refreshWorkItems();
+    const backlog = READ_REFRESH_CASES + 500;
+    await database.pool.query(
+      `INSERT INTO cases (id, reference, state, state_at, assigned_at, assignee_id, currency, updated_at)
+       SELECT gen_random_uuid(), 'WI-LATE-' || n, 'Active', now() - interval '40 days', now() - interval '40 days',
+              NULL, 'EUR', now()
+       FROM generate_series(1, ${backlog}) AS n`,
+    );
+    // What the collector just did comes after the backlog, and shows in their next read.
+    const caseId = await addActiveCase('WI-MINE');
+    expect(await kindsOf('WI-MINE')).toEqual(['monthly_update']);
+    const stale = async () =>
+      Number((await database.pool.query('SELECT count(*) FROM work_items_stale')).rows[0].count);
+    expect(await stale()).toBe(backlog + 1 - READ_REFRESH_CASES);
+    expect(await isStale(caseId)).toBe(false);
+
+    while (await workItemsJob.run()) {
+      // a full batch: the runner would go again at once
+    }
+    expect(await stale()).toBe(0);
+  });
+
   it('derives every case again when the agency calendar changes', async () => {
     const caseId = await addActiveCase('WI-ZONE');
     await addInboundMessage(database.pool, caseId);
@@ -133,6 +156,11 @@ describe('stored work items', () => {
 
     process.env.CASEDESK_TIMEZONE = 'America/New_York';
     try {
+      // The next read finds the basis changed and marks every case; the job derives them.
+      await getQueue(carl, { limit: 0 });
+      while (await workItemsJob.run()) {
+        // a full batch: the runner would go again at once
+      }
       expect((await dueIn())?.dueAt).toMatch(/T23:59:59\.999-0[45]:00$/);
       const { rows } = await database.pool.query<{ basis: string }>('SELECT basis FROM work_items_basis');
       expect(rows[0].basis).toContain('America/New_York');
