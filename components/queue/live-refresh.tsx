@@ -43,6 +43,9 @@ export function LiveRefresh({ reference }: { reference?: string }) {
       clearInterval(poll);
       poll = undefined;
       setMode('live');
+      // What changed between the page's render (or the last connection) and this one was told
+      // to nobody: render once more to catch it.
+      refresh();
     };
     source.onerror = () => {
       failures += 1;
