@@ -395,6 +395,60 @@ describe('the other kinds across 503, 429 and a lost answer', () => {
     expect(new Set(changes.map((call) => JSON.stringify(call.body))).size).toBe(1);
     expect(changes[0].body).toMatchObject({ interestFees: 5, reminderFees: 0, collectionFees: 12.5 });
   });
+
+  // Debitura sends no webhook for an edit: its answer is the news, written into the payment.
+  it('a payment correction Debitura accepted shows in the payment and the balance; a reconciled one goes to review', async () => {
+    const seeded = await caseWithPayment();
+    const payment = await waitFor(
+      () => db.payment.findFirst({ where: { caseId: seeded.id, debituraPaymentId: seeded.debituraPaymentId } }),
+      10_000,
+      'payment.created for the recorded payment',
+    );
+    const { rows } = await database.pool.query<{ id: string }>(
+      `INSERT INTO bank_statement_imports (id, file_hash, mapping, row_count, line_count)
+       VALUES (gen_random_uuid(), $1, '{}', 1, 1) RETURNING id`,
+      [randomUUID()],
+    );
+    const line = await database.pool.query<{ id: string }>(
+      `INSERT INTO bank_lines (id, import_id, line_hash, row_number, date, amount_minor, currency, reference,
+                               matched_payment_id, match_status)
+       VALUES (gen_random_uuid(), $1, $2, 1, '2026-11-18', 1500, 'EUR', $3, $4, 'confirmed') RETURNING id`,
+      [rows[0].id, randomUUID(), seeded.reference, payment.id],
+    );
+    await database.pool.query("UPDATE payments SET reconciliation_status = 'reconciled' WHERE id = $1", [payment.id]);
+
+    const edit = await db.$transaction((tx) =>
+      storeAction(tx, {
+        caseId: seeded.id,
+        kind: 'payment_update',
+        payload: {
+          debituraPaymentId: seeded.debituraPaymentId,
+          date: '2026-11-19',
+          amountMinor: '2500',
+          currency: 'EUR',
+          recipient: 'Creditor',
+          commissionStatus: 'Paid',
+        },
+        actor,
+        debituraPaymentId: seeded.debituraPaymentId,
+      }),
+    );
+    expect((await drive(edit.id)).status).toMatch(/sent|confirmed/);
+
+    const corrected = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(corrected).toMatchObject({
+      amountMinor: 2500n,
+      recipient: 'Creditor',
+      reconciliationStatus: 'needs_review',
+      isDeleted: false,
+    });
+    expect(corrected.date?.toISOString()).toBe('2026-11-19T00:00:00.000Z');
+    const theCase = await db.case.findUniqueOrThrow({ where: { id: seeded.id } });
+    expect(theCase.paidMinor).toBe(2500n);
+    expect(theCase.outstandingMinor).toBe(theCase.originalAmountMinor! + (theCase.addedFeesMinor ?? 0n) - 2500n);
+    const bankLine = await db.bankLine.findUniqueOrThrow({ where: { id: line.rows[0].id } });
+    expect(bankLine.matchStatus).toBe('needs_review');
+  });
 });
 
 describe('a crash mid-call, for the kinds without an idempotency key', () => {

@@ -87,15 +87,19 @@ export async function saveCases(client: pg.ClientBase, records: readonly CaseRec
   );
 }
 
-/** For writers that change only detail columns (the detail fetcher): the balance from the row's own values. */
+/**
+ * The balance of case $1 from the row's own values and the payments that stand, for writers
+ * that change only detail columns (the detail fetcher) or one payment (a correction sent to
+ * Debitura, lib/payments/correction.ts).
+ */
+export const RECOMPUTE_BALANCE_SQL = `UPDATE cases c
+  SET paid_minor = p.paid, outstanding_minor = c.original_amount_minor + COALESCE(c.added_fees_minor, 0) - p.paid,
+    updated_at = now()
+  FROM cases c2 CROSS JOIN LATERAL (${paidFor('c2.id', 'c2.currency')}) p
+  WHERE c.id = $1 AND c2.id = $1`;
+
 export async function recomputeBalance(client: pg.ClientBase, caseId: string): Promise<void> {
-  await client.query(
-    `UPDATE cases c SET paid_minor = p.paid, outstanding_minor = c.original_amount_minor + COALESCE(c.added_fees_minor, 0) - p.paid,
-       updated_at = now()
-     FROM cases c2 CROSS JOIN LATERAL (${paidFor('c2.id', 'c2.currency')}) p
-     WHERE c.id = $1 AND c2.id = $1`,
-    [caseId],
-  );
+  await client.query(RECOMPUTE_BALANCE_SQL, [caseId]);
 }
 
 function paidFor(caseId: string, currency: string): string {
