@@ -135,6 +135,11 @@ test('a collector corrects a payment: Debitura gets the new date and amount once
     },
   });
   expect(updates[0].answer).toMatchObject({ paymentId });
+  // Debitura sends no webhook for an edit: Casedesk's own payment takes the accepted values.
+  await expect(row).toContainText('2026-11-18 · €80.25');
+  await page.reload();
+  await openByKeyboard(page, panelOf(page).getByTestId('action-payment-changes'));
+  await expect(panelOf(page).getByTestId('changeable-payment')).toContainText('2026-11-18 · €80.25');
 });
 
 test('a collector deletes a payment after confirming in a dialog; Escape cancels and sends nothing', async ({
