@@ -2,21 +2,13 @@ import { getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/auth/session';
 import { getQueue } from '@/lib/work/queue';
 
-const CACHE_MS = 30_000;
-const globalForCounts = globalThis as unknown as { casedeskQueueCounts?: Map<string, { at: number; count: number }> };
-
 /**
- * How many items are due today for this user, remembered for half a minute per process: the
- * navigation is on every page, and the queue page itself always reads fresh.
+ * How many items are due today for this user. Read fresh on every page: the queue's counts
+ * are index ranges over the stored work items (about 16 ms for a collector with 5,000 open
+ * cases, BENCHMARKS.md), and a remembered count would lag behind the live pages.
  */
 async function dueTodayCount(user: SessionUser): Promise<number> {
-  const counts = (globalForCounts.casedeskQueueCounts ??= new Map());
-  const cached = counts.get(user.id);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.count;
-  const count = (await getQueue(user, { limit: 0 })).dueTodayCount;
-  if (counts.size > 1_000) counts.clear();
-  counts.set(user.id, { at: Date.now(), count });
-  return count;
+  return (await getQueue(user, { limit: 0 })).dueTodayCount;
 }
 
 /** The number of queue items due today (overdue included) beside the navigation link. */

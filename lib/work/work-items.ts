@@ -128,12 +128,12 @@ function derivedItemsSql(ids: Prisma.Sql, calendar: AgencyCalendar): Prisma.Sql 
  * has not committed, whose change this transaction could not see, so it is left for later.
  * Returns how many cases it derived.
  */
-async function refreshBatch(calendar: AgencyCalendar, newestFirst = false): Promise<number> {
+async function refreshBatch(calendar: AgencyCalendar, size = BATCH_SIZE, newestFirst = false): Promise<number> {
   const order = newestFirst ? Prisma.sql`ORDER BY marked_at DESC` : Prisma.empty;
   return db.$transaction(async (tx) => {
     const taken = await tx.$queryRaw<{ case_id: string }[]>`
       DELETE FROM work_items_stale WHERE case_id IN (
-        SELECT case_id FROM work_items_stale ${order} LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+        SELECT case_id FROM work_items_stale ${order} LIMIT ${size} FOR UPDATE SKIP LOCKED)
       RETURNING case_id`;
     if (taken.length === 0) return 0;
     const ids = Prisma.sql`${taken.map((row) => row.case_id)}::uuid[]`;
@@ -195,7 +195,7 @@ async function ensureCalendar(calendar: AgencyCalendar, now: Date): Promise<void
 }
 
 /** How many stale cases a queue read derives before it reads (see refreshWorkItems). */
-export const READ_REFRESH_CASES = 1_000;
+export const READ_REFRESH_CASES = 200;
 
 /**
  * Brings the stored items up to date: stale cases derived again, newest marks first, up to
@@ -212,7 +212,7 @@ export async function refreshWorkItems(options: { now?: Date; maxCases?: number 
   while (refreshed < maxCases) {
     const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM work_items_stale) AS any`;
     if (!any) break;
-    const count = await refreshBatch(calendar, true);
+    const count = await refreshBatch(calendar, Math.min(BATCH_SIZE, maxCases - refreshed), true);
     // Only marks locked by other transactions are left: theirs to commit, a later refresh's to take.
     if (count === 0) break;
     refreshed += count;
