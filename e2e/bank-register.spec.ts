@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test, type Webhooks } from './support/fixtures';
+import { assignFromDebitura } from './support/debitura-case';
 
 /**
  * The closed loop of bank reconciliation in a real Chromium: a manager imports a statement
@@ -22,29 +23,13 @@ const STATEMENT = [
 
 /** A case on both sides: known to the fake Debitura (so payments can be recorded) and assigned by webhook. */
 async function seedCase(webhooks: Webhooks, seeded: { id: string; reference: string }) {
-  const detail = {
-    id: seeded.id,
+  await assignFromDebitura(webhooks, {
+    caseId: seeded.id,
     reference: seeded.reference,
     lifecycle: 'Active',
-    closeCode: null,
-    currency: 'EUR',
-    grossAmount: 500,
-    remainder: 500,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { type: 'Person', name: `Debtor ${seeded.reference}` },
-    creditor: { companyName: `Creditor ${seeded.reference}` },
-  };
-  const registered = await fetch(`${process.env.E2E_FAKE_API_URL}/__simulator/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(detail),
+    grossMajor: 500,
+    debtorType: 'Person',
   });
-  expect(registered.status).toBe(204);
-  await webhooks.send('case.assigned', { ...detail, caseId: seeded.id });
 }
 
 test.beforeAll(async ({ webhooks }) => {

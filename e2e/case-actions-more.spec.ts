@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test, type Webhooks } from './support/fixtures';
+import { assignFromDebitura } from './support/debitura-case';
 import type { FakeApiActions } from './support/seed';
 
 /**
@@ -39,29 +40,13 @@ const action = (page: Page, kind: string) => page.getByTestId('case-action').and
 async function caseWithPayment(page: Page, webhooks: Webhooks, name: string, options: { settles?: boolean } = {}) {
   const reference = `E2E-MORE-${name}-${randomBytes(3).toString('hex').toUpperCase()}`;
   const caseId = randomUUID();
-  const detail = {
-    id: caseId,
+  await assignFromDebitura(webhooks, {
+    caseId,
     reference,
     lifecycle: 'Active',
-    closeCode: null,
-    currency: 'EUR',
-    grossAmount: 300,
-    remainder: 300,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { type: 'Company', name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  };
-  const registered = await fetch(`${process.env.E2E_FAKE_API_URL}/__simulator/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(detail),
+    grossMajor: 300,
+    debtorType: 'Company',
   });
-  expect(registered.status).toBe(204);
-  await webhooks.send('case.assigned', { ...detail, caseId });
 
   // The webhook is applied just after it is acknowledged: wait until the case is there.
   await expect.poll(async () => (await page.request.get(`/api/v1/cases/${reference}`)).status()).toBe(200);

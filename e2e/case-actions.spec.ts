@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { assignFromDebitura } from './support/debitura-case';
 import { E2E_USERS } from './support/users';
 
 /**
@@ -16,25 +17,6 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const RUN = randomBytes(3).toString('hex').toUpperCase();
 const NEW_CASE = `E2E-ACT-${RUN}`;
 const OTHERS_CASE = `E2E-ACT-OTHER-${RUN}`;
-
-function detailOf(reference: string, caseId: string) {
-  return {
-    id: caseId,
-    reference,
-    lifecycle: 'PendingVerification',
-    closeCode: null,
-    currency: 'EUR',
-    grossAmount: 125.5,
-    remainder: 125.5,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { type: 'Company', name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  };
-}
 
 /** Writes through the JSON API with the page's session, as a Casedesk page would (same Origin). */
 function apiWrite(page: Page, method: 'post' | 'put', path: string, data: unknown) {
@@ -52,16 +34,14 @@ const action = (page: Page, kind: string) => page.getByTestId('case-action').and
 
 test.beforeAll(async ({ webhooks }) => {
   for (const reference of [NEW_CASE, OTHERS_CASE]) {
-    const caseId = randomUUID();
-    const detail = detailOf(reference, caseId);
     // Debitura's side knows the case (the actions go there), and the assignment arrives as a signed webhook.
-    const registered = await fetch(`${process.env.E2E_FAKE_API_URL}/__simulator/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(detail),
+    await assignFromDebitura(webhooks, {
+      caseId: randomUUID(),
+      reference,
+      lifecycle: 'PendingVerification',
+      grossMajor: 125.5,
+      debtorType: 'Company',
     });
-    expect(registered.status).toBe(204);
-    await webhooks.send('case.assigned', { ...detail, caseId });
   }
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures';
+import { assignFromDebitura } from './support/debitura-case';
 
 /**
  * Case documents in a real Chromium: a collector uploads a file from the case page, follows
@@ -14,29 +15,13 @@ const CASE = { id: randomUUID(), reference: `E2E-DOC-${RUN}` };
 const CONTENT = `Demand letter for ${CASE.reference}`;
 
 test.beforeAll(async ({ webhooks }) => {
-  const detail = {
-    id: CASE.id,
+  await assignFromDebitura(webhooks, {
+    caseId: CASE.id,
     reference: CASE.reference,
     lifecycle: 'Active',
-    closeCode: null,
-    currency: 'EUR',
-    grossAmount: 300,
-    remainder: 300,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { type: 'Person', name: `Debtor ${CASE.reference}` },
-    creditor: { companyName: `Creditor ${CASE.reference}` },
-  };
-  const registered = await fetch(`${process.env.E2E_FAKE_API_URL}/__simulator/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(detail),
+    grossMajor: 300,
+    debtorType: 'Person',
   });
-  expect(registered.status).toBe(204);
-  await webhooks.send('case.assigned', { ...detail, caseId: CASE.id });
 });
 
 test('a collector uploads a document and finds it in Debitura with a working link', async ({

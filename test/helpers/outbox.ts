@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InvoiceDto } from '@/lib/simulator/dto';
 import { applyPendingEvents } from '@/lib/webhooks/applier';
 import { receiveDelivery } from '@/lib/webhooks/receive';
 
@@ -35,34 +34,4 @@ export async function startWebhookReceiver(): Promise<{ url: string; close: () =
         server.close(() => resolve());
       }),
   };
-}
-
-/**
- * A case as the fake Debitura holds it (register it with `fake.register`): nothing paid, no
- * fees, in pre-legal collection, with a debtor and creditor named after the reference.
- */
-export function fakeCaseDetail(input: {
-  caseId: string;
-  reference: string;
-  lifecycle: string;
-  grossMajor?: number;
-  currency?: string;
-}): InvoiceDto {
-  const { caseId, reference, lifecycle, grossMajor = 100, currency = 'EUR' } = input;
-  return {
-    id: caseId,
-    reference,
-    lifecycle,
-    closeCode: null,
-    currency,
-    grossAmount: grossMajor,
-    remainder: grossMajor,
-    interestFees: 0,
-    reminderFees: 0,
-    collectionFees: 0,
-    totalAddedFees: 0,
-    currentEngagementPhase: 'PreLegal',
-    debtor: { name: `Debtor ${reference}` },
-    creditor: { companyName: `Creditor ${reference}` },
-  } as unknown as InvoiceDto;
 }

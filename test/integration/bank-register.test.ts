@@ -9,7 +9,8 @@ import { importBankStatement } from '@/lib/payments/import';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
-import { fakeCaseDetail, startWebhookReceiver } from '@/test/helpers/outbox';
+import { fakeCaseDetail } from '@/test/helpers/fake-case';
+import { startWebhookReceiver } from '@/test/helpers/outbox';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
 
 /**

@@ -7,7 +7,7 @@ import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
-import { fakeCaseDetail } from '@/test/helpers/outbox';
+import { fakeCaseDetail } from '@/test/helpers/fake-case';
 
 /**
  * The JSON API for acting on cases, on a real `next start` against the fake Debitura, whose

@@ -8,7 +8,7 @@ import { createUser } from '@/lib/users/users';
 import { startApp, type AppServer } from '@/test/helpers/app-server';
 import { createTestDatabase } from '@/test/helpers/database';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
-import { fakeCaseDetail } from '@/test/helpers/outbox';
+import { fakeCaseDetail } from '@/test/helpers/fake-case';
 
 /**
  * Case documents through the JSON API on a real `next start`, sent by its outbox to the fake

@@ -12,7 +12,8 @@ import { storeAction } from '@/lib/outbox/store';
 import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
-import { fakeCaseDetail, startWebhookReceiver } from '@/test/helpers/outbox';
+import { fakeCaseDetail } from '@/test/helpers/fake-case';
+import { startWebhookReceiver } from '@/test/helpers/outbox';
 import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
 
 /**
