@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import type { ActionState } from '@/app/(app)/payments/actions';
 import { Button } from '@/components/ui/button';
+import { BulkStatus, SelectAllRows } from '@/components/ui/bulk-form';
 import { Textarea } from '@/components/ui/input';
 
 export const RECONCILE_FORM_ID = 'reconcile-payments';
@@ -27,10 +28,7 @@ export function ReconcileBar({ action }: Props) {
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" onChange={(event) => toggleAll(event.currentTarget.checked)} className="size-4" />
-          {t('selectAll')}
-        </label>
+        <SelectAllRows formId={RECONCILE_FORM_ID} label={t('selectAll')} />
         <div className="min-w-64 flex-1">
           <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
             {t('note')} <span className="font-normal text-slate-500">{t('noteHint')}</span>
@@ -51,18 +49,7 @@ export function ReconcileBar({ action }: Props) {
           {t('undo')}
         </Button>
       </div>
-      <p
-        id={statusId}
-        role="status"
-        className={`text-sm ${state.status === 'error' ? 'text-red-700' : 'text-green-800'}`}
-      >
-        {state.message}
-      </p>
+      <BulkStatus id={statusId} state={state} />
     </form>
   );
-}
-
-function toggleAll(checked: boolean) {
-  for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${RECONCILE_FORM_ID}"]`))
-    box.checked = checked;
 }
