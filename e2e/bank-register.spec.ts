@@ -56,9 +56,18 @@ test('a manager registers bank lines with Debitura and sees them reconciled', as
     timeout: 15_000,
   });
 
-  // The other two at once.
-  await page.getByRole('checkbox', { name: `Select row 3 (${CASES[1].reference})` }).check();
-  await page.getByRole('checkbox', { name: `Select row 4 (${CASES[2].reference})` }).check();
+  // The other two at once ("Select all" checks and clears every row's box; here only these two count).
+  const rowBoxes = [3, 4].map((n, i) =>
+    page.getByRole('checkbox', { name: `Select row ${n} (${CASES[i + 1].reference})` }),
+  );
+  const selectAll = page
+    .getByRole('form', { name: 'Register the selected bank lines with Debitura' })
+    .getByRole('checkbox');
+  await selectAll.check();
+  for (const box of rowBoxes) await expect(box).toBeChecked();
+  await selectAll.uncheck();
+  for (const box of rowBoxes) await expect(box).not.toBeChecked();
+  for (const box of rowBoxes) await box.check();
   await page.getByRole('button', { name: 'Register selected with Debitura' }).click();
   await expect(page.getByText('2 lines registered with Debitura.')).toBeVisible();
   for (const seeded of CASES.slice(1)) {
