@@ -26,7 +26,7 @@ export type Actor = Viewer & { email: string };
 type Build<K extends ActionKind> = (
   tx: Prisma.TransactionClient,
   target: ActionTarget,
-) => Promise<{ payload: ActionPayloads[K]; debituraPaymentId?: string; bankLineId?: string }>;
+) => Promise<{ payload: ActionPayloads[K]; bankLineId?: string }>;
 
 /** What must be stored with the action, in its transaction (a document's file). */
 type AfterStore = (tx: Prisma.TransactionClient, action: ActionView) => Promise<void>;
@@ -185,7 +185,6 @@ export function editPayment(
         ...(input.recipient === 'Creditor' ? { commissionStatus: input.commissionStatus } : {}),
         ...(input.reopenCase ? { reopenCaseIfNeeded: true } : {}),
       },
-      debituraPaymentId,
     };
   });
 }
@@ -199,10 +198,7 @@ export function deletePayment(
   return perform(actor, reference, 'payment_delete', async (tx, target) => {
     allow(paymentChangeRule(target));
     const debituraPaymentId = await findPayment(tx, target, paymentId);
-    return {
-      payload: { debituraPaymentId, ...(input.reopenCase ? { reopenCaseIfNeeded: true } : {}) },
-      debituraPaymentId,
-    };
+    return { payload: { debituraPaymentId, ...(input.reopenCase ? { reopenCaseIfNeeded: true } : {}) } };
   });
 }
 

@@ -16,7 +16,6 @@ export type NewAction<K extends ActionKind> = {
   actor: AuditActor | null;
   chatMessageId?: string;
   bankLineId?: string;
-  debituraPaymentId?: string;
 };
 
 export async function storeAction<K extends ActionKind>(
@@ -33,7 +32,7 @@ export async function storeAction<K extends ActionKind>(
       nextAttemptAt: new Date(),
       chatMessageId: action.chatMessageId ?? null,
       bankLineId: action.bankLineId ?? null,
-      debituraPaymentId: action.debituraPaymentId ?? null,
+      debituraPaymentId: paymentNamedBy(action.payload),
     },
     select: ACTION_VIEW_SELECT,
   });
@@ -48,4 +47,13 @@ export async function storeAction<K extends ActionKind>(
     tx,
   );
   return toActionView(row);
+}
+
+/**
+ * The Debitura payment an edit or delete is about, kept in its own column (confirmation and
+ * the balance join on it); a new payment's id arrives with Debitura's answer (sender.ts).
+ */
+function paymentNamedBy(payload: unknown): string | null {
+  const named = (payload as { debituraPaymentId?: unknown }).debituraPaymentId;
+  return typeof named === 'string' ? named : null;
 }

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { closePool } from '@/lib/database/pool';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { listRegistrableLines, registerBankLines } from '@/lib/payments/bank-register';
 import type { BankCsvMapping } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
-import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
-import { createTestDatabase } from '@/test/helpers/database';
-import { fakeCaseDetail } from '@/test/helpers/fake-case';
-import { startWebhookReceiver } from '@/test/helpers/outbox';
-import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
+import { startOutboxTestbed, type OutboxTestbed } from '@/test/helpers/outbox';
+import { waitFor } from '@/test/helpers/webhooks';
 
 /**
  * "Register with Debitura" for bank lines, closing the loop: a line whose text names exactly
@@ -24,9 +20,9 @@ import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/t
  */
 
 const API_KEY = 'bank-register-key';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let fake: FakeApi;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let bed: OutboxTestbed;
+let database: OutboxTestbed['database'];
+let fake: OutboxTestbed['fake'];
 let manager: { id: string; email: string; role: string };
 
 const MAPPING: BankCsvMapping = {
@@ -40,43 +36,16 @@ const MAPPING: BankCsvMapping = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startWebhookReceiver();
-  fake = await startFakeApi({ apiKey: API_KEY, webhook: { url: receiver.url, secret: TEST_WEBHOOK_SECRET } });
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
-    DEBITURA_API_URL: fake.url,
-    DEBITURA_API_KEY: API_KEY,
-    DEBITURA_API_TIMEOUT_MS: '1500',
-  });
+  bed = await startOutboxTestbed(API_KEY);
+  ({ database, fake } = bed);
   const user = await createUser({ email: 'mia.bank@agency.test', name: 'Mia Bank', role: 'manager' });
   manager = { id: user.id, email: user.email, role: 'manager' };
 }, 120_000);
 
-afterAll(async () => {
-  await fake?.actions.flushWebhooks();
-  await fake?.close();
-  await receiver?.close();
-  await db.$disconnect();
-  await closePool();
-  await database?.drop();
-});
+afterAll(() => bed?.close());
 
-async function seedCase(lifecycle = 'Active', currency = 'EUR') {
-  const reference = `BR${randomUUID().slice(0, 6).toUpperCase()}`;
-  const caseId = randomUUID();
-  const detail = fakeCaseDetail({ caseId, reference, lifecycle, grossMajor: 500, currency });
-  fake.register(detail);
-  const assigned = envelope('case.assigned', { ...detail, caseId, reference });
-  expect((await sendWebhookRetrying(receiver.url.replace('/api/webhooks/debitura', ''), assigned)).status).toBe(200);
-  const row = await waitFor(
-    () => db.case.findFirst({ where: { reference, debituraCaseId: caseId, state: lifecycle } }),
-    10_000,
-    `case ${reference} stored`,
-  );
-  return { reference, caseId: caseId.toLowerCase(), id: row.id };
-}
+const seedCase = (lifecycle = 'Active', currency = 'EUR') =>
+  bed.seedCase({ prefix: 'BR', lifecycle, grossMajor: 500, currency });
 
 /** Imports a statement through the import's own code; answers the line ids by their text. */
 async function importLines(rows: [date: string, amount: string, currency: string, text: string][]) {

@@ -3,18 +3,14 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { closePool } from '@/lib/database/pool';
 import type { ActionKind, ActionPayloads } from '@/lib/outbox/kinds';
 import { uploadDocument } from '@/lib/case-actions/documents';
 import { resendAction } from '@/lib/case-actions/resend';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { storeAction } from '@/lib/outbox/store';
-import { startFakeApi, type FakeApi } from '@/lib/simulator/fake-api';
 import { createUser } from '@/lib/users/users';
-import { createTestDatabase } from '@/test/helpers/database';
-import { fakeCaseDetail } from '@/test/helpers/fake-case';
-import { startWebhookReceiver } from '@/test/helpers/outbox';
-import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/test/helpers/webhooks';
+import { startOutboxTestbed, type OutboxTestbed } from '@/test/helpers/outbox';
+import { waitFor } from '@/test/helpers/webhooks';
 
 /**
  * The outbox against the simulator's fake Debitura, with the sender run in-process (and once
@@ -26,50 +22,23 @@ import { envelope, sendWebhookRetrying, TEST_WEBHOOK_SECRET, waitFor } from '@/t
  */
 
 const API_KEY = 'outbox-test-key';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let fake: FakeApi;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let bed: OutboxTestbed;
+let database: OutboxTestbed['database'];
+let fake: OutboxTestbed['fake'];
 let actor: { id: string; email: string };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startWebhookReceiver();
-  fake = await startFakeApi({ apiKey: API_KEY, webhook: { url: receiver.url, secret: TEST_WEBHOOK_SECRET } });
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    DEBITURA_WEBHOOK_SECRETS: TEST_WEBHOOK_SECRET,
-    DEBITURA_API_URL: fake.url,
-    DEBITURA_API_KEY: API_KEY,
-    DEBITURA_API_TIMEOUT_MS: '1500',
-  });
+  bed = await startOutboxTestbed(API_KEY);
+  ({ database, fake } = bed);
   const user = await createUser({ email: 'olga.outbox@agency.test', name: 'Olga Outbox', role: 'collector' });
   actor = { id: user.id, email: user.email };
 }, 120_000);
 
-afterAll(async () => {
-  await fake?.actions.flushWebhooks();
-  await fake?.close();
-  await receiver?.close();
-  await db.$disconnect();
-  await closePool();
-  await database?.drop();
-});
+afterAll(() => bed?.close());
 
 /** A case on both sides: registered with the fake Debitura, assigned to Casedesk by a signed webhook. */
-async function seedCase(lifecycle: string, grossMajor = 100, currency = 'EUR') {
-  const reference = `OUT-${randomUUID().slice(0, 8).toUpperCase()}`;
-  const caseId = randomUUID();
-  const detail = fakeCaseDetail({ caseId, reference, lifecycle, grossMajor, currency });
-  fake.register(detail);
-  const assigned = envelope('case.assigned', { ...detail, caseId, reference });
-  expect((await sendWebhookRetrying(receiver.url.replace('/api/webhooks/debitura', ''), assigned)).status).toBe(200);
-  const row = await waitFor(
-    () => db.case.findFirst({ where: { reference, debituraCaseId: caseId, state: lifecycle } }),
-    10_000,
-    `case ${reference} stored`,
-  );
-  return { reference, caseId, id: row.id, detail };
-}
+const seedCase = (lifecycle: string, grossMajor = 100, currency = 'EUR') =>
+  bed.seedCase({ prefix: 'OUT-', lifecycle, grossMajor, currency });
 
 async function store<K extends ActionKind>(caseRowId: string, kind: K, payload: ActionPayloads[K]) {
   return db.$transaction((tx) => storeAction(tx, { caseId: caseRowId, kind, payload, actor }));
@@ -228,15 +197,7 @@ describe('a payment delete that would reopen a Paid case', () => {
       15_000,
       'the case closed as Paid',
     );
-    const stored = await db.$transaction((tx) =>
-      storeAction(tx, {
-        caseId: seeded.id,
-        kind: 'payment_delete',
-        payload: { debituraPaymentId: paid.debituraPaymentId! },
-        actor,
-        debituraPaymentId: paid.debituraPaymentId!,
-      }),
-    );
+    const stored = await store(seeded.id, 'payment_delete', { debituraPaymentId: paid.debituraPaymentId! });
     expect(await drive(stored.id)).toMatchObject({ status: 'failed', errorCode: 'needs_confirmation', attempts: 1 });
     expect(effective('payment_delete', seeded.caseId)).toHaveLength(0);
 
@@ -327,15 +288,7 @@ describe('the other kinds across 503, 429 and a lost answer', () => {
   it('a payment delete (no idempotency key) takes effect once: the retry finds the payment gone', async () => {
     const seeded = await caseWithPayment();
     fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
-    const stored = await db.$transaction((tx) =>
-      storeAction(tx, {
-        caseId: seeded.id,
-        kind: 'payment_delete',
-        payload: { debituraPaymentId: seeded.debituraPaymentId },
-        actor,
-        debituraPaymentId: seeded.debituraPaymentId,
-      }),
-    );
+    const stored = await store(seeded.id, 'payment_delete', { debituraPaymentId: seeded.debituraPaymentId });
     const sent = await drive(stored.id);
     expect(sent).toMatchObject({ status: expect.stringMatching(/sent|confirmed/), attempts: 4 });
     expect(sent.response).toMatchObject({ recoveredAfterAmbiguousAttempt: true });
@@ -361,21 +314,13 @@ describe('the other kinds across 503, 429 and a lost answer', () => {
   it('a payment edit and a fee change end with Debitura holding their values, however often they went', async () => {
     const seeded = await caseWithPayment();
     fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
-    const edit = await db.$transaction((tx) =>
-      storeAction(tx, {
-        caseId: seeded.id,
-        kind: 'payment_update',
-        payload: {
-          debituraPaymentId: seeded.debituraPaymentId,
-          date: '2026-11-19',
-          amountMinor: '2500',
-          currency: 'EUR',
-          recipient: 'CollectionPartner',
-        },
-        actor,
-        debituraPaymentId: seeded.debituraPaymentId,
-      }),
-    );
+    const edit = await store(seeded.id, 'payment_update', {
+      debituraPaymentId: seeded.debituraPaymentId,
+      date: '2026-11-19',
+      amountMinor: '2500',
+      currency: 'EUR',
+      recipient: 'CollectionPartner',
+    });
     expect((await drive(edit.id)).status).toMatch(/sent|confirmed/);
     const edits = effective('payment_update', seeded.caseId);
     expect(edits.length).toBeGreaterThanOrEqual(1);
@@ -418,22 +363,14 @@ describe('the other kinds across 503, 429 and a lost answer', () => {
     );
     await database.pool.query("UPDATE payments SET reconciliation_status = 'reconciled' WHERE id = $1", [payment.id]);
 
-    const edit = await db.$transaction((tx) =>
-      storeAction(tx, {
-        caseId: seeded.id,
-        kind: 'payment_update',
-        payload: {
-          debituraPaymentId: seeded.debituraPaymentId,
-          date: '2026-11-19',
-          amountMinor: '2500',
-          currency: 'EUR',
-          recipient: 'Creditor',
-          commissionStatus: 'Paid',
-        },
-        actor,
-        debituraPaymentId: seeded.debituraPaymentId,
-      }),
-    );
+    const edit = await store(seeded.id, 'payment_update', {
+      debituraPaymentId: seeded.debituraPaymentId,
+      date: '2026-11-19',
+      amountMinor: '2500',
+      currency: 'EUR',
+      recipient: 'Creditor',
+      commissionStatus: 'Paid',
+    });
     expect((await drive(edit.id)).status).toMatch(/sent|confirmed/);
 
     const corrected = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
@@ -469,15 +406,7 @@ describe('a crash mid-call, for the kinds without an idempotency key', () => {
         })
       ).id,
     );
-    const removal = await db.$transaction((tx) =>
-      storeAction(tx, {
-        caseId: deleting.id,
-        kind: 'payment_delete',
-        payload: { debituraPaymentId: paid.debituraPaymentId! },
-        actor,
-        debituraPaymentId: paid.debituraPaymentId!,
-      }),
-    );
+    const removal = await store(deleting.id, 'payment_delete', { debituraPaymentId: paid.debituraPaymentId! });
     const uploading = await seedCase('Active');
     const upload = await uploadDocument(
       { ...actor, role: 'collector' },
