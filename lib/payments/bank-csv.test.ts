@@ -1,27 +1,18 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { loadMessages } from '@/lib/i18n/catalog';
-import { guessMapping, parseBankCsv, readHeaders, type BankCsvMapping, type ImportProblem } from './bank-csv';
+import { guessMapping, parseBankCsv, readHeaders, type ImportProblem } from './bank-csv';
+import { STATEMENT_MAPPING } from '@/test/helpers/bank-statement';
 
 const translate = createTranslator({ locale: 'en', messages: loadMessages('en'), namespace: 'import.problems' });
 /** A problem as the English page shows it, so the expectations read as the manager does. */
 const english = (problem: ImportProblem) => translate(problem.code as never, problem.values as never);
 
-const mapping: BankCsvMapping = {
-  date: 'Date',
-  amount: 'Amount',
-  currency: 'Currency',
-  fixedCurrency: '',
-  reference: 'Text',
-  dateFormat: 'YYYY-MM-DD',
-  decimalSeparator: '.',
-};
-
 describe('parseBankCsv', () => {
   it('reads good rows into minor units per currency', () => {
     const csv =
       'Date,Amount,Currency,Text\n2026-11-02,"1,234.56",EUR,Payment Q8OAXF3W\n2026-11-03,1500,JPY,ref ABC\n2026-11-04,0.125,KWD,x\n';
-    const result = parseBankCsv(csv, mapping);
+    const result = parseBankCsv(csv, STATEMENT_MAPPING);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows.map((row) => row.line)).toEqual([
@@ -44,7 +35,7 @@ describe('parseBankCsv', () => {
       '2026-11-02,-10.00,EUR,outgoing',
       '2026-11-02,10.00',
     ].join('\n');
-    const result = parseBankCsv(csv, mapping);
+    const result = parseBankCsv(csv, STATEMENT_MAPPING);
     if (!result.ok) throw new Error(english(result.error));
     const errors = result.rows.map((row) => [row.rowNumber, row.error ? english(row.error) : 'ok']);
     expect(errors).toEqual([
@@ -77,7 +68,7 @@ describe('parseBankCsv', () => {
 
   it('refuses a file that is not CSV, or a mapping naming a missing column, as a whole', () => {
     const refusal = (text: string) => {
-      const result = parseBankCsv(text, mapping);
+      const result = parseBankCsv(text, STATEMENT_MAPPING);
       return result.ok ? 'accepted' : english(result.error);
     };
     expect(refusal('%PDF-1.4\n\u0000\u0001binary')).toMatch(/binary/);

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { sendDueActions } from '@/lib/outbox/sender';
 import { listRegistrableLines, registerBankLines } from '@/lib/payments/bank-register';
-import type { BankCsvMapping } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
 import { createUser } from '@/lib/users/users';
 import { startOutboxTestbed, type OutboxTestbed } from '@/test/helpers/outbox';
 import { waitFor } from '@/test/helpers/webhooks';
+import { STATEMENT_MAPPING } from '@/test/helpers/bank-statement';
 
 /**
  * "Register with Debitura" for bank lines, closing the loop: a line whose text names exactly
@@ -24,16 +24,6 @@ let bed: OutboxTestbed;
 let database: OutboxTestbed['database'];
 let fake: OutboxTestbed['fake'];
 let manager: { id: string; email: string; role: string };
-
-const MAPPING: BankCsvMapping = {
-  date: 'Date',
-  amount: 'Amount',
-  currency: 'Currency',
-  fixedCurrency: '',
-  reference: 'Text',
-  dateFormat: 'YYYY-MM-DD',
-  decimalSeparator: '.',
-};
 
 beforeAll(async () => {
   bed = await startOutboxTestbed(API_KEY);
@@ -54,7 +44,7 @@ async function importLines(rows: [date: string, amount: string, currency: string
     actor: manager,
     fileName: `bank-${randomUUID()}.csv`,
     text,
-    mapping: MAPPING,
+    mapping: STATEMENT_MAPPING,
   });
   if (result.status !== 'imported') throw new Error(`import failed: ${JSON.stringify(result)}`);
   const lines = await db.bankLine.findMany({ where: { importId: result.importId } });

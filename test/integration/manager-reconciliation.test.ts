@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { closePool } from '@/lib/database/pool';
-import type { BankCsvMapping } from '@/lib/payments/bank-csv';
 import { importBankStatement } from '@/lib/payments/import';
 import { importTotals, listImportLines } from '@/lib/payments/import-queries';
 import { rematchOpenLines } from '@/lib/payments/matching';
@@ -15,6 +14,7 @@ import {
 import { createUser } from '@/lib/users/users';
 import { createTestDatabase } from '@/test/helpers/database';
 import { assigned, deliverAll, paymentCreated, paymentDeleted, WEBHOOK_SECRET } from './manager-support';
+import { STATEMENT_MAPPING } from '@/test/helpers/bank-statement';
 
 /**
  * Reconciliation on a real PostgreSQL, with cases and payments sent in as signed webhooks:
@@ -25,16 +25,6 @@ import { assigned, deliverAll, paymentCreated, paymentDeleted, WEBHOOK_SECRET } 
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let manager: { id: string; email: string };
-
-const MAPPING: BankCsvMapping = {
-  date: 'Date',
-  amount: 'Amount',
-  currency: 'Currency',
-  fixedCurrency: '',
-  reference: 'Text',
-  dateFormat: 'YYYY-MM-DD',
-  decimalSeparator: '.',
-};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -99,21 +89,21 @@ describe('importing a bank statement', () => {
       actor: manager,
       fileName: 'statement.pdf',
       text: '%PDF-1.7\n\u0000\u0001\u0002 garbage',
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(binary).toEqual({ status: 'invalid', error: { code: 'binary' } });
     const prose = await importBankStatement({
       actor: manager,
       fileName: 'notes.txt',
       text: 'Dear bank please send the statement.',
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(prose).toEqual({ status: 'invalid', error: { code: 'noHeader' } });
     const wrongMapping = await importBankStatement({
       actor: manager,
       fileName: 'x.csv',
       text: 'Day,Sum,Info\n2026-11-02,1,x',
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(wrongMapping).toEqual({
       status: 'invalid',
@@ -123,14 +113,14 @@ describe('importing a bank statement', () => {
       actor: manager,
       fileName: 'bad.csv',
       text: 'Date,Amount,Currency,Text\nyesterday,lots,EUR,x\n',
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(allBad).toEqual({ status: 'invalid', error: { code: 'nothingReadable' } });
     const unclosedQuote = await importBankStatement({
       actor: manager,
       fileName: 'q.csv',
       text: 'Date,Amount,Currency,Text\n2026-11-02,"10.00,EUR,x\n',
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(unclosedQuote.status).toBe('invalid');
     expect(await db.bankStatementImport.count()).toBe(0);
@@ -142,7 +132,7 @@ describe('importing a bank statement', () => {
       actor: manager,
       fileName: 'november.csv',
       text: STATEMENT,
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     if (result.status !== 'imported') throw new Error(JSON.stringify(result));
     importId = result.importId;
@@ -187,13 +177,15 @@ describe('importing a bank statement', () => {
       actor: manager,
       fileName: 'november-again.csv',
       text: STATEMENT,
-      mapping: MAPPING,
+      mapping: STATEMENT_MAPPING,
     });
     expect(again).toMatchObject({ status: 'already-imported', importId });
     expect({ imports: await db.bankStatementImport.count(), lines: await db.bankLine.count() }).toEqual(before);
     // And twice at the same moment: the unique file hash decides, not the code.
     const racing = await Promise.all(
-      [1, 2].map(() => importBankStatement({ actor: manager, fileName: 'n.csv', text: STATEMENT, mapping: MAPPING })),
+      [1, 2].map(() =>
+        importBankStatement({ actor: manager, fileName: 'n.csv', text: STATEMENT, mapping: STATEMENT_MAPPING }),
+      ),
     );
     expect(racing.map((result) => result.status)).toEqual(['already-imported', 'already-imported']);
     expect(await db.bankLine.count()).toBe(before.lines);
@@ -212,7 +204,7 @@ describe('importing a bank statement', () => {
       actor: manager,
       fileName: 'overlap.csv',
       text: overlapping,
-      mapping: { ...MAPPING, decimalSeparator: ',' },
+      mapping: { ...STATEMENT_MAPPING, decimalSeparator: ',' },
     });
     expect(result).toMatchObject({
       status: 'imported',
