@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { LIVE_KINDS } from '@/lib/live/notify';
 
 const STREAM_URL = '/api/v1/stream';
 const POLL_MS = 15_000;
@@ -61,16 +62,8 @@ export function LiveRefresh({ reference }: { reference?: string }) {
         refresh();
       }
     };
-    const kinds = [
-      'case.changed',
-      'chat.message',
-      'case.assigned',
-      'action.confirmed',
-      'action.changed',
-      'work.changed',
-      'resync',
-    ];
-    for (const kind of kinds) source.addEventListener(kind, onChange);
+    // Every kind of change, and the stream's own "you may have missed some" after it reconnects.
+    for (const kind of [...LIVE_KINDS, 'resync']) source.addEventListener(kind, onChange);
     return () => {
       source.close();
       clearInterval(poll);
