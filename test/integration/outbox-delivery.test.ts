@@ -268,23 +268,23 @@ describe('a crash mid-call', () => {
   });
 });
 
-describe('the other kinds across 503, 429 and a lost answer', () => {
-  /** A case with a payment already on Debitura (for the edit and the delete). */
-  async function caseWithPayment() {
-    const seeded = await seedCase('Active', 100);
-    const paid = await drive(
-      (
-        await store(seeded.id, 'payment_create', {
-          date: '2026-11-18',
-          amountMinor: '1500',
-          currency: 'EUR',
-          recipient: 'CollectionPartner',
-        })
-      ).id,
-    );
-    return { ...seeded, debituraPaymentId: paid.debituraPaymentId! };
-  }
+/** An Active case with a payment already on Debitura (for edits and deletes). */
+async function caseWithPayment(amountMinor = '1500') {
+  const seeded = await seedCase('Active', 100);
+  const paid = await drive(
+    (
+      await store(seeded.id, 'payment_create', {
+        date: '2026-11-18',
+        amountMinor,
+        currency: 'EUR',
+        recipient: 'CollectionPartner',
+      })
+    ).id,
+  );
+  return { ...seeded, debituraPaymentId: paid.debituraPaymentId! };
+}
 
+describe('the other kinds across 503, 429 and a lost answer', () => {
   it('a payment delete (no idempotency key) takes effect once: the retry finds the payment gone', async () => {
     const seeded = await caseWithPayment();
     fake.actions.setFaults({ unavailable: 1, rateLimited: 1, lostAnswers: 1 });
@@ -395,18 +395,8 @@ describe('a crash mid-call, for the kinds without an idempotency key', () => {
     const accept = await store(accepting.id, 'accept', { welcomeMessage: 'Welcome.', userEmail: actor.email });
     const noting = await seedCase('Active');
     const note = await store(noting.id, 'progress_note', { text: `Debtor called back ${randomUUID()}` });
-    const deleting = await seedCase('Active', 100);
-    const paid = await drive(
-      (
-        await store(deleting.id, 'payment_create', {
-          date: '2026-11-18',
-          amountMinor: '1000',
-          currency: 'EUR',
-          recipient: 'CollectionPartner',
-        })
-      ).id,
-    );
-    const removal = await store(deleting.id, 'payment_delete', { debituraPaymentId: paid.debituraPaymentId! });
+    const deleting = await caseWithPayment('1000');
+    const removal = await store(deleting.id, 'payment_delete', { debituraPaymentId: deleting.debituraPaymentId });
     const uploading = await seedCase('Active');
     const upload = await uploadDocument(
       { ...actor, role: 'collector' },
