@@ -47,6 +47,8 @@ export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 const DERIVATION_VERSION = 1;
 /** Cases derived per transaction: small enough to keep locks short, large enough to batch. */
 const BATCH_SIZE = 500;
+/** The advisory lock every refresh holds shared for its transaction (see waitForRunningRefreshes). */
+const REFRESH_LOCK = Prisma.sql`hashtext('work_items_refresh')`;
 
 /**
  * The window of `due_at` in which a kind's stored item shows at `now`: a monthly update from
@@ -131,6 +133,8 @@ function derivedItemsSql(ids: Prisma.Sql, calendar: AgencyCalendar): Prisma.Sql 
 async function refreshBatch(calendar: AgencyCalendar, size = BATCH_SIZE, newestFirst = false): Promise<number> {
   const order = newestFirst ? Prisma.sql`ORDER BY marked_at DESC` : Prisma.empty;
   return db.$transaction(async (tx) => {
+    // Shared: refreshes run side by side; a read waits for them all (waitForRunningRefreshes).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`;
     const taken = await tx.$queryRaw<{ case_id: string }[]>`
       DELETE FROM work_items_stale WHERE case_id IN (
         SELECT case_id FROM work_items_stale ${order} LIMIT ${size} FOR UPDATE SKIP LOCKED)
@@ -213,11 +217,22 @@ export async function refreshWorkItems(options: { now?: Date; maxCases?: number 
     const [{ any }] = await db.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM work_items_stale) AS any`;
     if (!any) break;
     const count = await refreshBatch(calendar, Math.min(BATCH_SIZE, maxCases - refreshed), true);
-    // Only marks locked by other transactions are left: theirs to commit, a later refresh's to take.
-    if (count === 0) break;
+    if (count === 0) {
+      // The marks left are locked. A writer's: its change is not committed, so nobody has been
+      // told of it yet, and a later refresh takes it. Another refresh's (the job's): it may be
+      // deriving the very change this read must show, so wait until it has committed.
+      await waitForRunningRefreshes();
+      break;
+    }
     refreshed += count;
   }
   return refreshed;
+}
+
+async function waitForRunningRefreshes(): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+  });
 }
 
 /** Keeps the stored items fresh in the background (a webhook burst marks many cases at once). */

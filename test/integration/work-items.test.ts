@@ -105,6 +105,43 @@ describe('stored work items', () => {
     expect(await isStale(caseId)).toBe(false);
   });
 
+  it('a read waits for a refresh running elsewhere (the job) before it reads', async () => {
+    const caseId = await addActiveCase('WI-JOB');
+    await refreshWorkItems();
+    await database.pool.query(
+      `INSERT INTO follow_ups (id, case_id, due_date, note) VALUES (gen_random_uuid(), $1, current_date + 2, 'Call')`,
+      [caseId],
+    );
+    // The job, as refreshBatch does it: the shared lock, the mark taken, the items being written.
+    const job = await database.pool.connect();
+    try {
+      await job.query('BEGIN');
+      await job.query("SELECT pg_advisory_xact_lock_shared(hashtext('work_items_refresh'))");
+      await job.query('DELETE FROM work_items_stale WHERE case_id = $1', [caseId]);
+      await job.query(
+        `INSERT INTO work_items (case_id, assignee_id, kind, reference, due_at)
+         VALUES ($1, $2, 'follow_up', 'WI-JOB', now() + interval '2 days')`,
+        [caseId, carl.id],
+      );
+      const read = kindsOf('WI-JOB');
+      await within(
+        10_000,
+        (async () => {
+          while (
+            !(await database.pool.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount
+          ) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        })(),
+        'the read to wait for the running refresh',
+      );
+      await job.query('COMMIT');
+      expect(await read).toContain('follow_up');
+    } finally {
+      job.release();
+    }
+  });
+
   it('shares a backlog between concurrent refreshers, deriving each case once', async () => {
     await refreshWorkItems();
     await database.pool.query(
